@@ -1,0 +1,68 @@
+# Dispute Desk — the README's commands: `make run`, `make test`, `make bench`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+HOST ?= 127.0.0.1
+PORT ?= 5000
+STAMP := $(VENV)/.installed
+# The Debian packages the app and its tests use: a CJK TrueType font for PDFs, poppler to read them back.
+SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils
+
+.PHONY: run test test-sqlite test-postgres lint bench install system-packages translations db clean
+
+$(STAMP): setup.cfg pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) translations
+
+# Installs what is missing when we are allowed to (root, apt-get present); otherwise says what to install.
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "please install: $$missing (sudo apt-get install $$missing)"; fi; \
+	fi
+
+translations: $(STAMP)
+	$(BIN)/pybabel compile -q -d disputes/translations -D messages
+
+db: install
+	$(FLASK) db upgrade
+
+run: system-packages install
+	$(FLASK) db upgrade
+	$(FLASK) seed demo
+	@echo ""
+	@echo "  Dispute Desk is starting on http://$(HOST):$(PORT)/"
+	@echo "  Demo logins (password Demo-pass-2026): admin, mediator, mediator2, arbitrator, legalaid, worker"
+	@echo "  Workers file a complaint at http://$(HOST):$(PORT)/intake without an account."
+	@echo ""
+	DISPUTES_INSECURE_COOKIES=1 $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --preload --access-logfile - wsgi:app
+
+lint: install
+	$(BIN)/bandit -q -c setup.cfg -r disputes workflows casebase
+	$(BIN)/pip-audit --skip-editable --progress-spinner off || [ "$$CI" != "true" ]
+
+test-sqlite: install
+	$(BIN)/pytest -q
+
+# Runs when TEST_DATABASE_URL names a PostgreSQL server (.ci/run starts one); in CI it must.
+test-postgres: install
+	@if [ -n "$$TEST_DATABASE_URL" ]; then $(BIN)/pytest -q -m "not e2e"; \
+	elif [ "$$CI" = "true" ]; then echo "CI=true but TEST_DATABASE_URL is not set: PostgreSQL pass cannot run" >&2; exit 1; \
+	else echo "TEST_DATABASE_URL not set: skipping the PostgreSQL pass (see README)"; fi
+
+test: system-packages lint test-sqlite test-postgres
+
+bench: install
+	@mkdir -p bench/out
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -1,0 +1,32 @@
+"""The JSON API under /api/v1: bearer tokens or the session cookie (then with X-CSRFToken)."""
+from flask import Blueprint, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from disputes.auth.identity import authenticated_by_token, bearer_token
+from disputes.errors import NotAuthenticated
+from disputes.extensions import csrf
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# CSRF is decided per request below: bearer-token calls are exempt, cookie calls are not.
+csrf.exempt(bp)
+
+# Endpoints a caller reaches before it holds any credential: there is no session to ride on.
+CREDENTIAL_ENDPOINTS = {"api.create_token"}
+
+
+@bp.before_request
+def _csrf_unless_bearer():
+    if request.method in ("GET", "HEAD", "OPTIONS") or request.endpoint in CREDENTIAL_ENDPOINTS:
+        return
+    if bearer_token() is not None:
+        current_user._get_current_object()  # resolve the token now
+        if authenticated_by_token():
+            return
+        raise NotAuthenticated(_("API 令牌无效或已过期，请重新获取。"))
+    if current_user.is_authenticated:
+        # Signed in through the session cookie: a forged cross-site request would ride on it.
+        csrf.protect()
+
+
+from disputes.api import cases, openapi, tokens  # noqa: E402,F401

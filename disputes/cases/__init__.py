@@ -1,0 +1,1 @@
+"""Cases: reading, presenting and (with workflows) moving a case through its life cycle."""

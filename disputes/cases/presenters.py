@@ -1,0 +1,58 @@
+"""A case as JSON for the API: never an unmasked ID or phone number."""
+from __future__ import annotations
+
+from typing import Any
+
+from disputes.masking import mask_id_number, mask_phone
+from disputes.models import Case, User
+from disputes.timekeeping import local_today, to_local
+from workflows import allowed_events, deadlines
+
+from disputes.cases.actors import actor_for
+
+
+def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
+    """The case as DESIGN.md's API describes it, seen by `viewer`."""
+    today = local_today()
+    return {
+        "case_no": case.case_no,
+        "state": case.state,
+        "legal_aid": case.legal_aid,
+        "version": case.version,
+        "collective": case.collective,
+        "final_award": case.final_award,
+        "submitted_on": case.submitted_on.isoformat(),
+        "region": case.region_code,
+        "platform": case.platform,
+        "facts": case.facts,
+        "knew_of_violation_on": _iso(case.knew_of_violation_on),
+        "relationship_ended": case.relationship_ended,
+        "relationship_ended_on": _iso(case.relationship_ended_on),
+        "mediator": case.mediator.display_name if case.mediator else None,
+        "arbitrator": case.arbitrator.display_name if case.arbitrator else None,
+        "workers": [
+            {"name": w.name, "id_number": mask_id_number(w.id_number), "phone": mask_phone(w.phone),
+             "occupation": w.occupation, "is_representative": w.is_representative}
+            for w in case.workers
+        ],
+        "respondents": [{"name": r.name, "kind": r.kind, "credit_code": r.credit_code} for r in case.respondents],
+        "claims": [{"kind": c.kind, "amount": _money(c.amount)} for c in case.claims],
+        "deadlines": [
+            {"kind": d.kind, "due": d.due.isoformat(), "basis": d.basis, "calendar_known": d.calendar_known}
+            for d in deadlines(case, today=today)
+        ],
+        "history": [
+            {"at": to_local(h.at).isoformat(), "actor": h.actor_label, "event": h.event,
+             "from": h.from_state, "to": h.to_state, "note": h.note}
+            for h in case.history
+        ],
+        "allowed_events": allowed_events(case, actor_for(viewer, case), today=today) if viewer else [],
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _money(amount) -> str | None:
+    return f"{amount:.2f}" if amount is not None else None

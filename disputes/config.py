@@ -1,0 +1,88 @@
+"""Configuration read from the environment, with safe defaults for one machine.
+
+Every setting the design names (DATABASE_URL, SECRET_KEY, DISPUTES_INSTANCE_PATH,
+DISPUTES_INDEX_DIR, DISPUTES_SEARCH_ENGINE, DISPUTES_PDF_FONT, RATELIMIT_STORAGE_URI) is read
+here and nowhere else, so a deployment is described by its environment alone.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any, Mapping
+
+MEGABYTE = 1024 * 1024
+
+
+def instance_path_from_env() -> str | None:
+    """The instance folder named by DISPUTES_INSTANCE_PATH, made absolute, or None for Flask's default."""
+    value = os.environ.get("DISPUTES_INSTANCE_PATH")
+    return str(Path(value).resolve()) if value else None
+
+
+def load_secret_key(instance_path: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept in the instance folder.
+
+    Keeping it in a file (mode 0600) means sessions and access-code hashes survive restarts
+    without anyone having to invent a key by hand.
+    """
+    from_env = os.environ.get("SECRET_KEY")
+    if from_env:
+        return from_env
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return key
+
+
+def default_config(instance_path: Path) -> dict[str, Any]:
+    """The settings every app starts from before test or deployment overrides."""
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'disputes.sqlite3'}"
+    return {
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "DISPUTES_INDEX_DIR": os.environ.get("DISPUTES_INDEX_DIR") or str(instance_path / "index"),
+        "DISPUTES_EVIDENCE_DIR": os.environ.get("DISPUTES_EVIDENCE_DIR") or str(instance_path / "evidence"),
+        "DISPUTES_SEARCH_ENGINE": os.environ.get("DISPUTES_SEARCH_ENGINE", "tantivy"),
+        "DISPUTES_PDF_FONT": os.environ.get("DISPUTES_PDF_FONT") or None,
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_RATE_LIMIT": "10 per minute",
+        "API_TOKEN_LIFETIME_DAYS": 30,
+        "EVIDENCE_MAX_BYTES": 10 * MEGABYTE,
+        # The whole request may carry several photos of evidence.
+        "MAX_CONTENT_LENGTH": 40 * MEGABYTE,
+        "BABEL_DEFAULT_LOCALE": "zh_CN",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
+        "LANGUAGES": ("zh_CN", "en"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("DISPUTES_INSECURE_COOKIES") != "1",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "PASSWORD_HASH_PARAMS": {"time_cost": 3, "memory_cost": 65536, "parallelism": 2},
+    }
+
+
+def apply_config(app, overrides: Mapping[str, Any] | None) -> None:
+    """Fill app.config from defaults, then SECRET_KEY, then the caller's overrides."""
+    instance_path = Path(app.instance_path)
+    app.config.from_mapping(default_config(instance_path))
+    if overrides:
+        app.config.from_mapping(overrides)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_secret_key(instance_path)
+    if app.debug or app.testing:
+        app.config["SESSION_COOKIE_SECURE"] = False
+        app.config["REMEMBER_COOKIE_SECURE"] = False
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql://"):
+        # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
+        app.config["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"].replace(
+            "postgresql://", "postgresql+psycopg://", 1
+        )

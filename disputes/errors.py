@@ -1,0 +1,123 @@
+"""The kinds of failure a service can report, and the one place that maps them to HTTP."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+class DomainError(Exception):
+    """Base of the errors services raise; each maps to one HTTP status."""
+
+    status = 400
+
+    def __init__(self, message: str = "", **payload: Any):
+        super().__init__(message)
+        self.message = message
+        self.payload = payload
+
+    def body(self) -> dict[str, Any]:
+        return {"error": self.message, **self.payload}
+
+
+class ValidationFailed(DomainError):
+    """Input that is well-formed but wrong: a message per field, in the user's language."""
+
+    status = 422
+
+    def __init__(self, errors: Mapping[str, str]):
+        super().__init__(_("提交的内容有误，请按提示修改。"))
+        self.errors = dict(errors)
+
+    def body(self) -> dict[str, Any]:
+        return {"error": self.message, "errors": self.errors}
+
+
+class BadInput(DomainError):
+    """A request that is not even the right shape (not JSON, not an object…)."""
+
+    status = 400
+
+    def __init__(self, message: str, field: str = "_request"):
+        super().__init__(message)
+        self.errors = {field: message}
+
+    def body(self) -> dict[str, Any]:
+        return {"error": self.message, "errors": self.errors}
+
+
+class NotAuthenticated(DomainError):
+    status = 401
+
+
+class PermissionDenied(DomainError):
+    status = 403
+
+
+class NotFound(DomainError):
+    status = 404
+
+
+class Conflict(DomainError):
+    """The request clashes with the object's current state (stale version, wrong stage)."""
+
+    status = 409
+
+
+class ServiceUnavailable(DomainError):
+    status = 503
+
+
+def wants_json() -> bool:
+    """API paths and clients that ask for JSON get JSON errors; browsers get pages."""
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def _render(status: int, body: dict[str, Any]):
+    if wants_json():
+        return jsonify(body), status
+    return render_template("errors/error.html", status=status, message=body.get("error", "")), status
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers: domain errors, CSRF refusals, HTTP errors and the unexpected."""
+
+    @app.errorhandler(DomainError)
+    def _domain_error(error: DomainError):
+        if isinstance(error, NotAuthenticated) and not wants_json():
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        return _render(error.status, error.body())
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error: CSRFError):
+        message = _("页面已过期或请求来源无法验证（CSRF），请刷新页面后重试。")
+        return _render(400, {"error": message, "errors": {"csrf": message}})
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        response = _render(error.code or 500, {"error": _http_message(error)})
+        if error.code == 429 and getattr(error, "retry_after", None):
+            response[0].headers["Retry-After"] = str(error.retry_after)
+        return response
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        return _render(500, {"error": _("系统内部错误，已记录。您提交的内容没有丢失，请稍后重试。")})
+
+
+def _http_message(error: HTTPException) -> str:
+    messages = {
+        400: _("请求格式不正确。"),
+        401: _("请先登录。"),
+        403: _("您没有权限进行此操作。"),
+        404: _("没有找到您要的页面或记录。"),
+        405: _("不支持这种请求方式。"),
+        413: _("上传的内容太大。"),
+        415: _("不支持的内容类型。"),
+        429: _("请求过于频繁，请稍后再试。"),
+    }
+    return messages.get(error.code or 500, error.description or _("请求失败。"))

@@ -1,0 +1,112 @@
+"""Intake forms: shape only; the meaning is checked by parse_intake, shared with the API."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional
+
+from disputes.vocabulary import CLAIM_LABELS, OCCUPATION_LABELS, RESPONDENT_KIND_LABELS, label
+
+
+def _choices(table, placeholder):
+    return lambda: [("", placeholder)] + [(key, label(table, key)) for key in table]
+
+
+class WorkerRow(Form):
+    name = StringField(_l("姓名"))
+    phone = StringField(_l("手机号码"), render_kw={"inputmode": "tel", "autocomplete": "tel"})
+    id_number = StringField(_l("身份证号码（选填）"), render_kw={"autocomplete": "off"})
+    occupation = SelectField(_l("职业类别"), choices=[], validate_choice=False)
+    is_representative = BooleanField(_l("推选为代表人"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.occupation.choices = _choices(OCCUPATION_LABELS, _l("请选择"))()
+
+
+class RespondentRow(Form):
+    name = StringField(_l("单位名称"))
+    kind = SelectField(_l("单位类型"), choices=[], validate_choice=False)
+    credit_code = StringField(_l("统一社会信用代码（选填）"), render_kw={"autocomplete": "off"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = _choices(RESPONDENT_KIND_LABELS, _l("请选择"))()
+
+
+class ClaimRow(Form):
+    kind = SelectField(_l("请求事项"), choices=[], validate_choice=False)
+    amount = StringField(_l("金额（元）"), render_kw={"inputmode": "decimal"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = _choices(CLAIM_LABELS, _l("请选择"))()
+
+
+class ComplaintForm(FlaskForm):
+    """The complaint: workers, respondents, claims, facts and the dates that start the clocks."""
+
+    workers = FieldList(FormField(WorkerRow), min_entries=1, max_entries=500)
+    respondents = FieldList(FormField(RespondentRow), min_entries=2, max_entries=10)
+    platform = StringField(_l("平台名称（如某外卖平台）"))
+    claims = FieldList(FormField(ClaimRow), min_entries=3, max_entries=30)
+    facts = TextAreaField(_l("事实和理由"), render_kw={"rows": 8})
+    region = SelectField(_l("争议发生地（省份）"), choices=[], validate_choice=False)
+    knew_of_violation_on = DateField(_l("您知道权利受侵害的日期"), validators=[Optional()])
+    relationship_ended = BooleanField(_l("用工关系已经结束"))
+    relationship_ended_on = DateField(_l("结束日期"), validators=[Optional()])
+
+    def to_payload(self) -> dict:
+        """The API's JSON shape, with empty rows left out."""
+        return {
+            "workers": [_row(entry.data, ("name", "phone", "id_number", "occupation")) | {
+                "is_representative": bool(entry.data.get("is_representative"))}
+                for entry in self.workers if _filled(entry.data, ("name", "phone", "id_number"))],
+            "respondents": [_row(entry.data, ("name", "kind", "credit_code"))
+                            for entry in self.respondents if _filled(entry.data, ("name", "credit_code"))],
+            "claims": [_row(entry.data, ("kind", "amount"))
+                       for entry in self.claims if _filled(entry.data, ("kind", "amount"))],
+            "platform": self.platform.data or None,
+            "facts": self.facts.data or "",
+            "region": self.region.data or "",
+            "knew_of_violation_on": _iso(self.knew_of_violation_on),
+            "relationship_ended": bool(self.relationship_ended.data),
+            "relationship_ended_on": _iso(self.relationship_ended_on),
+        }
+
+    def attach_errors(self, errors: dict[str, str]) -> None:
+        """Show the service's messages beside the fields they belong to (`claims[1].amount`)."""
+        rows = {
+            "workers": [e for e in self.workers if _filled(e.data, ("name", "phone", "id_number"))],
+            "respondents": [e for e in self.respondents if _filled(e.data, ("name", "credit_code"))],
+            "claims": [e for e in self.claims if _filled(e.data, ("kind", "amount"))],
+        }
+        for path, message in errors.items():
+            target = self._field_for(path, rows)
+            if target is None:
+                self.form_errors.append(message)
+            else:
+                target.errors = list(target.errors or []) + [message]
+
+    def _field_for(self, path: str, rows):
+        name, _, rest = path.partition("[")
+        if rest:
+            index, _, sub = rest.partition("].")
+            entries = rows.get(name, [])
+            if index.isdigit() and int(index) < len(entries) and sub in entries[int(index)].form:
+                return entries[int(index)].form[sub]
+            return getattr(self, name, None) if name in rows and not entries else None
+        return self._fields.get(name)
+
+
+def _row(data: dict, keys) -> dict:
+    return {key: (data.get(key) or None) for key in keys}
+
+
+def _filled(data: dict, keys) -> bool:
+    return any((data.get(key) or "").strip() for key in keys)
+
+
+def _iso(field) -> str | None:
+    return field.data.isoformat() if field.data else None

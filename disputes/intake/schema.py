@@ -1,0 +1,200 @@
+"""The intake submission: one parser for the web forms and the JSON API.
+
+`parse_intake` takes the JSON shape of DESIGN.md (`workers`, `respondents`, `platform`, `claims`,
+`facts`, `region`, `knew_of_violation_on`, …) and returns an `IntakeSubmission` or raises
+`ValidationFailed` with every problem at once, keyed by field path (`workers[0].id_number`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Mapping
+
+from flask_babel import gettext as _
+
+from disputes.errors import BadInput, ValidationFailed
+from disputes.intake import validation as v
+from disputes.vocabulary import CLAIM_KINDS, OCCUPATIONS, RESPONDENT_KINDS
+
+MAX_WORKERS = 500
+MAX_RESPONDENTS = 10
+MAX_CLAIMS = 30
+TOP_LEVEL_KEYS = {
+    "workers", "respondents", "platform", "claims", "facts", "region", "knew_of_violation_on",
+    "relationship_ended", "relationship_ended_on", "language",
+}
+WORKER_KEYS = {"name", "id_number", "phone", "occupation", "is_representative"}
+RESPONDENT_KEYS = {"name", "kind", "credit_code"}
+CLAIM_KEYS = {"kind", "amount"}
+
+
+@dataclass(frozen=True)
+class WorkerEntry:
+    name: str
+    phone: str
+    occupation: str
+    id_number: str | None = None
+    is_representative: bool = False
+
+
+@dataclass(frozen=True)
+class RespondentEntry:
+    name: str
+    kind: str
+    credit_code: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    kind: str
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class IntakeSubmission:
+    workers: tuple[WorkerEntry, ...]
+    respondents: tuple[RespondentEntry, ...]
+    claims: tuple[ClaimEntry, ...]
+    facts: str
+    region: str
+    platform: str | None = None
+    knew_of_violation_on: date | None = None
+    relationship_ended: bool = False
+    relationship_ended_on: date | None = None
+    language: str = "zh_CN"
+
+
+@dataclass
+class _Problems:
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: str, message: str | None) -> None:
+        if message and path not in self.errors:
+            self.errors[path] = message
+
+
+def parse_intake(payload: Any, *, today: date, known_regions: set[str]) -> IntakeSubmission:
+    """Validate an intake payload completely and return it in domain types."""
+    if not isinstance(payload, Mapping):
+        raise BadInput(_("请求内容应为一个 JSON 对象。"))
+    problems = _Problems()
+    _unknown_keys(payload, TOP_LEVEL_KEYS, "", problems)
+    workers = _parse_list(payload.get("workers"), "workers", MAX_WORKERS, _parse_worker, problems,
+                          _("至少填写一名劳动者。"))
+    respondents = _parse_list(payload.get("respondents"), "respondents", MAX_RESPONDENTS, _parse_respondent,
+                              problems, _("至少填写一个被申请人（平台或公司）。"))
+    claims = _parse_list(payload.get("claims"), "claims", MAX_CLAIMS, _parse_claim, problems,
+                         _("至少填写一项请求。"))
+    facts = payload.get("facts")
+    problems.add("facts", v.check_text(facts, required=True, min_length=10, max_length=20000, multiline=True))
+    platform = payload.get("platform")
+    problems.add("platform", v.check_text(platform, required=False, max_length=128))
+    region = payload.get("region")
+    if not isinstance(region, str) or not region.strip():
+        problems.add("region", _("请选择发生争议的地区。"))
+    elif region.strip() not in known_regions:
+        problems.add("region", _("未知的地区代码。"))
+    knew_on, message = v.parse_past_date(payload.get("knew_of_violation_on"), today)
+    problems.add("knew_of_violation_on", message)
+    ended = payload.get("relationship_ended", False)
+    if not isinstance(ended, bool):
+        problems.add("relationship_ended", _("应为是或否。"))
+        ended = False
+    ended_on, message = v.parse_past_date(payload.get("relationship_ended_on"), today)
+    problems.add("relationship_ended_on", message)
+    if ended_on and not ended:
+        problems.add("relationship_ended_on", _("只有在用工关系已结束时才填写结束日期。"))
+    language = payload.get("language", "zh_CN")
+    if language not in ("zh_CN", "en"):
+        problems.add("language", _("语言只能是 zh_CN 或 en。"))
+    if problems.errors:
+        raise ValidationFailed(problems.errors)
+    return IntakeSubmission(
+        workers=tuple(workers), respondents=tuple(respondents), claims=tuple(claims),
+        facts=facts.strip(), region=region.strip(), platform=(platform or "").strip() or None,
+        knew_of_violation_on=knew_on, relationship_ended=ended, relationship_ended_on=ended_on,
+        language=language,
+    )
+
+
+def _unknown_keys(item: Mapping, allowed: set[str], prefix: str, problems: _Problems) -> None:
+    for key in item:
+        if key not in allowed:
+            problems.add(f"{prefix}{key}", _("未知字段。"))
+
+
+def _parse_list(value, name, limit, parse_item, problems: _Problems, empty_message: str) -> list:
+    if value is None or value == []:
+        problems.add(name, empty_message)
+        return []
+    if not isinstance(value, list):
+        problems.add(name, _("应为列表。"))
+        return []
+    if len(value) > limit:
+        problems.add(name, _("最多 %(n)d 项。", n=limit))
+        return []
+    parsed = []
+    for index, item in enumerate(value):
+        prefix = f"{name}[{index}]."
+        if not isinstance(item, Mapping):
+            problems.add(f"{name}[{index}]", _("应为一个对象。"))
+            continue
+        result = parse_item(item, prefix, problems)
+        if result is not None:
+            parsed.append(result)
+    return parsed
+
+
+def _parse_worker(item: Mapping, prefix: str, problems: _Problems) -> WorkerEntry | None:
+    _unknown_keys(item, WORKER_KEYS, prefix, problems)
+    before = len(problems.errors)
+    name, phone = item.get("name"), item.get("phone")
+    problems.add(prefix + "name", v.check_text(name, required=True, max_length=64))
+    problems.add(prefix + "phone", v.check_phone(phone))
+    id_number = item.get("id_number")
+    if id_number not in (None, ""):
+        problems.add(prefix + "id_number", v.check_resident_id(id_number))
+    occupation = item.get("occupation")
+    if occupation not in OCCUPATIONS:
+        problems.add(prefix + "occupation", _("请选择职业类别。"))
+    representative = item.get("is_representative", False)
+    if not isinstance(representative, bool):
+        problems.add(prefix + "is_representative", _("应为是或否。"))
+    if len(problems.errors) > before:
+        return None
+    return WorkerEntry(
+        name=name.strip(), phone=v.normalise_phone(phone), occupation=occupation,
+        id_number=id_number.strip().upper() if id_number else None, is_representative=representative,
+    )
+
+
+def _parse_respondent(item: Mapping, prefix: str, problems: _Problems) -> RespondentEntry | None:
+    _unknown_keys(item, RESPONDENT_KEYS, prefix, problems)
+    before = len(problems.errors)
+    name = item.get("name")
+    problems.add(prefix + "name", v.check_text(name, required=True, min_length=2, max_length=128))
+    kind = item.get("kind")
+    if kind not in RESPONDENT_KINDS:
+        problems.add(prefix + "kind", _("请选择单位类型（平台企业、用工合作企业、劳务派遣单位或其他）。"))
+    credit_code = item.get("credit_code")
+    if credit_code not in (None, ""):
+        problems.add(prefix + "credit_code", v.check_credit_code(credit_code))
+    if len(problems.errors) > before:
+        return None
+    return RespondentEntry(
+        name=name.strip(), kind=kind, credit_code=credit_code.strip().upper() if credit_code else None
+    )
+
+
+def _parse_claim(item: Mapping, prefix: str, problems: _Problems) -> ClaimEntry | None:
+    _unknown_keys(item, CLAIM_KEYS, prefix, problems)
+    before = len(problems.errors)
+    kind = item.get("kind")
+    if kind not in CLAIM_KINDS:
+        problems.add(prefix + "kind", _("请选择请求事项。"))
+    amount, message = v.parse_amount(item.get("amount"))
+    problems.add(prefix + "amount", message)
+    if len(problems.errors) > before:
+        return None
+    return ClaimEntry(kind=kind, amount=amount)

@@ -1,0 +1,131 @@
+"""Filing a complaint: one operation behind the worker's form, the mediator's form and the API."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from disputes.extensions import db
+from disputes.intake.schema import IntakeSubmission, parse_intake
+from disputes.models import (
+    Case, CaseEvent, CaseNumberCounter, Claim, Organisation, Region, Respondent, User, Worker,
+)
+from disputes.security import access_code_hash, new_access_code
+from disputes.timekeeping import local_today
+from workflows import is_collective
+
+CHANNELS = ("web", "mediator", "api")
+COMPANY_SUFFIXES = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司)$")
+
+
+@dataclass(frozen=True)
+class FiledCase:
+    """A new case and the access code the worker must keep (never stored in clear)."""
+
+    case: Case
+    access_code: str
+
+
+def known_region_codes() -> set[str]:
+    return set(db.session.scalars(sa.select(Region.code)))
+
+
+def file_complaint(payload, *, filed_by: User | None, channel: str) -> FiledCase:
+    """Validate and file a complaint in one transaction: case, parties, claims and its first history row."""
+    today = local_today()
+    submission = parse_intake(payload, today=today, known_regions=known_region_codes())
+    return create_case(submission, filed_by=filed_by, channel=channel)
+
+
+def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str) -> FiledCase:
+    """Persist a validated submission; the case number is issued inside the same transaction."""
+    today = local_today()
+    access_code = new_access_code()
+    case = Case(
+        case_no=_next_case_number(today.year),
+        state="submitted",
+        legal_aid="none",
+        access_code_hash=access_code_hash(access_code),
+        submitted_on=today,
+        channel=channel,
+        language=submission.language,
+        platform=submission.platform,
+        facts=submission.facts,
+        region_code=submission.region,
+        knew_of_violation_on=submission.knew_of_violation_on,
+        relationship_ended=submission.relationship_ended,
+        relationship_ended_on=submission.relationship_ended_on,
+        organisation=_receiving_body(submission.region, filed_by),
+        filed_by=filed_by,
+        worker_user=filed_by if filed_by is not None and filed_by.role == "worker" else None,
+    )
+    case.workers = [
+        Worker(position=i, name=w.name, phone=w.phone, occupation=w.occupation, id_number=w.id_number,
+               is_representative=w.is_representative)
+        for i, w in enumerate(submission.workers)
+    ]
+    case.respondents = [
+        Respondent(position=i, name=r.name, kind=r.kind, credit_code=r.credit_code,
+                   normalised_name=normalise_company_name(r.name))
+        for i, r in enumerate(submission.respondents)
+    ]
+    case.claims = [Claim(position=i, kind=c.kind, amount=c.amount) for i, c in enumerate(submission.claims)]
+    case.collective = is_collective(len(case.workers), case.claims)
+    case.representative_count = sum(1 for w in submission.workers if w.is_representative)
+    case.history = [
+        CaseEvent(
+            seq=1, occurred_on=today, actor=filed_by, actor_label=_actor_label(filed_by, channel),
+            event="submit", track="main", from_state=None, to_state="submitted",
+            data={"channel": channel, "workers": len(case.workers), "claims": len(case.claims)},
+        )
+    ]
+    db.session.add(case)
+    db.session.commit()
+    return FiledCase(case=case, access_code=access_code)
+
+
+def normalise_company_name(name: str) -> str:
+    """A matching key for a company: no spaces, brackets unified, legal-form suffix dropped."""
+    cleaned = re.sub(r"\s+", "", name).replace("（", "(").replace("）", ")")
+    return COMPANY_SUFFIXES.sub("", cleaned) or cleaned
+
+
+def _actor_label(filed_by: User | None, channel: str) -> str:
+    if filed_by is None:
+        return "worker (self-service)" if channel == "web" else "anonymous"
+    return f"{filed_by.role}:{filed_by.username}"
+
+
+def _receiving_body(region_code: str, filed_by: User | None) -> Organisation | None:
+    """The mediation body that receives the complaint: the filer's own, else the region's."""
+    if filed_by is not None and filed_by.organisation is not None and filed_by.organisation.kind == "mediation_body":
+        return filed_by.organisation
+    return db.session.scalar(
+        sa.select(Organisation)
+        .where(Organisation.kind == "mediation_body", Organisation.region_code == region_code)
+        .order_by(Organisation.id)
+        .limit(1)
+    )
+
+
+def _next_case_number(year: int) -> str:
+    """`2026-0001234`: the year and a counter that only ever goes up, unique under concurrency.
+
+    The counter row is created idempotently, then incremented with UPDATE … RETURNING, which
+    takes a row lock on PostgreSQL and runs under the write lock on SQLite.
+    """
+    dialect = db.session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    db.session.execute(
+        insert(CaseNumberCounter).values(year=year, last_number=0).on_conflict_do_nothing(index_elements=["year"])
+    )
+    number = db.session.execute(
+        sa.update(CaseNumberCounter)
+        .where(CaseNumberCounter.year == year)
+        .values(last_number=CaseNumberCounter.last_number + 1)
+        .returning(CaseNumberCounter.last_number)
+    ).scalar_one()
+    return f"{year}-{number:07d}"

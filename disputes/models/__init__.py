@@ -1,0 +1,13 @@
+"""The domain model: cases and their parties, people, organisations, history and evidence."""
+from disputes.models.base import Base, utcnow
+from disputes.models.case import Case, CaseNumberCounter, Claim, Respondent, Worker
+from disputes.models.evidence import Evidence
+from disputes.models.history import CaseEvent, HistoryIsAppendOnly
+from disputes.models.organisation import ORGANISATION_KINDS, MinimumWage, Organisation, Region
+from disputes.models.user import ROLES, ApiToken, User
+
+__all__ = [
+    "ApiToken", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence",
+    "HistoryIsAppendOnly", "MinimumWage", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
+    "Respondent", "User", "Worker", "utcnow",
+]

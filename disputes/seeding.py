@@ -1,0 +1,113 @@
+"""`seed demo`: regions and minimum wages, organisations, one user per role, and demonstration cases.
+
+Idempotent: each part is created only when missing, so running it twice changes nothing.
+"""
+from __future__ import annotations
+
+import random
+
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from disputes.extensions import db
+from disputes.models import Case, MinimumWage, Organisation, Region, User
+from workflows import DEFAULT_MINIMUM_WAGES
+
+DEMO_PASSWORD = "Demo-pass-2026"
+DEMO_REGION = "11"  # Beijing: the demonstration centre's region
+DEMO_ORGANISATIONS = (
+    ("朝阳区新就业形态劳动争议调解中心", "mediation_body", "010-65090001", "北京市朝阳区工体北路 1 号"),
+    ("北京市朝阳区劳动人事争议仲裁委员会", "arbitration_commission", "010-65090002", "北京市朝阳区工体北路 3 号"),
+    ("北京市朝阳区法律援助中心", "legal_aid_centre", "12348", "北京市朝阳区工体北路 5 号"),
+    ("朝阳区总工会新就业形态劳动者服务站", "union", "12351", "北京市朝阳区工体北路 7 号"),
+)
+DEMO_USERS = (
+    ("admin", "admin", "系统管理员", None),
+    ("mediator", "mediator", "调解员 王静", "mediation_body"),
+    ("mediator2", "mediator", "调解员 李强", "mediation_body"),
+    ("arbitrator", "arbitrator", "仲裁员 陈敏", "arbitration_commission"),
+    ("legalaid", "legal_aid", "法律援助律师 赵磊", "legal_aid_centre"),
+    ("worker", "worker", "骑手 刘洋", None),
+)
+
+
+def seed_demo(case_count: int = 36, rng_seed: int = 2026) -> list[str]:
+    """Create whatever of the demonstration set is missing; returns what was done, line by line."""
+    report = [seed_regions(), seed_organisations(), seed_users()]
+    report.append(seed_cases(case_count, random.Random(rng_seed)))
+    return report
+
+
+def seed_regions() -> str:
+    """Every province with its shipped minimum wage (marked unverified until an admin checks it)."""
+    existing = set(db.session.scalars(sa.select(Region.code)))
+    added = 0
+    for code, entry in sorted(DEFAULT_MINIMUM_WAGES.items()):
+        if code in existing:
+            continue
+        region = Region(code=code, name_zh=entry.name_zh)
+        region.minimum_wages.append(
+            MinimumWage(monthly=Decimal(str(entry.monthly)), hourly=_decimal(getattr(entry, "hourly", None)),
+                        effective_on=entry.effective_on, verified=entry.verified, note=entry.note)
+        )
+        db.session.add(region)
+        added += 1
+    db.session.commit()
+    return f"regions: {added} added, {len(existing)} already there"
+
+
+def seed_organisations() -> str:
+    added = 0
+    for name, kind, phone, address in DEMO_ORGANISATIONS:
+        if organisation_named(name) is None:
+            db.session.add(Organisation(name=name, kind=kind, region_code=DEMO_REGION, phone=phone, address=address))
+            added += 1
+    db.session.commit()
+    return f"organisations: {added} added"
+
+
+def seed_users() -> str:
+    from disputes.auth.services import create_user
+
+    added = 0
+    for username, role, display_name, organisation_kind in DEMO_USERS:
+        if db.session.scalar(sa.select(User.id).where(User.username == username)) is not None:
+            continue
+        organisation = (
+            db.session.scalar(sa.select(Organisation).where(Organisation.kind == organisation_kind).order_by(Organisation.id))
+            if organisation_kind else None
+        )
+        create_user(username, role=role, password=DEMO_PASSWORD, display_name=display_name, organisation=organisation)
+        added += 1
+    return f"users: {added} added (password for all demo users: {DEMO_PASSWORD})"
+
+
+def seed_cases(case_count: int, rng: random.Random) -> str:
+    """File demonstration complaints through the real intake service (only into an empty database)."""
+    from disputes.demo_data import complaint_payload
+    from disputes.intake.services import file_complaint
+    from disputes.timekeeping import local_today
+
+    if db.session.scalar(sa.select(sa.func.count(Case.id))):
+        return "cases: already seeded"
+    mediator = db.session.scalar(sa.select(User).where(User.username == "mediator"))
+    worker = db.session.scalar(sa.select(User).where(User.username == "worker"))
+    today = local_today()
+    for index in range(case_count):
+        workers = 12 if index % 12 == 5 else 1
+        payload = complaint_payload(rng, today=today, region=DEMO_REGION, workers=workers)
+        filer = worker if index == 0 else mediator
+        file_complaint(payload, filed_by=filer, channel="web" if filer is worker else "mediator")
+    return f"cases: {case_count} filed"
+
+
+def organisation_named(name: str) -> Organisation | None:
+    return db.session.scalar(sa.select(Organisation).where(Organisation.name == name))
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+

@@ -1,0 +1,129 @@
+"""Fixtures shared by every test: an app on a real database, clients, and factories.
+
+The database is SQLite (a fresh file per test, copied from a template built once by the
+migrations) unless TEST_DATABASE_URL names a PostgreSQL server: then the schema is migrated
+once per run and every table is emptied after each test. CI runs the suite both ways.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from disputes import create_app
+from disputes.extensions import db, limiter
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+IN_CI = os.environ.get("CI") == "true"
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+def pytest_report_header(config):
+    return f"database: {'PostgreSQL ' + TEST_DATABASE_URL.split('@')[-1] if TEST_DATABASE_URL else 'SQLite'}"
+
+
+def _base_config(instance: Path, database_url: str) -> dict:
+    return {
+        "TESTING": True,
+        "INSTANCE_PATH": str(instance),
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "PASSWORD_HASH_PARAMS": CHEAP_ARGON2,
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "DISPUTES_INDEX_DIR": str(instance / "index"),
+        "DISPUTES_EVIDENCE_DIR": str(instance / "evidence"),
+        "DISPUTES_TODAY": "2026-11-16",
+    }
+
+
+def _migrate(config: dict) -> None:
+    from flask_migrate import upgrade
+
+    app = create_app(config)
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory):
+    """A migrated SQLite file to copy, or the migrated PostgreSQL database's URL."""
+    root = tmp_path_factory.mktemp("template")
+    if TEST_DATABASE_URL:
+        engine = sa.create_engine(TEST_DATABASE_URL.replace("postgresql://", "postgresql+psycopg://", 1))
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        engine.dispose()
+        _migrate(_base_config(root / "instance", TEST_DATABASE_URL))
+        return TEST_DATABASE_URL
+    template = root / "template.sqlite3"
+    _migrate(_base_config(root / "instance", f"sqlite:///{template}"))
+    return template
+
+
+@pytest.fixture
+def app(database_template, tmp_path):
+    instance = tmp_path / "instance"
+    if TEST_DATABASE_URL:
+        database_url = TEST_DATABASE_URL
+    else:
+        instance.mkdir()
+        copy = instance / "test.sqlite3"
+        shutil.copy(database_template, copy)
+        database_url = f"sqlite:///{copy}"
+    app = create_app(_base_config(instance, database_url))
+    with app.app_context():
+        yield app
+        db.session.remove()
+        if TEST_DATABASE_URL:
+            _empty_all_tables()
+        db.engine.dispose()
+    limiter.reset()
+
+
+def _empty_all_tables() -> None:
+    tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def regions(app):
+    """Every province with its minimum wage, as `seed demo` creates them."""
+    from disputes.seeding import seed_regions
+
+    seed_regions()
+
+
+@pytest.fixture
+def make_user(app, regions):
+    from tests.factories import make_user
+
+    return make_user
+
+
+@pytest.fixture
+def file_case(app, regions):
+    from tests.factories import file_case
+
+    return file_case
+
+
+@pytest.fixture
+def auth(client, make_user):
+    from tests.support import Auth
+
+    return Auth(client, make_user)

@@ -1,0 +1,52 @@
+"""Signing in: the form, wrong passwords, throttling, the password policy, and safe redirects."""
+import pytest
+
+from disputes.auth.services import create_user
+from disputes.errors import ValidationFailed
+from tests.factories import DEFAULT_PASSWORD
+from tests.support import csrf_token
+
+
+def login(client, username, password, next_url=None):
+    path = "/login" + (f"?next={next_url}" if next_url else "")
+    return client.post(path, data={"username": username, "password": password, "csrf_token": csrf_token(client)})
+
+
+def test_a_user_signs_in_and_out(client, make_user):
+    user = make_user(role="mediator")
+    assert login(client, user.username, DEFAULT_PASSWORD).status_code == 302
+    assert user.display_name in client.get("/").get_data(as_text=True)
+    token = csrf_token(client, "/")
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert user.display_name not in client.get("/").get_data(as_text=True)
+
+
+def test_a_wrong_password_says_so_without_telling_which_part_was_wrong(client, make_user):
+    user = make_user(role="mediator")
+    for username in (user.username, "nobody"):
+        page = login(client, username, "Wrong-pass-123").get_data(as_text=True)
+        assert "用户名或密码不正确" in page
+
+
+def test_login_attempts_are_throttled(client, make_user):
+    user = make_user(role="mediator")
+    codes = [login(client, user.username, "Wrong-pass-123").status_code for _ in range(11)]
+    assert codes[-1] == 429
+
+
+def test_login_never_redirects_off_site(client, make_user):
+    user = make_user(role="mediator")
+    response = login(client, user.username, DEFAULT_PASSWORD, next_url="//evil.example/")
+    assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize("password", ["short1", "onlyletterslong", "1234567890123", "mediatorX123456"])
+def test_weak_passwords_are_refused(app, password):
+    with pytest.raises(ValidationFailed) as refused:
+        create_user("mediatorx", role="mediator", password=password)
+    assert "password" in refused.value.errors
+
+
+def test_passwords_are_stored_as_argon2_hashes(app):
+    user = create_user("newuser", role="admin", password="Strong-pass-2026")
+    assert user.password_hash.startswith("$argon2id$") and "Strong-pass-2026" not in user.password_hash

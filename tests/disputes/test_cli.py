@@ -1,0 +1,38 @@
+"""The command line: creating users and seeding demonstration data."""
+import sqlalchemy as sa
+
+from disputes.extensions import db
+from disputes.models import Case, Organisation, Region, User
+
+
+def test_user_create_makes_an_account_with_the_role(runner, regions):
+    result = runner.invoke(args=["user", "create", "lin", "--role", "arbitrator", "--password", "Arbiter-pass-2026"])
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(sa.select(User.role).where(User.username == "lin")) == "arbitrator"
+
+
+def test_user_create_refuses_a_weak_password_clearly(runner, regions):
+    result = runner.invoke(args=["user", "create", "lin", "--role", "arbitrator", "--password", "123"])
+    assert result.exit_code != 0 and "password" in result.output
+
+
+def test_seed_demo_is_idempotent(runner):
+    first = runner.invoke(args=["seed", "demo", "--cases", "6"])
+    assert first.exit_code == 0, first.output
+    counts = [db.session.scalar(sa.select(sa.func.count()).select_from(model)) for model in (Region, Organisation, User, Case)]
+    second = runner.invoke(args=["seed", "demo", "--cases", "6"])
+    assert second.exit_code == 0, second.output
+    assert [db.session.scalar(sa.select(sa.func.count()).select_from(model)) for model in (Region, Organisation, User, Case)] == counts
+    assert counts[0] == 31 and counts[2] == 6 and counts[3] == 6
+
+
+def test_seeded_users_of_every_role_can_sign_in(client, runner):
+    from disputes.seeding import DEMO_PASSWORD
+    from tests.support import csrf_token
+
+    runner.invoke(args=["seed", "demo", "--cases", "2"])
+    for username in ("admin", "mediator", "arbitrator", "legalaid", "worker"):
+        response = client.post("/login", data={"username": username, "password": DEMO_PASSWORD,
+                                               "csrf_token": csrf_token(client)})
+        assert response.status_code == 302, username
+        client.post("/logout", data={"csrf_token": csrf_token(client, "/")})

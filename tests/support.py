@@ -1,0 +1,40 @@
+"""Helpers that let tests act as a user would: fetch a CSRF token, sign in, call the API."""
+from __future__ import annotations
+
+import re
+
+from tests.factories import DEFAULT_PASSWORD
+
+CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(client, path: str = "/login") -> str:
+    """The CSRF token a page hands out, read from its hidden input as a browser would."""
+    page = client.get(path).get_data(as_text=True)
+    match = CSRF_INPUT.search(page)
+    assert match, f"no csrf_token input on {path}"
+    return match.group(1) or match.group(2)
+
+
+class Auth:
+    """Sign in as a role, through the real login form, with CSRF on."""
+
+    def __init__(self, client, make_user):
+        self.client = client
+        self.make_user = make_user
+
+    def login_as(self, role: str, **user_fields):
+        user = self.make_user(role=role, **user_fields)
+        response = self.client.post(
+            "/login",
+            data={"username": user.username, "password": DEFAULT_PASSWORD, "csrf_token": csrf_token(self.client)},
+        )
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return user
+
+    def token_for(self, role: str, **user_fields) -> tuple[object, dict]:
+        """A user of `role` and the Authorization header of a fresh API token for them."""
+        user = self.make_user(role=role, **user_fields)
+        response = self.client.post("/api/v1/tokens", json={"username": user.username, "password": DEFAULT_PASSWORD})
+        assert response.status_code == 201, response.get_json()
+        return user, {"Authorization": f"Bearer {response.get_json()['token']}"}
