@@ -1,0 +1,137 @@
+"""Fakes of the case the app stores, and a small desk that fires events and keeps the history."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import SimpleNamespace
+
+from workflows import Actor, fire
+
+SUBMITTED_ON = dt.date(2026, 3, 2)  # a Monday with no holiday near it
+
+
+@dataclass
+class Claim:
+    kind: str
+    amount: Decimal | None = None
+
+
+@dataclass
+class Record:
+    event: str
+    on: dt.date
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class FakeCase:
+    """Has exactly the attributes of workflows.CaseLike."""
+
+    state: str = "submitted"
+    legal_aid: str = "none"
+    mediator_id: int | None = None
+    arbitrator_id: int | None = None
+    submitted_on: dt.date = SUBMITTED_ON
+    knew_of_violation_on: dt.date | None = None
+    relationship_ended: bool = False
+    relationship_ended_on: dt.date | None = None
+    worker_count: int = 1
+    claims: list = field(default_factory=lambda: [Claim("economic_compensation", Decimal("8000.00"))])
+    collective: bool = False
+    representative_count: int = 0
+    final_award: bool | None = None
+    history: list = field(default_factory=list)
+
+
+PEOPLE = SimpleNamespace(
+    worker=Actor(1, "worker", owns_case=True),
+    other_worker=Actor(2, "worker"),
+    mediator=Actor(11, "mediator"),
+    other_mediator=Actor(12, "mediator"),
+    arbitrator=Actor(21, "arbitrator"),
+    other_arbitrator=Actor(22, "arbitrator"),
+    legal_aid=Actor(31, "legal_aid"),
+    admin=Actor(41, "admin"),
+)
+
+_MEDIATOR_EVENTS = {"accept", "decline", "mediation_succeeded", "mediation_failed", "fulfil"}
+_ARBITRATOR_EVENTS = {
+    "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award", "restart_award_clock",
+    "suspend_award_clock", "resume_award_clock", "arbitral_mediation", "render_award",
+}
+
+
+def default_actor(event, case):
+    """Someone who may fire the event on a case handled by PEOPLE.mediator and PEOPLE.arbitrator."""
+    if event in _MEDIATOR_EVENTS or (event == "close" and case.arbitrator_id is None):
+        return PEOPLE.mediator
+    if event in _ARBITRATOR_EVENTS or event == "close":
+        return PEOPLE.arbitrator
+    if event in ("legal_aid_accepted", "legal_aid_declined"):
+        return PEOPLE.legal_aid
+    return PEOPLE.worker
+
+
+def valid_data(event, today):
+    """Data that satisfies the event's data guards on `today`."""
+    later = (today + dt.timedelta(days=20)).isoformat()
+    agreement = {"terms": "平台于履行期限前一次性支付经济补偿", "amount": "6000.00", "pay_by": later}
+    return {
+        "decline": {"reason": "不属于本调解组织受理范围"},
+        "mediation_succeeded": agreement,
+        "arbitral_mediation": agreement,
+        "reject_arbitration": {"reason": "申请人不是本案直接利害关系人"},
+        "schedule_hearing": {"at": f"{later}T09:30", "place": "第一仲裁庭"},
+        "extend_award": {"reason": "案情复杂，需要调取平台订单数据"},
+        "restart_award_clock": {"reason": "claims_changed"},
+        "suspend_award_clock": {"reason": "等待工伤认定结论"},
+        "render_award": {"items": [{"kind": "economic_compensation", "amount": "6000.00"}],
+                         "monthly_minimum_wage": "2690.00"},
+        "file_lawsuit": {"by": "worker"},
+        "legal_aid_declined": {"reason": "不符合经济困难标准"},
+    }.get(event, {})
+
+
+# A canonical way to reach each state from intake.
+PATHS = {
+    "submitted": (),
+    "in_mediation": ("accept",),
+    "mediated": ("accept", "mediation_succeeded"),
+    "mediation_failed": ("accept", "mediation_failed"),
+    "not_accepted": ("decline",),
+    "arbitration_applied": ("apply_arbitration",),
+    "in_arbitration": ("apply_arbitration", "accept_arbitration"),
+    "arbitration_rejected": ("apply_arbitration", "reject_arbitration"),
+    "arbitration_mediated": ("apply_arbitration", "accept_arbitration", "arbitral_mediation"),
+    "awarded": ("apply_arbitration", "accept_arbitration", "render_award"),
+    "in_litigation": ("apply_arbitration", "accept_arbitration", "render_award", "file_lawsuit"),
+    "closed": ("accept", "mediation_succeeded", "fulfil"),
+    "withdrawn": ("withdraw",),
+}
+
+
+class Desk:
+    """One case on a desk: fires events on a given day and writes them to the history."""
+
+    def __init__(self, case, today):
+        self.case = case
+        self.today = today
+        case.history.append(Record("submit", case.submitted_on, {}))
+
+    def do(self, event, actor=None, data=None, *, on=None):
+        if on is not None:
+            self.today = on
+        if data is None:
+            data = valid_data(event, self.today)
+        transition = fire(self.case, event, actor or default_actor(event, self.case), data, today=self.today)
+        self.case.history.append(Record(event, self.today, transition.data))
+        return transition
+
+    def advance(self, days):
+        self.today += dt.timedelta(days=days)
+        return self
+
+    def reach(self, state):
+        for event in PATHS[state]:
+            self.do(event)
+        return self

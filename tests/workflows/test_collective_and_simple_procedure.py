@@ -1,0 +1,71 @@
+"""Collective disputes (Art. 7; Rules Art. 63) and simple procedure (Rules Art. 56, 57)."""
+
+from decimal import Decimal
+
+import pytest
+
+from tests.workflows.fakes import Claim
+from workflows import GuardRefused, allowed_events, collective_guard, is_collective, simple_procedure_eligible
+
+
+def test_ten_workers_with_a_common_claim_are_a_collective_dispute():
+    assert is_collective(10, [Claim("wage_arrears")])
+    assert is_collective(10, ["wage_arrears"])
+    assert is_collective(12, [{"kind": "overtime"}])
+
+
+def test_nine_workers_are_not_a_collective_dispute():
+    assert not is_collective(9, [Claim("wage_arrears")])
+
+
+def test_workers_without_a_claim_are_not_a_collective_dispute():
+    assert not is_collective(30, [])
+
+
+@pytest.mark.parametrize("representatives", [0, 3, 4, 5])
+def test_collective_case_elects_three_to_five_representatives_or_none(representatives):
+    collective_guard(10, [Claim("wage_arrears")], representatives)
+
+
+@pytest.mark.parametrize("representatives", [1, 2, 6])
+def test_other_numbers_of_representatives_are_refused(representatives):
+    with pytest.raises(GuardRefused) as refused:
+        collective_guard(10, [Claim("wage_arrears")], representatives)
+    assert refused.value.field == "representative_count"
+    assert "三至五名" in refused.value.message_zh and "第六十三条" in refused.value.message_zh
+
+
+def test_representatives_are_not_checked_for_small_cases():
+    collective_guard(4, [Claim("wage_arrears")], 2)
+
+
+def test_collective_arbitration_is_not_accepted_with_two_representatives(case_in, people):
+    desk = case_in("arbitration_applied", worker_count=12, claims=[Claim("wage_arrears")], collective=True,
+                   representative_count=2)
+    assert "accept_arbitration" not in allowed_events(desk.case, people.arbitrator, today=desk.today)
+    with pytest.raises(GuardRefused):
+        desk.do("accept_arbitration")
+
+
+def test_simple_procedure_on_clear_facts():
+    result = simple_procedure_eligible(facts_clear=True)
+    assert result and result.grounds == ("事实清楚、权利义务关系明确、争议不大",)
+
+
+def test_simple_procedure_for_an_amount_up_to_the_average_annual_wage():
+    assert simple_procedure_eligible(amount_claimed=Decimal("120000"), average_annual_wage=Decimal("120000"))
+    assert not simple_procedure_eligible(amount_claimed=Decimal("120000.01"), average_annual_wage=Decimal("120000"))
+
+
+def test_simple_procedure_when_both_parties_agree():
+    assert simple_procedure_eligible(parties_agree=True)
+
+
+def test_no_ground_no_simple_procedure():
+    assert not simple_procedure_eligible()
+
+
+@pytest.mark.parametrize("bar", ["public_interest", "major_social_impact", "respondent_missing"])
+def test_article_57_bars_simple_procedure(bar):
+    result = simple_procedure_eligible(parties_agree=True, **{bar: True})
+    assert not result and len(result.bars) == 1

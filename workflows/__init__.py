@@ -1,0 +1,47 @@
+"""The dispute life cycle as pure Python: states, events, guards, statutory deadlines, rules.
+
+This is the front door: the app imports from here only. Nothing here imports Flask, SQLAlchemy,
+`disputes` or `casebase`; the case is anything that looks like `CaseLike`.
+"""
+
+from .calendar import add_period, calendar_known_for, is_working_day, working_days_between
+from .case import CaseLike, ClaimLike, EventRecord
+from .clocks import DEADLINE_LABELS, Deadline, deadlines
+from .diagram import diagram_dot
+from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, WorkflowError
+from .guards import RESTART_REASONS
+from .machine import Transition, allowed_events, fire
+from .permissions import ROLES, WHO_MAY, Actor
+from .rules import (
+    AWARD_ITEM_KINDS,
+    CLAIM_KINDS,
+    FinalAwardResult,
+    ItemVerdict,
+    SimpleProcedure,
+    collective_guard,
+    final_award_assessment,
+    is_collective,
+    simple_procedure_eligible,
+)
+from .states import (
+    ACTIVE_STATES,
+    EVENT_LABELS,
+    EVENTS,
+    LEGAL_AID_LABELS,
+    LEGAL_AID_STATES,
+    STATE_LABELS,
+    STATES,
+    TERMINAL_STATES,
+)
+from .wages import DEFAULT_MINIMUM_WAGES, MinimumWage
+
+__all__ = [
+    "ACTIVE_STATES", "AWARD_ITEM_KINDS", "Actor", "CLAIM_KINDS", "CaseLike", "ClaimLike",
+    "DEADLINE_LABELS", "DEFAULT_MINIMUM_WAGES", "Deadline", "EVENTS", "EVENT_LABELS", "EventNotAllowed",
+    "EventRecord", "FinalAwardResult", "GuardRefused", "ItemVerdict", "LEGAL_AID_LABELS",
+    "LEGAL_AID_STATES", "MinimumWage", "NotPermitted", "RESTART_REASONS", "ROLES", "STATES", "STATE_LABELS",
+    "SimpleProcedure", "TERMINAL_STATES", "Transition", "UnknownEvent", "WHO_MAY", "WorkflowError",
+    "add_period", "allowed_events", "calendar_known_for", "collective_guard", "deadlines", "diagram_dot",
+    "final_award_assessment", "fire", "is_collective", "is_working_day", "simple_procedure_eligible",
+    "working_days_between",
+]

@@ -1,0 +1,213 @@
+"""Rules of law that are not a clock: final award, collective disputes, simple procedure."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .errors import GuardRefused
+
+CENT = Decimal("0.01")
+
+# Claim kinds of domain/glossary.md, with how 《劳动争议调解仲裁法》第四十七条 treats them:
+# "amount" — pay, work-injury medical costs, severance or damages: final up to 12× the monthly
+#            minimum wage; "always" — working time, rest and leave, social insurance under national
+#            standards: final whatever the amount; "medical" — final only as work-injury medical costs;
+#            "never" — outside Art. 47.
+CLAIM_KINDS = {
+    "confirm_labor_relation": ("确认劳动关系", "never"),
+    "wage_arrears": ("拖欠劳动报酬", "amount"),
+    "minimum_wage_shortfall": ("低于最低工资标准的差额", "amount"),
+    "overtime": ("加班费 / 超时劳动", "amount"),
+    "holiday_pay": ("法定节假日劳动报酬", "amount"),
+    "weather_subsidy": ("恶劣天气 / 高温补贴", "amount"),
+    "economic_compensation": ("经济补偿", "amount"),
+    "unlawful_termination_compensation": ("违法解除赔偿金", "amount"),
+    "double_wages_no_contract": ("未签劳动合同二倍工资差额", "amount"),
+    "work_injury": ("工伤 / 职业伤害保障待遇", "medical"),
+    "medical_expenses": ("医疗费", "medical"),
+    "social_insurance": ("社会保险", "always"),
+    "illegal_deduction": ("违规罚款、扣款、收取押金或财物", "amount"),
+    "deposit_refund": ("退还押金", "never"),
+    "forced_individual_business": ("被诱导或强迫注册个体工商户", "never"),
+    "multi_platform_restriction": ("违法限制多平台就业", "never"),
+    "discrimination": ("就业歧视", "never"),
+    "algorithm_rules": ("不合理的算法考核、疲劳派单", "never"),
+    "tort_damages": ("侵权损害赔偿", "never"),
+    "other": ("其他", "never"),
+}
+
+# Only in award items: a dispute on working time, rest or leave that is not a claim for money
+# (Art. 47(2)); the glossary's claim kinds have no key for it.
+AWARD_ONLY_KINDS = {"working_time": ("工作时间、休息休假", "always")}
+AWARD_ITEM_KINDS = {**CLAIM_KINDS, **AWARD_ONLY_KINDS}
+
+# An award given only as a total over several claims cannot be judged item by item.
+UNITEMISED = "unitemised"
+
+# 拖欠劳动报酬 for the limitation exception of Art. 27(4).
+PAY_CLAIM_KINDS = frozenset({
+    "wage_arrears", "minimum_wage_shortfall", "overtime", "holiday_pay", "weather_subsidy",
+    "illegal_deduction",
+})
+
+COLLECTIVE_MIN_WORKERS = 10
+REPRESENTATIVES = range(3, 6)
+
+
+@dataclass(frozen=True)
+class ItemVerdict:
+    kind: str
+    amount: Decimal | None
+    final: bool
+    reason_zh: str
+    reason_en: str = ""
+
+
+@dataclass(frozen=True)
+class FinalAwardResult:
+    final: bool
+    mixed: bool
+    threshold: Decimal
+    items: list = field(default_factory=list)
+
+    def as_data(self):
+        """A JSON-serialisable dict (amounts as strings), for the event's history data."""
+        return {
+            "final": self.final,
+            "mixed": self.mixed,
+            "threshold": str(self.threshold),
+            "items": [
+                {"kind": v.kind, "amount": None if v.amount is None else str(v.amount),
+                 "final": v.final, "reason_zh": v.reason_zh, "reason_en": v.reason_en}
+                for v in self.items
+            ],
+        }
+
+
+def _item_value(item, key, default=None):
+    if isinstance(item, Mapping):
+        return item.get(key, default)
+    return getattr(item, key, default)
+
+
+def _judge_item(item, threshold):
+    kind = _item_value(item, "kind")
+    amount = _item_value(item, "amount")
+    amount = None if amount is None else Decimal(amount)
+    if kind == UNITEMISED:
+        return ItemVerdict(kind, amount, False, "多项请求未逐项列明裁决金额，无法逐项判断，按非终局裁决处理",
+                           "several claims without item amounts cannot be judged item by item: not final")
+    label, treatment = AWARD_ITEM_KINDS.get(kind, ("未知事项", "never"))
+    if treatment == "medical" and not _item_value(item, "work_injury_medical", False):
+        return ItemVerdict(kind, amount, False, f"{label}：仅工伤医疗费适用终局裁决",
+                           "only work-injury medical costs are final")
+    if treatment == "never":
+        return ItemVerdict(kind, amount, False, f"{label}：不属于第四十七条规定的终局裁决事项",
+                           "not a matter for a final award under Art. 47")
+    if treatment == "always":
+        return ItemVerdict(kind, amount, True, f"{label}：执行国家劳动标准的争议，终局裁决",
+                           "a dispute under national labour standards: final")
+    if amount is None:
+        return ItemVerdict(kind, amount, False, f"{label}：未列明裁决金额，不能按终局裁决处理",
+                           "no amount awarded: cannot be final")
+    if amount <= threshold:
+        return ItemVerdict(kind, amount, True, f"{label}：{amount} 元不超过 {threshold} 元，终局裁决",
+                           f"{amount} does not exceed {threshold}: final")
+    return ItemVerdict(kind, amount, False, f"{label}：{amount} 元超过 {threshold} 元，非终局裁决",
+                       f"{amount} exceeds {threshold}: not final")
+
+
+def final_award_assessment(items, monthly_minimum_wage):
+    """Judge an award item by item for the final-award rule (一裁终局).
+
+    《劳动争议调解仲裁法》第四十七条: pay, work-injury medical costs, severance and damages not
+    exceeding 12 × the local monthly minimum wage, and disputes on working time, rest and leave and
+    social insurance under national standards, are final. Each item is judged on its own amount
+    (《劳动人事争议仲裁办案规则》第五十条); exactly 12× is still final. An award mixing final and
+    non-final items is treated as non-final (《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》
+    第二十条), so `final` is False and `mixed` True. Items: mappings or objects with `kind`,
+    `amount` (Decimal or None) and optionally `work_injury_medical`.
+    """
+    threshold = (Decimal(monthly_minimum_wage) * 12).quantize(CENT)
+    verdicts = [_judge_item(item, threshold) for item in items]
+    finals = [v.final for v in verdicts]
+    return FinalAwardResult(
+        final=bool(finals) and all(finals),
+        mixed=any(finals) and not all(finals),
+        threshold=threshold,
+        items=verdicts,
+    )
+
+
+def _claim_kinds(claims):
+    kinds = set()
+    for claim in claims:
+        kinds.add(claim if isinstance(claim, str) else _item_value(claim, "kind"))
+    return kinds - {None}
+
+
+def is_collective(workers_count, claims):
+    """Ten or more workers with a common claim (《劳动争议调解仲裁法》第七条).
+
+    `claims` are the claims the workers bring together (strings, mappings or objects with `kind`);
+    any one of them is a common claim.
+    """
+    return workers_count >= COLLECTIVE_MIN_WORKERS and bool(_claim_kinds(claims))
+
+
+def collective_guard(workers_count, claims, representative_count):
+    """Refuse a collective case whose workers elected other than 3 to 5 representatives.
+
+    《劳动人事争议仲裁办案规则》第六十三条: the workers may elect three to five representatives; with
+    none elected every worker takes part himself. Cases that are not collective are not checked.
+    """
+    if not is_collective(workers_count, claims):
+        return
+    if representative_count and representative_count not in REPRESENTATIVES:
+        raise GuardRefused(
+            f"十人以上的集体争议应推举三至五名代表，本案为 {representative_count} 名"
+            "（《劳动人事争议仲裁办案规则》第六十三条）",
+            f"A collective dispute elects 3 to 5 representatives, not {representative_count} "
+            "(Arbitration Rules Art. 63)",
+            field="representative_count",
+        )
+
+
+@dataclass(frozen=True)
+class SimpleProcedure:
+    """Whether a case may be handled by simple procedure, and the grounds and bars found."""
+
+    eligible: bool
+    grounds: tuple = ()
+    bars: tuple = ()
+
+    def __bool__(self):
+        return self.eligible
+
+
+def simple_procedure_eligible(*, facts_clear=False, amount_claimed=None, average_annual_wage=None,
+                              parties_agree=False, public_interest=False,
+                              major_social_impact=False, respondent_missing=False):
+    """Simple procedure (简易处理) with one arbitrator (《劳动人事争议仲裁办案规则》第五十六条、第五十七条).
+
+    Eligible on any ground of Art. 56: clear facts, rights and duties and little in dispute; an
+    amount within the province's previous-year average annual wage; or both parties agreeing —
+    unless a bar of Art. 57 applies: national or public interest, major social impact, or a
+    respondent whose whereabouts are unknown.
+    """
+    grounds = []
+    if facts_clear:
+        grounds.append("事实清楚、权利义务关系明确、争议不大")
+    if (amount_claimed is not None and average_annual_wage is not None
+            and Decimal(amount_claimed) <= Decimal(average_annual_wage)):
+        grounds.append("标的额不超过本省上年度职工年平均工资")
+    if parties_agree:
+        grounds.append("双方当事人同意简易处理")
+    bars = []
+    if public_interest:
+        bars.append("涉及国家利益、社会公共利益")
+    if major_social_impact:
+        bars.append("有重大社会影响")
+    if respondent_missing:
+        bars.append("被申请人下落不明")
+    return SimpleProcedure(bool(grounds) and not bars, tuple(grounds), tuple(bars))
