@@ -7,8 +7,9 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
-# The Debian packages the app and its tests use: a CJK TrueType font for PDFs, poppler to read them back.
-SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils
+# Debian packages the app and its tests use: a CJK TrueType font for PDFs, poppler to read them back,
+# graphviz to draw the life-cycle diagram.
+SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils graphviz
 
 .PHONY: run test test-sqlite test-postgres lint bench install system-packages translations db clean
 

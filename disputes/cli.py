@@ -10,6 +10,7 @@ from disputes.models import ROLES
 
 user_cli = AppGroup("user", help="Manage accounts.")
 seed_cli = AppGroup("seed", help="Load demonstration data.")
+deadlines_cli = AppGroup("deadlines", help="Statutory deadlines.")
 
 
 @user_cli.command("create")
@@ -44,6 +45,19 @@ def seed_demo_command(cases):
         click.echo(line)
 
 
+@deadlines_cli.command("check")
+@click.option("--within", default=3, show_default=True, help="Also list cases due within this many working days.")
+def deadlines_check_command(within):
+    """List overdue and near-deadline cases (for cron); refreshes each open case's deadline sort key."""
+    from disputes.cases.deadline_check import check_deadlines
+
+    report = check_deadlines(within_working_days=within)
+    for line in report.lines():
+        click.echo(line)
+    click.echo(f"overdue: {len(report.overdue)}, due soon: {len(report.due_soon)}, open cases checked: {report.checked}")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(user_cli)
     app.cli.add_command(seed_cli)
+    app.cli.add_command(deadlines_cli)

@@ -4,10 +4,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 
 from disputes.masking import mask_id_number, mask_phone
 from disputes.timekeeping import format_local
-from disputes.vocabulary import CLAIM_LABELS, OCCUPATION_LABELS, RESPONDENT_KIND_LABELS, ROLE_LABELS, label
+from disputes.vocabulary import (
+    CLAIM_KINDS, CLAIM_LABELS, OCCUPATION_LABELS, OCCUPATIONS, RESPONDENT_KIND_LABELS, ROLE_LABELS, label,
+)
+from workflows import STATES
 
 
 def money(amount: Decimal | None) -> str:
@@ -15,12 +19,27 @@ def money(amount: Decimal | None) -> str:
     return "—" if amount is None else f"¥{amount:,.2f}"
 
 
+LIGHT_LABELS = {
+    "overdue": _l("已超期"), "due_soon": _l("即将到期"), "running": _l("期限内"), "none": _l("无期限"),
+}
+
+
 def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
+    from disputes.cases.labels import deadline_label, event_label, legal_aid_label, state_label
+
     app.jinja_env.globals.update(
+        state_label=state_label,
+        legal_aid_label=legal_aid_label,
+        event_label=event_label,
+        deadline_label=deadline_label,
+        light_label=lambda key: LIGHT_LABELS.get(key, key),
+        state_keys=STATES,
+        claim_keys=CLAIM_KINDS,
+        occupation_keys=OCCUPATIONS,
         role_label=lambda key: label(ROLE_LABELS, key),
         occupation_label=lambda key: label(OCCUPATION_LABELS, key),
         claim_label=lambda key: label(CLAIM_LABELS, key),
         respondent_kind_label=lambda key: label(RESPONDENT_KIND_LABELS, key),
     )
-    app.jinja_env.filters.update(money=money, local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)
+    app.jinja_env.filters.update(combine_after=lambda args, cursor: {**args, "after": cursor}, money=money, local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)

@@ -75,6 +75,7 @@ def app(database_template, tmp_path):
         shutil.copy(database_template, copy)
         database_url = f"sqlite:///{copy}"
     app = create_app(_base_config(instance, database_url))
+    app.before_request(_forget_previous_request)
     with app.app_context():
         yield app
         db.session.remove()
@@ -82,6 +83,15 @@ def app(database_template, tmp_path):
             _empty_all_tables()
         db.engine.dispose()
     limiter.reset()
+
+
+def _forget_previous_request() -> None:
+    """Requests in a test share the fixture's app context, so `g` would carry one request's
+    signed-in user into the next; in production every request gets a fresh `g`."""
+    from flask import g
+
+    for name in list(g):
+        g.pop(name)
 
 
 def _empty_all_tables() -> None:

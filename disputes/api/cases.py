@@ -1,17 +1,27 @@
 """Cases over the API: intake and reading one case."""
 from __future__ import annotations
 
-from flask import jsonify
+import csv
+import io
+
+from flask import Response, jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from disputes.api import bp
 from disputes.api.requests import json_body
 from disputes.cases.presenters import case_json
+from disputes.cases.labels import state_label
 from disputes.cases.queries import case_by_number
-from disputes.errors import NotAuthenticated, PermissionDenied
+from disputes.cases.queues import parse_filter, queue_page
+from disputes.cases.services import apply_event
+from disputes.errors import NotAuthenticated, PermissionDenied, ValidationFailed
 from disputes.intake.services import file_complaint
-from disputes.permissions import can_file_for_worker, can_file_own_complaint, require_case_visible
+from disputes.permissions import (
+    STAFF_ROLES, can_file_for_worker, can_file_own_complaint, require_case_visible, roles_required,
+)
+from disputes.timekeeping import local_today
+from disputes.vocabulary import CLAIM_LABELS, label
 
 
 @bp.route("/cases", methods=["POST"])
@@ -30,3 +40,59 @@ def get_case(case_no: str):
     case = case_by_number(case_no)
     require_case_visible(current_user, case)
     return jsonify(case_json(case, current_user))
+
+
+@bp.route("/cases/<case_no>/events", methods=["POST"])
+def fire_event(case_no: str):
+    case = case_by_number(case_no)
+    require_case_visible(current_user, case)
+    payload = json_body()
+    event, version, note, data = (payload.get(key) for key in ("event", "version", "note", "data"))
+    errors = {}
+    if not isinstance(event, str) or not event:
+        errors["event"] = _("请指明要进行的操作（event）。")
+    if not isinstance(version, int) or isinstance(version, bool):
+        errors["version"] = _("请附上您看到的案件版本号（version，整数），以免覆盖他人的修改。")
+    if data is not None and not isinstance(data, dict):
+        errors["data"] = _("data 应为一个对象。")
+    if errors:
+        raise ValidationFailed(errors)
+    apply_event(case, event, current_user, expected_version=version, note=note, data=data)
+    return jsonify(case_json(case, current_user))
+
+
+@bp.route("/cases", methods=["GET"])
+@roles_required(*STAFF_ROLES)
+def list_cases():
+    page = queue_page(current_user, parse_filter(request.args, current_user.role), local_today())
+    if request.args.get("format") == "csv":
+        return _queue_csv(page)
+    return jsonify({
+        "results": [
+            {"case_no": item.case.case_no, "state": item.case.state, "legal_aid": item.case.legal_aid,
+             "collective": item.case.collective, "next_due": _due(item.case), "next_due_kind": item.case.next_due_kind,
+             "light": item.light, "claims": [c.kind for c in item.case.claims],
+             "occupation": item.case.workers[0].occupation if item.case.workers else None}
+            for item in page.items
+        ],
+        "next": page.next_cursor,
+    })
+
+
+def _due(case) -> str | None:
+    return case.next_due_on.isoformat() if case.next_due_kind else None
+
+
+def _queue_csv(page) -> Response:
+    """The page as CSV in UTF-8 with a BOM, so Excel opens the Chinese correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_("案件编号"), _("状态"), _("集体争议"), _("最近期限"), _("请求事项"), _("请求金额")])
+    for item in page.items:
+        case = item.case
+        writer.writerow([
+            case.case_no, state_label(case.state), _("是") if case.collective else _("否"), _due(case) or "",
+            "；".join(label(CLAIM_LABELS, c.kind) for c in case.claims), f"{case.total_claimed:.2f}",
+        ])
+    return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=cases.csv"})

@@ -1,1 +1,6 @@
-"""Cases: reading, presenting and (with workflows) moving a case through its life cycle."""
+"""Cases: the queues, the case page, and moving a case through its life cycle."""
+from flask import Blueprint
+
+bp = Blueprint("cases", __name__)
+
+from disputes.cases import views  # noqa: E402,F401

@@ -1,6 +1,7 @@
 """Moving a case through its life cycle: one event, one transaction, one history row."""
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -9,13 +10,16 @@ from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
 from disputes.cases.actors import actor_for
+from disputes.cases.schedule import refresh_schedule
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.extensions import db
 from disputes.models import Case, CaseEvent, MinimumWage, User
 from disputes.timekeeping import local_today
-from workflows import EventNotAllowed, GuardRefused, allowed_events, fire
+from workflows import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, allowed_events, fire
 
 MAX_NOTE_LENGTH = 2000
+# Events whose data may name the person who will handle the case, and the role that person must have.
+ASSIGNEES = {"accept": ("mediator_id", "mediator"), "accept_arbitration": ("arbitrator_id", "arbitrator")}
 
 
 def apply_event(
@@ -27,33 +31,28 @@ def apply_event(
     note: str | None = None,
     data: Mapping[str, Any] | None = None,
 ) -> Case:
-    """Fire `event` on the case for `user` and record it; raises Conflict, PermissionDenied or ValidationFailed.
+    """Fire `event` on the case for `user` and record it in the same transaction.
 
-    The version check makes concurrent edits safe: the caller sends the version it saw, and a
-    second writer with the same version loses with 409 instead of silently overwriting.
+    Raises Conflict (stale version or wrong state, with the current state and allowed events),
+    PermissionDenied (role or assignment) or ValidationFailed (the data or a rule, per field).
     """
     today = local_today()
     if expected_version is not None and expected_version != case.version:
         raise _stale(case, user)
-    if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE_LENGTH):
-        raise ValidationFailed({"note": _("备注应为不超过 %(n)d 字的文字。", n=MAX_NOTE_LENGTH)})
-    data = dict(data or {})
-    data = _with_context(case, event, user, data, today)
-    from_state, from_legal_aid = case.state, case.legal_aid
+    _check_note(note)
+    data = _with_context(case, event, dict(data or {}), today)
     try:
         transition = fire(case, event, actor_for(user, case), data, today=today)
+    except UnknownEvent:
+        raise ValidationFailed({"event": _("未知的操作：%(event)s", event=event)}) from None
     except EventNotAllowed as refused:
-        raise Conflict(
-            _("当前状态下不能进行此操作。"),
-            state=case.state, legal_aid=case.legal_aid, allowed_events=list(refused.allowed),
-        ) from None
+        raise Conflict(_("案件当前状态下不能进行此操作。"), state=case.state, legal_aid=case.legal_aid,
+                       version=case.version, allowed_events=refused.allowed) from None
+    except NotPermitted as refused:
+        raise PermissionDenied(refused.message_zh) from None
     except GuardRefused as refused:
-        _restore(case, from_state, from_legal_aid)
-        field = refused.field or "_event"
-        if refused.field is None and _is_permission(refused):
-            raise PermissionDenied(str(refused.message_zh)) from None
-        raise ValidationFailed({field: refused.message_zh}) from None
-    _apply_side_effects(case, transition, user)
+        raise ValidationFailed({refused.field or "event": refused.message_zh}) from None
+    _record_amounts(case, transition)
     case.history.append(
         CaseEvent(
             seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=f"{user.role}:{user.username}",
@@ -61,17 +60,18 @@ def apply_event(
             note=(note or "").strip() or None, data=transition.data,
         )
     )
+    refresh_schedule(case, today)
     try:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
-        fresh = db.session.scalar(sa.select(Case).where(Case.case_no == case.case_no))
-        raise _stale(fresh, user) from None
+        raise _stale(db.session.get(Case, case.id), user) from None
     return case
 
 
-def _is_permission(refused: GuardRefused) -> bool:
-    return getattr(refused, "kind", None) == "permission"
+def _check_note(note) -> None:
+    if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE_LENGTH):
+        raise ValidationFailed({"note": _("备注应为不超过 %(n)d 字的文字。", n=MAX_NOTE_LENGTH)})
 
 
 def _stale(case: Case, user: User) -> Conflict:
@@ -82,13 +82,10 @@ def _stale(case: Case, user: User) -> Conflict:
     )
 
 
-def _restore(case: Case, state: str, legal_aid: str) -> None:
-    # A refused guard must leave the case as it was, even if the machine already moved it.
-    case.state, case.legal_aid = state, legal_aid
-
-
-def _with_context(case: Case, event: str, user: User, data: dict, today) -> dict:
-    """Facts the rules need that the caller does not send: the region's minimum wage for awards."""
+def _with_context(case: Case, event: str, data: dict, today: date) -> dict:
+    """Facts the rules need that the caller does not send, and checks only the database can make."""
+    if event in ASSIGNEES:
+        _check_assignee(data, *ASSIGNEES[event])
     if event == "render_award" and "monthly_minimum_wage" not in data:
         wage = minimum_wage_for(case.region_code, today)
         if wage is not None:
@@ -96,8 +93,19 @@ def _with_context(case: Case, event: str, user: User, data: dict, today) -> dict
     return data
 
 
-def minimum_wage_for(region_code: str, on) -> Decimal | None:
-    """The region's monthly minimum wage in force on a date."""
+def _check_assignee(data: dict, field: str, role: str) -> None:
+    """A named handler must be an active account of the right role."""
+    wanted = data.get(field)
+    if wanted in (None, ""):
+        data.pop(field, None)
+        return
+    user = db.session.get(User, wanted) if isinstance(wanted, int) and not isinstance(wanted, bool) else None
+    if user is None or user.role != role or not user.active:
+        raise ValidationFailed({field: _("指定的承办人不存在或不是该角色。")})
+
+
+def minimum_wage_for(region_code: str, on: date) -> Decimal | None:
+    """The region's monthly minimum wage in force on a date (sets the final-award threshold)."""
     return db.session.scalar(
         sa.select(MinimumWage.monthly)
         .where(MinimumWage.region_code == region_code, MinimumWage.effective_on <= on)
@@ -106,14 +114,10 @@ def minimum_wage_for(region_code: str, on) -> Decimal | None:
     )
 
 
-def _apply_side_effects(case: Case, transition, user: User) -> None:
-    """Copy what the event decided onto the case: who handles it, the amounts agreed or awarded."""
+def _record_amounts(case: Case, transition) -> None:
+    """Keep the agreed and awarded amounts on the case, for the documents and the dashboard."""
     data = transition.data
-    if transition.event == "accept":
-        case.mediator_id = int(data.get("mediator_id") or user.id)
-    elif transition.event == "accept_arbitration":
-        case.arbitrator_id = int(data.get("arbitrator_id") or user.id)
-    elif transition.event in ("mediation_succeeded", "arbitral_mediation"):
+    if transition.event in ("mediation_succeeded", "arbitral_mediation"):
         case.agreed_amount = Decimal(str(data["amount"]))
     elif transition.event == "render_award":
         case.awarded_amount = Decimal(str(data["amount_awarded"]))

@@ -1,14 +1,25 @@
-"""`/` sends each role to its desk; the public sees the ways in."""
-from flask import render_template
+"""`/` sends each role to its desk; workers see their own cases; the public sees the ways in."""
+import sqlalchemy as sa
+from flask import redirect, render_template, url_for
 from flask_login import current_user
 
+from disputes.extensions import db
 from disputes.home import bp
 from disputes.home.services import desk_for
+from disputes.models import Case
+from disputes.permissions import STAFF_ROLES
 
 
 @bp.route("/")
 def index():
-    return render_template("home/index.html", desk=desk_for(current_user))
+    if current_user.is_authenticated and current_user.role in STAFF_ROLES:
+        return redirect(url_for("cases.queue"))
+    own_cases = []
+    if current_user.is_authenticated and current_user.role == "worker":
+        own_cases = db.session.scalars(
+            sa.select(Case).where(Case.worker_user_id == current_user.id).order_by(Case.id.desc())
+        ).all()
+    return render_template("home/index.html", desk=desk_for(current_user), own_cases=own_cases)
 
 
 @bp.route("/healthz")

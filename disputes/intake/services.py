@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from disputes.cases.schedule import refresh_schedule
 from disputes.extensions import db
 from disputes.intake.schema import IntakeSubmission, parse_intake
 from disputes.models import (
@@ -82,6 +83,7 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
             data={"channel": channel, "workers": len(case.workers), "claims": len(case.claims)},
         )
     ]
+    refresh_schedule(case, today)
     db.session.add(case)
     db.session.commit()
     return FiledCase(case=case, access_code=access_code)

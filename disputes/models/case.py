@@ -35,9 +35,13 @@ class Case(Base):
         sa.CheckConstraint("state <> 'mediated' OR agreed_amount IS NOT NULL", name="mediated_has_amount"),
         sa.CheckConstraint("state <> 'awarded' OR awarded_amount IS NOT NULL", name="awarded_has_amount"),
         sa.CheckConstraint("representative_count >= 0", name="representatives_not_negative"),
-        sa.Index("ix_cases_state_submitted", "state", "submitted_at"),
-        sa.Index("ix_cases_mediator_state", "mediator_id", "state"),
-        sa.Index("ix_cases_arbitrator_state", "arbitrator_id", "state"),
+        # Queues filter by one of these and page by (priority, next_due_on, id): see cases/queues.py.
+        sa.Index("ix_cases_queue_mediator", "mediator_id", "priority", "next_due_on", "id"),
+        sa.Index("ix_cases_queue_arbitrator", "arbitrator_id", "priority", "next_due_on", "id"),
+        sa.Index("ix_cases_queue_region", "region_code", "priority", "next_due_on", "id"),
+        sa.Index("ix_cases_queue_state", "state", "priority", "next_due_on", "id"),
+        sa.Index("ix_cases_queue_organisation", "organisation_id", "priority", "next_due_on", "id"),
+        sa.Index("ix_cases_submitted_on", "submitted_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -54,7 +58,7 @@ class Case(Base):
 
     platform: Mapped[str | None] = mapped_column(sa.String(128))
     facts: Mapped[str] = mapped_column(sa.Text)
-    region_code: Mapped[str] = mapped_column(sa.ForeignKey("regions.code"), index=True)
+    region_code: Mapped[str] = mapped_column(sa.ForeignKey("regions.code"))
     knew_of_violation_on: Mapped[date | None]
     relationship_ended: Mapped[bool] = mapped_column(default=False)
     relationship_ended_on: Mapped[date | None]
@@ -62,10 +66,14 @@ class Case(Base):
     collective: Mapped[bool] = mapped_column(default=False, index=True)
     representative_count: Mapped[int] = mapped_column(default=0)
     final_award: Mapped[bool | None]
+    # A sort key derived from the deadlines workflows computes (see cases/schedule.py).
+    next_due_on: Mapped[date] = mapped_column(default=date(9999, 12, 31))
+    next_due_kind: Mapped[str | None] = mapped_column(sa.String(32))
+    priority: Mapped[int] = mapped_column(sa.SmallInteger, default=1)
     agreed_amount: Mapped[Decimal | None] = mapped_column(sa.Numeric(14, 2))
     awarded_amount: Mapped[Decimal | None] = mapped_column(sa.Numeric(14, 2))
 
-    organisation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("organisations.id"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("organisations.id"))
     mediator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     arbitrator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     worker_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)

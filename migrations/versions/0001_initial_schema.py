@@ -1,8 +1,8 @@
 """Initial schema: people, organisations, cases, history, evidence
 
-Revision ID: 2937b65e5acf
+Revision ID: 79eaac2f6b9b
 Revises: 
-Create Date: 2026-11-28 18:06:20.459246
+Create Date: 2026-11-28 18:10:22.306753
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ from disputes.models.history import append_only_ddl
 
 
 # revision identifiers, used by Alembic.
-revision = '2937b65e5acf'
+revision = '79eaac2f6b9b'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -113,6 +113,9 @@ def upgrade():
     sa.Column('collective', sa.Boolean(), nullable=False),
     sa.Column('representative_count', sa.Integer(), nullable=False),
     sa.Column('final_award', sa.Boolean(), nullable=True),
+    sa.Column('next_due_on', sa.Date(), nullable=False),
+    sa.Column('next_due_kind', sa.String(length=32), nullable=True),
+    sa.Column('priority', sa.SmallInteger(), nullable=False),
     sa.Column('agreed_amount', sa.Numeric(precision=14, scale=2), nullable=True),
     sa.Column('awarded_amount', sa.Numeric(precision=14, scale=2), nullable=True),
     sa.Column('organisation_id', sa.Integer(), nullable=True),
@@ -139,12 +142,13 @@ def upgrade():
     sa.UniqueConstraint('case_no', name=op.f('uq_cases_case_no'))
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index('ix_cases_arbitrator_state', ['arbitrator_id', 'state'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_collective'), ['collective'], unique=False)
-        batch_op.create_index('ix_cases_mediator_state', ['mediator_id', 'state'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_organisation_id'), ['organisation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_cases_region_code'), ['region_code'], unique=False)
-        batch_op.create_index('ix_cases_state_submitted', ['state', 'submitted_at'], unique=False)
+        batch_op.create_index('ix_cases_queue_arbitrator', ['arbitrator_id', 'priority', 'next_due_on', 'id'], unique=False)
+        batch_op.create_index('ix_cases_queue_mediator', ['mediator_id', 'priority', 'next_due_on', 'id'], unique=False)
+        batch_op.create_index('ix_cases_queue_organisation', ['organisation_id', 'priority', 'next_due_on', 'id'], unique=False)
+        batch_op.create_index('ix_cases_queue_region', ['region_code', 'priority', 'next_due_on', 'id'], unique=False)
+        batch_op.create_index('ix_cases_queue_state', ['state', 'priority', 'next_due_on', 'id'], unique=False)
+        batch_op.create_index('ix_cases_submitted_on', ['submitted_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_worker_user_id'), ['worker_user_id'], unique=False)
 
     op.create_table('case_events',
@@ -266,12 +270,13 @@ def downgrade():
     op.drop_table('case_events')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_cases_worker_user_id'))
-        batch_op.drop_index('ix_cases_state_submitted')
-        batch_op.drop_index(batch_op.f('ix_cases_region_code'))
-        batch_op.drop_index(batch_op.f('ix_cases_organisation_id'))
-        batch_op.drop_index('ix_cases_mediator_state')
+        batch_op.drop_index('ix_cases_submitted_on')
+        batch_op.drop_index('ix_cases_queue_state')
+        batch_op.drop_index('ix_cases_queue_region')
+        batch_op.drop_index('ix_cases_queue_organisation')
+        batch_op.drop_index('ix_cases_queue_mediator')
+        batch_op.drop_index('ix_cases_queue_arbitrator')
         batch_op.drop_index(batch_op.f('ix_cases_collective'))
-        batch_op.drop_index('ix_cases_arbitrator_state')
 
     op.drop_table('cases')
     with op.batch_alter_table('api_tokens', schema=None) as batch_op:

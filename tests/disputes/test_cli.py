@@ -35,4 +35,4 @@ def test_seeded_users_of_every_role_can_sign_in(client, runner):
         response = client.post("/login", data={"username": username, "password": DEMO_PASSWORD,
                                                "csrf_token": csrf_token(client)})
         assert response.status_code == 302, username
-        client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+        client.post("/logout", data={"csrf_token": csrf_token(client, "/workflow")})

@@ -15,10 +15,10 @@ def login(client, username, password, next_url=None):
 def test_a_user_signs_in_and_out(client, make_user):
     user = make_user(role="mediator")
     assert login(client, user.username, DEFAULT_PASSWORD).status_code == 302
-    assert user.display_name in client.get("/").get_data(as_text=True)
-    token = csrf_token(client, "/")
+    assert user.display_name in client.get("/", follow_redirects=True).get_data(as_text=True)
+    token = csrf_token(client, "/workflow")
     assert client.post("/logout", data={"csrf_token": token}).status_code == 302
-    assert user.display_name not in client.get("/").get_data(as_text=True)
+    assert user.display_name not in client.get("/", follow_redirects=True).get_data(as_text=True)
 
 
 def test_a_wrong_password_says_so_without_telling_which_part_was_wrong(client, make_user):

@@ -1,0 +1,34 @@
+"""Labels of workflow keys (states, events, deadlines) in the current language."""
+from __future__ import annotations
+
+from flask_babel import get_locale
+
+from workflows import DEADLINE_LABELS, EVENT_LABELS, LEGAL_AID_LABELS, STATE_LABELS
+
+
+def _pick(table, key: str | None) -> str:
+    if key is None:
+        return ""
+    labels = table.get(key)
+    if labels is None:
+        return key
+    locale = get_locale()
+    return labels["en"] if locale is not None and locale.language == "en" else labels["zh"]
+
+
+def state_label(key):
+    return _pick(STATE_LABELS, key)
+
+
+def legal_aid_label(key):
+    return _pick(LEGAL_AID_LABELS, key)
+
+
+def event_label(key):
+    if key == "submit":
+        return _pick({"submit": {"zh": "提交投诉", "en": "Complaint filed"}}, key)
+    return _pick(EVENT_LABELS, key)
+
+
+def deadline_label(key):
+    return _pick(DEADLINE_LABELS, key)

@@ -1,0 +1,57 @@
+"""What the case page shows: parties, claims, deadlines with their basis, history, and the actions."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import sqlalchemy as sa
+
+from disputes.cases.actors import actor_for
+from disputes.cases.event_forms import EVENT_FIELDS
+from disputes.cases.queues import traffic_light
+from disputes.extensions import db
+from disputes.models import Case, User
+from disputes.timekeeping import local_today
+from workflows import allowed_events, deadlines
+
+ASSIGNEE_ROLES = {"mediator_id": "mediator", "arbitrator_id": "arbitrator"}
+
+
+def case_page_context(
+    case: Case,
+    user: User,
+    *,
+    failed_event: str | None = None,
+    errors: Mapping[str, str] | None = None,
+    submitted: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Everything the case page template needs, computed here so the template only shows it."""
+    today = local_today()
+    running = deadlines(case, today=today)
+    events = allowed_events(case, actor_for(user, case), today=today)
+    return {
+        "case": case,
+        "today": today,
+        "deadlines": [(d, traffic_light(d.due, today)) for d in running],
+        "calendar_gap": any(not d.calendar_known for d in running),
+        "actions": [(event, EVENT_FIELDS.get(event, ())) for event in events],
+        "assignees": _assignees(case, events),
+        "failed_event": failed_event,
+        "errors": dict(errors or {}),
+        "submitted": submitted or {},
+    }
+
+
+def _assignees(case: Case, events: list[str]) -> dict[str, list[User]]:
+    """The people an accept event may hand the case to: active mediators or arbitrators of the region."""
+    wanted = {spec.name for event in events for spec in EVENT_FIELDS.get(event, ()) if spec.kind == "assignee"}
+    found = {}
+    for field in wanted:
+        found[field] = list(
+            db.session.scalars(
+                sa.select(User)
+                .where(User.role == ASSIGNEE_ROLES[field], User.active.is_(True))
+                .where(User.organisation.has(region_code=case.region_code))
+                .order_by(User.display_name)
+            )
+        )
+    return found

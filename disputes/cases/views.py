@@ -1,0 +1,69 @@
+"""The queue, the case page with its event buttons, and the life-cycle diagram."""
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from disputes.cases import bp
+from disputes.cases.diagram import diagram_svg
+from disputes.cases.event_forms import EVENT_FIELDS, event_data_from_form
+from disputes.cases.labels import event_label
+from disputes.cases.pages import case_page_context
+from disputes.cases.queries import case_by_number
+from disputes.cases.queues import parse_filter, queue_page
+from disputes.cases.services import apply_event
+from disputes.errors import Conflict, PermissionDenied, ValidationFailed
+from disputes.permissions import STAFF_ROLES, require_case_visible, roles_required
+from disputes.timekeeping import local_today
+
+
+@bp.route("/cases")
+@roles_required(*STAFF_ROLES)
+def queue():
+    wanted = parse_filter(request.args, current_user.role)
+    page = queue_page(current_user, wanted, local_today())
+    return render_template("cases/queue.html", page=page, wanted=wanted, today=local_today())
+
+
+@bp.route("/cases/<case_no>")
+def detail(case_no: str):
+    case = case_by_number(case_no)
+    require_case_visible(current_user, case)
+    return render_template("cases/detail.html", **case_page_context(case, current_user))
+
+
+@bp.route("/cases/<case_no>/events", methods=["POST"])
+def fire_event(case_no: str):
+    case = case_by_number(case_no)
+    require_case_visible(current_user, case)
+    event = request.form.get("event", "")
+    version = request.form.get("version", "")
+    try:
+        apply_event(
+            case, event, current_user,
+            expected_version=int(version) if version.isdigit() else -1,
+            note=request.form.get("note") or None,
+            data=event_data_from_form(event, request.form) if event in EVENT_FIELDS else {},
+        )
+    except (ValidationFailed, Conflict, PermissionDenied) as refused:
+        errors = getattr(refused, "errors", None) or {"event": refused.message}
+        context = case_page_context(case_by_number(case_no), current_user, failed_event=event, errors=errors,
+                                    submitted=request.form)
+        return render_template("cases/detail.html", **context), refused.status
+    flash(_("已记录：%(label)s", label=event_label(event)), "info")
+    return redirect(url_for("cases.detail", case_no=case_no))
+
+
+@bp.route("/workflow")
+def workflow():
+    return render_template("cases/workflow.html")
+
+
+@bp.route("/workflow.svg")
+def workflow_svg():
+    svg = diagram_svg()
+    if svg is None:
+        return Response(_("服务器未安装 graphviz，无法绘制流程图。"), status=503, mimetype="text/plain")
+    return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "public, max-age=3600"})
+

@@ -1,0 +1,87 @@
+"""The mediator's desk in the browser: queue, case page, event forms, diagram, nightly check."""
+import re
+
+from tests.support import csrf_token
+
+
+def accept_form(client, case_no, **fields):
+    page = client.get(f"/cases/{case_no}").get_data(as_text=True)
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    return {"csrf_token": csrf_token(client, f"/cases/{case_no}"), "version": version, **fields}
+
+
+def test_the_queue_shows_unassigned_cases_with_a_traffic_light(client, auth, file_case):
+    auth.login_as("mediator")
+    filed = file_case()
+    page = client.get("/cases?scope=unassigned").get_data(as_text=True)
+    assert filed.case.case_no in page and "light-" in page
+    assert client.get("/cases?scope=everything").status_code == 422
+
+
+def test_the_queue_pages_by_keyset(client, auth, file_case):
+    auth.login_as("mediator")
+    for _ in range(27):
+        file_case()
+    first = client.get("/cases?scope=unassigned").get_data(as_text=True)
+    link = re.search(r'href="(/cases\?[^"]*after=[^"]+)"', first).group(1).replace("&amp;", "&")
+    second = client.get(link).get_data(as_text=True)
+    first_numbers = set(re.findall(r"2026-\d{7}", first))
+    second_numbers = set(re.findall(r"2026-\d{7}", second))
+    assert len(first_numbers) == 25 and len(second_numbers) == 2 and not first_numbers & second_numbers
+
+
+def test_workers_and_anonymous_visitors_have_no_queue(client, auth):
+    assert client.get("/cases").status_code == 302
+    auth.login_as("worker")
+    assert client.get("/cases").status_code == 403
+
+
+def test_a_mediator_accepts_a_case_from_its_page(client, auth, file_case):
+    mediator = auth.login_as("mediator")
+    case_no = file_case().case.case_no
+    page = client.get(f"/cases/{case_no}").get_data(as_text=True)
+    assert "受理" in page and "法定期限" in page and "第十四条" in page
+    response = client.post(f"/cases/{case_no}/events", data=accept_form(client, case_no, event="accept"))
+    assert response.status_code == 302
+    page = client.get(f"/cases/{case_no}").get_data(as_text=True)
+    assert "调解中" in page and mediator.display_name in page
+
+
+def test_a_refused_event_form_keeps_the_answers_and_names_the_problem(client, auth, file_case):
+    auth.login_as("mediator")
+    case_no = file_case().case.case_no
+    client.post(f"/cases/{case_no}/events", data=accept_form(client, case_no, event="accept"))
+    form = accept_form(client, case_no, event="mediation_succeeded", terms="公司于月底前一次性支付", amount="abc")
+    response = client.post(f"/cases/{case_no}/events", data=form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "公司于月底前一次性支付" in page and 'role="alert"' in page
+
+
+def test_a_stale_form_is_409_not_a_silent_overwrite(client, auth, file_case):
+    auth.login_as("mediator")
+    case_no = file_case().case.case_no
+    stale = accept_form(client, case_no, event="accept")
+    client.post(f"/cases/{case_no}/events", data=dict(stale))
+    stale["csrf_token"] = csrf_token(client, f"/cases/{case_no}")
+    assert client.post(f"/cases/{case_no}/events", data=dict(stale, event="decline", reason="重复")).status_code == 409
+
+
+def test_event_forms_need_the_csrf_token(client, auth, file_case):
+    auth.login_as("mediator")
+    case_no = file_case().case.case_no
+    assert client.post(f"/cases/{case_no}/events", data={"event": "accept", "version": "1"}).status_code == 400
+
+
+def test_the_life_cycle_diagram_is_drawn_from_the_machine(client):
+    svg = client.get("/workflow.svg")
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
+    text = svg.get_data(as_text=True)
+    assert "调解中" in text and "仲裁审理中" in text
+
+
+def test_deadlines_check_lists_overdue_cases(runner, file_case, app):
+    filed = file_case()
+    app.config["DISPUTES_TODAY"] = "2027-03-01"
+    result = runner.invoke(args=["deadlines", "check"])
+    assert result.exit_code == 0, result.output
+    assert f"OVERDUE  {filed.case.case_no}  mediation" in result.output
