@@ -47,13 +47,14 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from disputes import errors
+    from disputes.admin import bp as admin_bp
     from disputes.api import bp as api_bp
     from disputes.auth import bp as auth_bp
     from disputes.cases import bp as cases_bp
     from disputes.home import bp as home_bp
     from disputes.intake import bp as intake_bp
 
-    for blueprint in (home_bp, auth_bp, intake_bp, cases_bp, api_bp):
+    for blueprint in (home_bp, auth_bp, intake_bp, cases_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
 

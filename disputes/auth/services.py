@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 
+from disputes import audit
 from disputes.errors import ValidationFailed
 from disputes.extensions import db
 from disputes.models import ROLES, ApiToken, Organisation, User, utcnow
@@ -39,8 +40,9 @@ def create_user(
     display_name: str | None = None,
     organisation: Organisation | None = None,
     phone: str | None = None,
+    created_by: User | None = None,
 ) -> User:
-    """Create an account after checking the role, the username and the password policy."""
+    """Create an account after checking the role, the username and the password policy (audited)."""
     errors: dict[str, str] = {}
     username = (username or "").strip()
     if not username or len(username) > 64 or not username.replace("_", "").replace(".", "").isalnum():
@@ -63,6 +65,8 @@ def create_user(
         phone=phone,
     )
     db.session.add(user)
+    audit.record(created_by, "user.create", f"user:{username}", role=role,
+                 organisation=organisation.name if organisation else "")
     db.session.commit()
     return user
 

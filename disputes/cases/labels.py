@@ -24,10 +24,15 @@ def legal_aid_label(key):
     return _pick(LEGAL_AID_LABELS, key)
 
 
+# History rows that are not life-cycle events.
+OTHER_HISTORY_LABELS = {
+    "submit": {"zh": "提交投诉", "en": "Complaint filed"},
+    "reassign": {"zh": "改派承办人", "en": "Handler changed"},
+}
+
+
 def event_label(key):
-    if key == "submit":
-        return _pick({"submit": {"zh": "提交投诉", "en": "Complaint filed"}}, key)
-    return _pick(EVENT_LABELS, key)
+    return _pick(OTHER_HISTORY_LABELS if key in OTHER_HISTORY_LABELS else EVENT_LABELS, key)
 
 
 def deadline_label(key):

@@ -35,23 +35,32 @@ def case_page_context(
         "calendar_gap": any(not d.calendar_known for d in running),
         "actions": [(event, EVENT_FIELDS.get(event, ())) for event in events],
         "assignees": _assignees(case, events),
+        "reassignable": _reassignable(case, user),
         "failed_event": failed_event,
         "errors": dict(errors or {}),
         "submitted": submitted or {},
     }
 
 
+def _reassignable(case: Case, user: User) -> list[tuple[str, list[User]]]:
+    """The handler roles this user may hand over, with the people who could take the case."""
+    roles = []
+    for role, field in (("mediator", "mediator_id"), ("arbitrator", "arbitrator_id")):
+        current = getattr(case, field)
+        if current is not None and (user.role == "admin" or user.id == current):
+            roles.append((role, [p for p in _people(role, case.region_code) if p.id != current]))
+    return roles
+
+
+def _people(role: str, region_code: str) -> list[User]:
+    return list(db.session.scalars(
+        sa.select(User)
+        .where(User.role == role, User.active.is_(True), User.organisation.has(region_code=region_code))
+        .order_by(User.display_name)
+    ))
+
+
 def _assignees(case: Case, events: list[str]) -> dict[str, list[User]]:
     """The people an accept event may hand the case to: active mediators or arbitrators of the region."""
     wanted = {spec.name for event in events for spec in EVENT_FIELDS.get(event, ()) if spec.kind == "assignee"}
-    found = {}
-    for field in wanted:
-        found[field] = list(
-            db.session.scalars(
-                sa.select(User)
-                .where(User.role == ASSIGNEE_ROLES[field], User.active.is_(True))
-                .where(User.organisation.has(region_code=case.region_code))
-                .order_by(User.display_name)
-            )
-        )
-    return found
+    return {field: _people(ASSIGNEE_ROLES[field], case.region_code) for field in wanted}

@@ -121,3 +121,39 @@ def _record_amounts(case: Case, transition) -> None:
         case.agreed_amount = Decimal(str(data["amount"]))
     elif transition.event == "render_award":
         case.awarded_amount = Decimal(str(data["amount_awarded"]))
+
+
+REASSIGNABLE = {"mediator": "mediator_id", "arbitrator": "arbitrator_id"}
+
+
+def reassign(case: Case, role: str, new_handler: User | None, by: User, *, expected_version: int,
+             reason: str | None) -> Case:
+    """Hand the case to another mediator or arbitrator: by an admin or by the person handing it over.
+
+    Not a life-cycle event (the state does not move), but written to the history like one.
+    """
+    field = REASSIGNABLE.get(role)
+    if field is None:
+        raise ValidationFailed({"role": _("只能改派调解员或仲裁员。")})
+    current_id = getattr(case, field)
+    if by.role != "admin" and by.id != current_id:
+        raise PermissionDenied(_("只有管理员或当前承办人可以改派案件。"))
+    if new_handler is None or new_handler.role != role or not new_handler.active:
+        raise ValidationFailed({"handler": _("指定的承办人不存在或不是该角色。")})
+    if new_handler.id == current_id:
+        raise ValidationFailed({"handler": _("案件已由该承办人办理。")})
+    if expected_version != case.version:
+        raise _stale(case, by)
+    _check_note(reason)
+    setattr(case, field, new_handler.id)
+    case.history.append(CaseEvent(
+        seq=len(case.history) + 1, occurred_on=local_today(), actor=by, actor_label=f"{by.role}:{by.username}",
+        event="reassign", track="main", from_state=case.state, to_state=case.state,
+        note=(reason or "").strip() or None, data={"role": role, "from": current_id, "to": new_handler.id},
+    ))
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise _stale(db.session.get(Case, case.id), by) from None
+    return case

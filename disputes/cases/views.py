@@ -12,7 +12,9 @@ from disputes.cases.labels import event_label
 from disputes.cases.pages import case_page_context
 from disputes.cases.queries import case_by_number
 from disputes.cases.queues import parse_filter, queue_page
-from disputes.cases.services import apply_event
+from disputes.cases.services import apply_event, reassign
+from disputes.extensions import db
+from disputes.models import User
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.permissions import STAFF_ROLES, require_case_visible, roles_required
 from disputes.timekeeping import local_today
@@ -52,6 +54,24 @@ def fire_event(case_no: str):
                                     submitted=request.form)
         return render_template("cases/detail.html", **context), refused.status
     flash(_("已记录：%(label)s", label=event_label(event)), "info")
+    return redirect(url_for("cases.detail", case_no=case_no))
+
+
+@bp.route("/cases/<case_no>/reassign", methods=["POST"])
+def reassign_case(case_no: str):
+    case = case_by_number(case_no)
+    require_case_visible(current_user, case)
+    handler_id = request.form.get("handler", "")
+    version = request.form.get("version", "")
+    try:
+        reassign(case, request.form.get("role", ""), db.session.get(User, int(handler_id)) if handler_id.isdigit() else None,
+                 current_user, expected_version=int(version) if version.isdigit() else -1,
+                 reason=request.form.get("reason") or None)
+    except (ValidationFailed, Conflict, PermissionDenied) as refused:
+        errors = getattr(refused, "errors", None) or {"handler": refused.message}
+        context = case_page_context(case_by_number(case_no), current_user, failed_event="reassign", errors=errors)
+        return render_template("cases/detail.html", **context), refused.status
+    flash(_("已改派承办人。"), "info")
     return redirect(url_for("cases.detail", case_no=case_no))
 
 

@@ -1,4 +1,5 @@
 """The domain model: cases and their parties, people, organisations, history and evidence."""
+from disputes.models.audit import AuditEntry
 from disputes.models.base import Base, utcnow
 from disputes.models.case import Case, CaseNumberCounter, Claim, Respondent, Worker
 from disputes.models.evidence import Evidence
@@ -7,7 +8,7 @@ from disputes.models.organisation import ORGANISATION_KINDS, MinimumWage, Organi
 from disputes.models.user import ROLES, ApiToken, User
 
 __all__ = [
-    "ApiToken", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence",
+    "ApiToken", "AuditEntry", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence",
     "HistoryIsAppendOnly", "MinimumWage", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
     "Respondent", "User", "Worker", "utcnow",
 ]
