@@ -1,0 +1,407 @@
+"""The search contract shared by every engine, and the life cycle they have in common.
+
+An engine indexes what it is given (the caller passes only published records). Each index lives in
+its own sub-directory of ``index_dir``; ``meta.json`` names the active one, so a rebuild happens
+beside the live index and is switched in by one atomic rename (see ``indexdir``). Writers in any
+process serialise on a lock file; readers notice other processes' changes because ``meta.json``
+changes with every write, and then reload cheaply.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import warnings
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from ..records import TypicalCaseRecord
+from ..tokenize import term_groups
+from .analysis import (
+    Analyzer,
+    IndexedCase,
+    ParsedQuery,
+    make_snippet,
+    parse_query,
+    prepare,
+    similar_terms,
+    text_keywords,
+)
+from .indexdir import IndexBusy, IndexDirectory, IndexUnavailable
+
+__all__ = [
+    "FACETS", "FILTER_KEYS", "MAX_PER_PAGE", "SORTS",
+    "Hit", "IndexBusy", "IndexUnavailable", "SearchEngine", "SearchQuery", "SearchResult",
+]
+
+FILTER_KEYS = ("occupation", "outcome", "claim", "region", "year", "source_body")
+FACETS = FILTER_KEYS
+SORTS = ("relevance", "date")
+MAX_PER_PAGE = 100
+FACET_CACHE_SIZE = 64
+PROGRESS_EVERY = 100
+
+T = TypeVar("T")
+
+
+@dataclass
+class SearchQuery:
+    """What to look for: words and quoted phrases, exact-match filters, a page and an order.
+
+    Empty or ``None`` filter values are dropped (a form's "all" choice); ``year`` may be given as
+    digits. Invalid filters, pages or sorts raise ``ValueError`` at construction, never the text.
+    """
+
+    text: str = ""
+    filters: dict[str, str | int] = field(default_factory=dict)
+    page: int = 1
+    per_page: int = 10
+    sort: str = "relevance"
+
+    def __post_init__(self) -> None:
+        self.text = self.text or ""
+        self.filters = _checked_filters(self.filters)
+        if isinstance(self.page, bool) or not isinstance(self.page, int) or self.page < 1:
+            raise ValueError(f"page must be an integer from 1, not {self.page!r}")
+        if isinstance(self.per_page, bool) or not isinstance(self.per_page, int) \
+                or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise ValueError(f"per_page must be an integer from 1 to {MAX_PER_PAGE}, not {self.per_page!r}")
+        if self.sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
+
+    @property
+    def offset(self) -> int:
+        """How many hits come before this page."""
+        return (self.page - 1) * self.per_page
+
+
+def _checked_filters(filters: dict[str, Any]) -> dict[str, str | int]:
+    checked: dict[str, str | int] = {}
+    for key, value in filters.items():
+        if key not in FILTER_KEYS:
+            raise ValueError(f"unknown filter {key!r}; known filters: {', '.join(FILTER_KEYS)}")
+        if value is None or value == "":
+            continue
+        if key == "year":
+            checked[key] = _year(value)
+        elif isinstance(value, str):
+            checked[key] = value
+        else:
+            raise ValueError(f"filter {key!r} must be a string, not {value!r}")
+    return checked
+
+
+def _year(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
+        return int(value)
+    raise ValueError(f"filter 'year' must be a year, not {value!r}")
+
+
+@dataclass
+class Hit:
+    """One case in a result list. ``snippet`` is HTML-safe: text escaped, matches in ``<mark>``.
+
+    ``score`` is the relevance score, or 0.0 when the list is not ranked by relevance.
+    """
+
+    id: str
+    title: str
+    score: float
+    snippet: str
+    outcome: str
+    occupation: str
+    year: int
+    region: str | None
+
+
+@dataclass
+class SearchResult:
+    """One page of hits, the total, and facet counts over the whole filtered result set."""
+
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+    page: int
+    per_page: int
+
+
+class SearchEngine(ABC):
+    """A full-text index of typical cases in one directory, safe to share between processes.
+
+    ``search``, ``similar`` and ``count`` raise ``IndexUnavailable`` when the index is missing or
+    unreadable; ``rebuild`` always works, from scratch, into a fresh directory. Writes raise
+    ``IndexBusy`` (a kind of ``IndexUnavailable``) when another writer holds the lock too long.
+    """
+
+    name: ClassVar[str]
+    # Bump when the fields change: an index built by older code is then reported unavailable.
+    schema_version: ClassVar[int]
+
+    def __init__(
+        self, index_dir: str | Path, *, analyzer: Analyzer = term_groups, lock_timeout: float = 10.0,
+    ):
+        self.index_dir = Path(index_dir)
+        self._analyzer = analyzer
+        self._dir = IndexDirectory(self.index_dir, self.name, self.schema_version, lock_timeout)
+        self._lock = threading.RLock()
+        self._handle: Any = None
+        self._active: str | None = None
+        self._meta_bytes: bytes | None = None
+        self._facet_cache: dict[tuple, dict[str, dict[str, int]]] = {}
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def rebuild(
+        self,
+        records: Iterable[TypicalCaseRecord],
+        progress: Callable[[int], None] | None = None,
+        *,
+        generation: int | None = None,
+    ) -> int:
+        """Index ``records`` from scratch and switch readers over in one step; return the count.
+
+        ``progress`` is called with the number of records indexed since its previous call (so it
+        fits ``click.progressbar``'s ``update``). ``generation`` is stamped with the new index.
+        """
+        cases = (prepare(record, self._analyzer) for record in records)
+        with self._dir.write_lock():
+            build_dir = self._dir.new_build_dir()
+            try:
+                count = self._build(build_dir, _reporting(cases, progress))
+            except BaseException:
+                self._dir.discard(build_dir)
+                raise
+            self._dir.activate(build_dir, generation)
+        return count
+
+    def upsert(self, record: TypicalCaseRecord) -> None:
+        """Add the record, or replace the indexed record with the same id."""
+        case = prepare(record, self._analyzer)
+        self._write(lambda handle: self._apply(handle, [case], [record.id]))
+
+    def remove(self, record_id: str) -> None:
+        """Remove the record with this id; removing an id that is not indexed does nothing."""
+        self._write(lambda handle: self._apply(handle, [], [record_id]))
+
+    def set_generation(self, generation: int) -> None:
+        """Stamp the index with the change counter it is now up to date with."""
+        with self._dir.write_lock():
+            self._dir.touch(generation=generation)
+
+    def _write(self, change: Callable[[Any], None]) -> None:
+        with self._dir.write_lock(), self._lock:
+            self._guarded(lambda: change(self._current()))
+            self._meta_bytes = self._dir.touch()
+            self._facet_cache.clear()
+            self._guarded(lambda: self._refresh(self._handle))
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Run a query; any text is taken as plain words and quoted phrases, and never raises."""
+        parsed = parse_query(query.text)
+        with self._lock:
+            return self._guarded(lambda: self._search(self._current(), parsed, query))
+
+    def similar(self, record_id: str, limit: int = 5) -> list[Hit]:
+        """Cases whose text shares the most telling words with this record's (not itself).
+
+        An id that is not indexed has no similar cases.
+        """
+        with self._lock:
+            return self._guarded(lambda: self._similar_to_record(record_id, limit))
+
+    def similar_to_text(self, text: str, limit: int = 5) -> list[Hit]:
+        """Cases whose text shares the most telling words with free text (a worker's account)."""
+        keywords = text_keywords(text, self._analyzer)
+        with self._lock:
+            return self._guarded(lambda: self._more_like(self._current(), keywords, None, limit))
+
+    def count(self) -> int:
+        """How many records the index holds."""
+        with self._lock:
+            return self._guarded(lambda: self._count(self._current()))
+
+    def generation(self) -> int | None:
+        """The change counter stamped on the index, or None when unknown or the index is missing."""
+        return self._dir.generation()
+
+    def close(self) -> None:
+        """Release open files; the engine reopens the index if it is used again."""
+        with self._lock:
+            self._forget()
+
+    def __enter__(self) -> SearchEngine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _similar_to_record(self, record_id: str, limit: int) -> list[Hit]:
+        handle = self._current()
+        keywords = self._keywords(handle, record_id)
+        if keywords is None:
+            return []
+        return self._more_like(handle, keywords, record_id, limit)
+
+    def _more_like(
+        self, handle: Any, keywords: Sequence[tuple[str, int]], exclude: str | None, limit: int,
+    ) -> list[Hit]:
+        total = self._count(handle)
+        # A word found only in the record itself cannot lead to another case.
+        min_docs = 2 if exclude else 1
+        terms = similar_terms(keywords, lambda word: self._doc_freq(handle, word), total, min_docs)
+        if not terms or limit < 1:
+            return []
+        return self._search_terms(handle, terms, exclude, limit)
+
+    # --- the active index --------------------------------------------------------------------
+
+    def _current(self) -> Any:
+        """The open index, reopened or reloaded when ``meta.json`` says something changed."""
+        meta_bytes = self._dir.meta_bytes()
+        if self._handle is not None and meta_bytes == self._meta_bytes:
+            return self._handle
+        meta = self._dir.parse_meta(meta_bytes)
+        if self._handle is None or meta.active != self._active:
+            self._forget()
+            self._handle = self._open(self._dir.path_of(meta))
+            self._active = meta.active
+        else:
+            self._refresh(self._handle)
+        self._meta_bytes = meta_bytes
+        self._facet_cache.clear()
+        return self._handle
+
+    def _forget(self) -> None:
+        handle, self._handle, self._active, self._meta_bytes = self._handle, None, None, None
+        self._facet_cache.clear()
+        if handle is not None:
+            self._close(handle)
+
+    def _guarded(self, operation: Callable[[], T]) -> T:
+        """Run an index operation; whatever the engine raises on a broken index becomes IndexUnavailable."""
+        try:
+            return operation()
+        except IndexUnavailable:
+            raise
+        except BaseException as exc:
+            if not _is_engine_failure(exc):
+                raise
+            failure = exc
+        self._forget()
+        _release_frames(failure)
+        raise IndexUnavailable(f"{self.name} index in {self.index_dir} is unusable: {failure!r}") from failure
+
+    def _facets(
+        self, parsed: ParsedQuery, filters: dict[str, str | int], count: Callable[[], dict[str, dict[str, int]]],
+    ) -> dict[str, dict[str, int]]:
+        """Facets from ``count``; those of a query without words (the landing page and its filter
+        links, the most frequent requests) are kept until the index changes."""
+        if not parsed.empty:
+            return count()
+        key = tuple(sorted(filters.items()))
+        if key not in self._facet_cache:
+            if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                self._facet_cache.clear()
+            self._facet_cache[key] = count()
+        return {name: dict(values) for name, values in self._facet_cache[key].items()}
+
+    def _hit(
+        self, stored: dict[str, Any], score: float, marks: Sequence[str], anchors: Sequence[str] = (),
+    ) -> Hit:
+        texts = (stored["facts"], stored["holding"], stored["reasoning"])
+        return Hit(
+            id=stored["id"],
+            title=stored["title"],
+            score=float(score),
+            snippet=make_snippet(texts, marks, anchors),
+            outcome=stored["outcome"],
+            occupation=stored["occupation"],
+            year=stored["year"],
+            region=stored["region"],
+        )
+
+    # --- what each engine provides -----------------------------------------------------------
+
+    @abstractmethod
+    def _build(self, path: Path, cases: Iterable[IndexedCase]) -> int:
+        """Create a new index in the empty directory ``path`` holding ``cases``; return the count."""
+
+    @abstractmethod
+    def _open(self, path: Path) -> Any:
+        """Open the index in ``path`` for reading and writing."""
+
+    @abstractmethod
+    def _refresh(self, handle: Any) -> None:
+        """Make ``handle`` see the latest commit of its index."""
+
+    @abstractmethod
+    def _close(self, handle: Any) -> None:
+        """Release what ``handle`` holds open."""
+
+    @abstractmethod
+    def _apply(self, handle: Any, add: Sequence[IndexedCase], delete_ids: Sequence[str]) -> None:
+        """Delete the documents with ``delete_ids``, add ``add``, and commit."""
+
+    @abstractmethod
+    def _search(self, handle: Any, parsed: ParsedQuery, query: SearchQuery) -> SearchResult:
+        """Run a parsed query with the filters, order and page of ``query``."""
+
+    @abstractmethod
+    def _keywords(self, handle: Any, record_id: str) -> list[tuple[str, int]] | None:
+        """The stored keywords of a record, or None if it is not indexed."""
+
+    @abstractmethod
+    def _doc_freq(self, handle: Any, word: str) -> int:
+        """How many documents contain ``word``."""
+
+    @abstractmethod
+    def _search_terms(
+        self, handle: Any, terms: Sequence[tuple[str, float]], exclude: str | None, limit: int,
+    ) -> list[Hit]:
+        """The best documents matching any of the weighted terms, without ``exclude``."""
+
+    @abstractmethod
+    def _count(self, handle: Any) -> int:
+        """How many documents the index holds."""
+
+
+def _is_engine_failure(exc: BaseException) -> bool:
+    # tantivy reports a Rust panic as pyo3's PanicException, which derives from BaseException.
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def _release_frames(failure: BaseException) -> None:
+    """Drop the tracebacks of a failed engine call and collect what they held.
+
+    Whoosh leaves files open when it meets a corrupt file; they are closed here, quietly,
+    instead of surfacing later as a ResourceWarning in whatever code runs next.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        seen: set[int] = set()
+        exc: BaseException | None = failure
+        while exc is not None and id(exc) not in seen:
+            seen.add(id(exc))
+            exc.__traceback__ = None
+            exc = exc.__cause__ or exc.__context__
+        gc.collect()
+
+
+def _reporting(cases: Iterable[T], progress: Callable[[int], None] | None) -> Iterator[T]:
+    """Yield cases, telling ``progress`` how many went by, every ``PROGRESS_EVERY``."""
+    pending = 0
+    for case in cases:
+        yield case
+        pending += 1
+        if progress is not None and pending == PROGRESS_EVERY:
+            progress(pending)
+            pending = 0
+    if progress is not None and pending:
+        progress(pending)

@@ -1,0 +1,258 @@
+"""The pure-Python engine: Whoosh (``whoosh-reloaded``), the product card's choice.
+
+Slower than tantivy but with no compiled code. Text is segmented by ``casebase.tokenize`` before it
+reaches Whoosh and handed over as "word|inner|inner word …" (one position per space-separated group),
+which ``PositionGroupTokenizer`` reads back. Queries are built from Query objects, never parsed.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import columns, fields, index
+from whoosh.analysis import Token, Tokenizer
+from whoosh.query import And, AndMaybe, Every, Or, Phrase, Query, Term
+from whoosh.searching import Searcher
+
+from .analysis import Group, IndexedCase, ParsedQuery
+from .base import FACETS, Hit, SearchEngine, SearchQuery, SearchResult
+
+TITLE_BOOST = 2.0
+WRITER_MEMORY_MB = 128
+FACET_SEPARATOR = "\x1f"
+CLAIM_SEPARATOR = " "
+
+
+class PositionGroupTokenizer(Tokenizer):
+    """Reads text that ``casebase`` already segmented: groups separated by spaces, words in a
+    group by "|"; every word of a group gets the group's position.
+
+    Whoosh pickles the schema, and with it this class's import path, into the index: moving or
+    renaming the class makes existing indexes unreadable until ``casebase reindex`` rebuilds them.
+    """
+
+    def __call__(
+        self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+        removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+        mode: str = "", **kwargs: Any,
+    ):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for position, group in enumerate(value.split(" ") if value else (), start_pos):
+            for word in group.split("|"):
+                token.text = word
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = word
+                if positions:
+                    token.pos = position
+                if chars:
+                    token.startchar = token.endchar = start_char
+                yield token
+
+
+def _schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(unique=True),
+        title=fields.TEXT(analyzer=PositionGroupTokenizer(), phrase=False, field_boost=TITLE_BOOST),
+        body=fields.TEXT(analyzer=PositionGroupTokenizer(), phrase=True),
+        occupation=fields.ID(),
+        outcome=fields.ID(),
+        claim=fields.KEYWORD(),
+        region=fields.ID(),
+        year=fields.ID(),
+        source_body=fields.ID(),
+        sort_key=fields.ID(sortable=True),
+        facets=fields.COLUMN(columns.VarBytesColumn()),
+        stored=fields.STORED(),
+    )
+
+
+def _encode(groups: list[Group]) -> str:
+    return " ".join("|".join(group) for group in groups)
+
+
+@dataclass
+class _Handle:
+    index: index.Index
+    searcher: Searcher
+    # Facet values of every document, by document number, read once per reader from a column.
+    facet_rows: list[tuple[str, ...]] = field(default_factory=list)
+
+
+class WhooshEngine(SearchEngine):
+    """Typical-case search on Whoosh."""
+
+    name = "whoosh"
+    schema_version = 1
+
+    # --- index life cycle --------------------------------------------------------------------
+
+    def _build(self, path: Path, cases: Iterable[IndexedCase]) -> int:
+        built = index.create_in(str(path), _schema())
+        writer = built.writer(limitmb=WRITER_MEMORY_MB, procs=1)
+        count = 0
+        try:
+            for case in cases:
+                writer.add_document(**_fields(case))
+                count += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        built.close()
+        return count
+
+    def _open(self, path: Path) -> _Handle:
+        # On a corrupt segment Whoosh retries ten times and leaks a file each time; the engine
+        # reports IndexUnavailable, so those warnings would only be noise in unrelated code.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            opened = index.open_dir(str(path))
+            handle = _Handle(opened, opened.searcher())
+        handle.facet_rows = _facet_rows(handle.searcher)
+        return handle
+
+    def _refresh(self, handle: _Handle) -> None:
+        # Not searcher.refresh(): it reuses the reader of an unchanged segment, and with it that
+        # segment's old deletions, so deleted or replaced cases would still be found. This runs
+        # only when meta.json says the index changed.
+        handle.searcher.close()
+        handle.searcher = handle.index.searcher()
+        handle.facet_rows = _facet_rows(handle.searcher)
+
+    def _close(self, handle: _Handle) -> None:
+        handle.searcher.close()
+        handle.index.close()
+
+    def _apply(self, handle: _Handle, add: Sequence[IndexedCase], delete_ids: Sequence[str]) -> None:
+        # The cross-process lock is already held, so Whoosh's own lock is free; the timeout is a guard.
+        writer = handle.index.writer(timeout=self._dir.lock_timeout)
+        try:
+            for record_id in delete_ids:
+                writer.delete_by_term("id", record_id)
+            for case in add:
+                writer.add_document(**_fields(case))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    # --- search ------------------------------------------------------------------------------
+
+    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery) -> SearchResult:
+        by_date = parsed.empty or query.sort == "date"
+        results = handle.searcher.search(
+            _text_query(parsed),
+            limit=query.offset + query.per_page,
+            sortedby="sort_key" if by_date else None,
+            filter=_filter_query(query.filters),
+        )
+        page = results[query.offset:query.offset + query.per_page]
+        hits = [
+            self._hit(hit["stored"], 0.0 if by_date else hit.score, parsed.marks, parsed.anchors)
+            for hit in page
+        ]
+        return SearchResult(
+            total=len(results),
+            hits=hits,
+            facets=self._facets(
+                parsed, query.filters, lambda: _count_facets(handle.facet_rows, results.docs())),
+            page=query.page,
+            per_page=query.per_page,
+        )
+
+    # --- similar -----------------------------------------------------------------------------
+
+    def _keywords(self, handle: _Handle, record_id: str) -> list[tuple[str, int]] | None:
+        docnum = handle.searcher.document_number(id=record_id)
+        if docnum is None:
+            return None
+        return [tuple(pair) for pair in handle.searcher.stored_fields(docnum)["stored"]["keywords"]]
+
+    def _doc_freq(self, handle: _Handle, word: str) -> int:
+        return handle.searcher.doc_frequency("body", word)
+
+    def _search_terms(
+        self, handle: _Handle, terms: Sequence[tuple[str, float]], exclude: str | None, limit: int,
+    ) -> list[Hit]:
+        wanted = Or([Term("body", word, boost=weight) for word, weight in terms])
+        mask = Term("id", exclude) if exclude is not None else None
+        results = handle.searcher.search(wanted, limit=limit, mask=mask)
+        marks = tuple(word for word, _ in terms)
+        return [self._hit(hit["stored"], hit.score, marks) for hit in results]
+
+    def _count(self, handle: _Handle) -> int:
+        return handle.searcher.doc_count()
+
+
+def _fields(case: IndexedCase) -> dict[str, Any]:
+    values = {
+        "id": case.id,
+        "title": _encode(case.title_groups),
+        "body": _encode(case.body_groups),
+        "occupation": case.occupation,
+        "outcome": case.outcome,
+        "claim": CLAIM_SEPARATOR.join(case.claims),
+        "year": str(case.year),
+        "source_body": case.source_body,
+        "sort_key": case.sort_key,
+        "facets": _facet_row(case).encode(),
+        "stored": case.stored,
+    }
+    if case.region is not None:
+        values["region"] = case.region
+    return values
+
+
+def _facet_row(case: IndexedCase) -> str:
+    values = {
+        "occupation": case.occupation,
+        "outcome": case.outcome,
+        "claim": CLAIM_SEPARATOR.join(case.claims),
+        "region": case.region or "",
+        "year": str(case.year),
+        "source_body": case.source_body,
+    }
+    return FACET_SEPARATOR.join(values[name] for name in FACETS)
+
+
+def _facet_rows(searcher: Searcher) -> list[tuple[str, ...]]:
+    column = searcher.reader().column_reader("facets")
+    return [tuple(raw.decode().split(FACET_SEPARATOR)) if raw else () for raw in column]
+
+
+def _count_facets(rows: list[tuple[str, ...]], docnums: Iterable[int]) -> dict[str, dict[str, int]]:
+    counters: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    for docnum in docnums:
+        for name, value in zip(FACETS, rows[docnum]):
+            if name == "claim":
+                counters[name].update(value.split(CLAIM_SEPARATOR) if value else ())
+            elif value:
+                counters[name][value] += 1
+    return {
+        name: dict(sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])))
+        for name, counter in counters.items()
+    }
+
+
+def _text_query(parsed: ParsedQuery) -> Query:
+    if parsed.empty:
+        return Every()
+    required = [Term("body", word) for word in parsed.terms]
+    required += [Phrase("body", list(phrase)) for phrase in parsed.phrases]
+    must = required[0] if len(required) == 1 else And(required)
+    if not parsed.terms:
+        return must
+    return AndMaybe(must, Or([Term("title", word) for word in parsed.terms]))
+
+
+def _filter_query(filters: dict[str, str | int]) -> Query | None:
+    if not filters:
+        return None
+    return And([Term(key, str(value)) for key, value in filters.items()])

@@ -1,0 +1,670 @@
+"""Finding the labour-relationship factors in a worker's or mediator's own account (free Chinese text).
+
+The rules are data: ``CUES`` lists, per factor, the words that show it and which way they point,
+each with the reason in Chinese, and ``MEASURES`` turns stated days and hours into continuity.
+Text is read clause by clause (split at ，；。 and the like) so a negation such as 不需要 / 没有 /
+无需 / 不用 / 不强制 only reaches the words right after it in the same clause ("不需要打卡" points
+away from attendance management). A negation is cut off by 时要 / 就 / 但 …, so "没有订单时要服从
+公司安排" is not read as "no instructions".
+
+Facts over labels (事实优先, 劳动合同法第七条; 指导性案例237号): a sentence that only reports what
+the agreement says (协议写明 / 约定 / 称 …) counts half, a sentence about what actually happened
+(实际上 / 事实上) counts one and a half. Contract names such as 合作协议 or 承揽协议 never decide a
+factor; ``find_contract_labels`` lists them so the assessment can say so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .records import FACTOR_KEYS
+
+NUM = r"[0-9一二两三四五六七八九十]+"
+WORKPLACE = "站|岗|网点|驿站|公司|仓库|门店|店里|直播间|车队"
+EMPLOYER = "公司|平台|站点|网点|驿站|老板|站长|主管|门店"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One way a factor shows in text: a regular expression and the value it points to.
+
+    ``negatable`` cues flip their value when a negation stands just before them in the clause;
+    cues that carry their own negation (不能拒单, 可以不接) are not negatable. ``unless`` skips
+    the clause when it also matches (在两个平台开播 is not free multi-homing if the company required it).
+    """
+
+    factor: str
+    value: bool
+    pattern: str
+    why: str
+    negatable: bool = True
+    unless: str | None = None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A stated amount of work (days a week, hours a day …) read as continuity (long_term_stable_work).
+
+    ``long_if_mean_at_least`` applies to the middle of a range (三到六天 → 4.5), ``short_if_max_at_most``
+    to its top. Rest is the other way round: ``long_if_max_at_most`` (一个月只休两三天 → long).
+    """
+
+    name: str
+    pattern: str
+    long_if_mean_at_least: float | None = None
+    short_if_max_at_most: float | None = None
+    long_if_max_at_most: float | None = None
+
+
+@dataclass
+class FactorFinding:
+    """What the text shows about one factor: value (None when silent or contradictory), the
+    fragments that showed it and the rule(s) that fired."""
+
+    key: str
+    value: bool | None
+    evidence: list[str] = field(default_factory=list)
+    rule: str = ""
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {"key": self.key, "value": self.value, "evidence": list(self.evidence), "rule": self.rule}
+
+
+@dataclass
+class ManagingParty:
+    """Who actually manages the worker and pays (the party the relationship lies with)."""
+
+    name: str | None
+    kind: str | None
+    evidence: list[str] = field(default_factory=list)
+    reason_zh: str = ""
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {"name": self.name, "kind": self.kind, "evidence": list(self.evidence), "reason": self.reason_zh}
+
+
+def _cues(factor: str, *rows: tuple) -> tuple[Cue, ...]:
+    return tuple(Cue(factor, *row) for row in rows)
+
+
+T, F = True, False
+
+# Order matters inside a factor: specific cues first; a later cue that overlaps an earlier match in
+# the same clause is ignored, so "不能拒单" is not also read as a bare "拒单".
+CUES: tuple[Cue, ...] = (
+    *_cues(
+        "platform_controls_hours",
+        (F, r"上不上线|想(?:什么时候|跑)[^，。]{0,8}(?:就|的时候)|想跑就跑|有空就跑|累了就下线|随时(?:上线|下线)",
+         "自主决定是否及何时上线（指导性案例240号）", False),
+        (F, r"(?:时间|什么时候|何时|几点|哪天|开播|播多久|哪天休息)[^，。]{0,14}"
+            r"(?:(?:自己|自行|自主|本人)(?:决定|安排|定|掌握|拿主意)|全凭自己|全看自己|自己说了算)|"
+            r"(?:自己|自行|自主)(?:决定|安排|设置)[^，。]{0,6}(?:时间|什么时候|上线|出车|哪几天|哪天)|看自己的课表",
+         "工作时间由劳动者自己决定", False),
+        (F, r"不(?:给)?排班|没有固定(?:的)?(?:工作|上班)?时间|"
+            r"(?:时间|时长|天数|多少天|多久|多长|几天)[^，。]{0,6}都?(?:不固定|没有定数)",
+         "没有排班或固定工作时间", False),
+        (T, r"没有(?:订单|配送任务|任务|活)[^，。]{0,3}时[^，。]{0,10}(?:安排|杂活|其他工作|值班|培训)|两单之间[^，。]{0,10}(?:值班|培训|回公司)",
+         "空闲时也须服从企业安排（指导性案例237号）", False),
+        (T, r"排(?:了)?(?:[早晚白夜第二天的]{0,4})?班|班(?:次)?[^，。]{0,4}(?:排|定)的|班次|[白夜早晚]班|轮(?:流)?(?:班|值班)|值班|排班表",
+         "排班、班次由企业安排"),
+        (T, r"上下班|(?:固定|规定|指定)(?:的)?(?:上线|上班|工作|出勤)?(?:时间|时段|区域)|"
+            r"(?:上线|在线|工作|出勤)时间[^，。]{0,8}要求|(?:要求|管|规定)[^，。]{0,6}(?:几点|什么时候)(?:上线|上班|出车)",
+         "上下班或工作时段由企业规定"),
+        (T, r"(?:早上|上午|下午|晚上)?" + NUM + r"点(?:半)?(?:前)?[^，。]{0,10}?(?:(?:到|回)[^，。]{0,3}(?:" + WORKPLACE
+            + r")|接车|签到|上班|报到|分拣|点名|装货|装车)|" + NUM + r"点(?:半)?前(?:必须|要)|才能下班|不(?:能|准)提前下班",
+         "规定到岗时间"),
+        (T, r"请假[^，。]{0,12}(?:批|同意|申请|报备|审批|扣)|休息[^，。]{0,6}(?:报备|申请|审批)|提前申请|只能休",
+         "请假、休息须企业批准"),
+        (T, r"(?:高峰|节假日|过年过节)[^，。]{0,8}(?:必须|要求)[^，。]{0,4}(?:在岗|上岗|在线)|(?:必须|要求)[^，。]{0,4}(?:上岗|在岗)",
+         "规定必须在岗的时段"),
+    ),
+    *_cues(
+        "platform_assigns_orders_no_refusal",
+        (F, r"抢单|抢到|抢不抢|就抢|抢的|自由接单|自主接单|挑单|想接就接|(?:单子|订单)[^，。]{0,4}(?:自己挑|自己选)|"
+            r"报价竞价|哪边价格高就接",
+         "抢单或自选订单（人社部函〔2023〕36号案例2）", False),
+        (F, r"(?:可以|能)[^，。]{0,3}(?:不接|拒单|拒绝|挑)|接不接(?:单)?[^，。]{0,8}(?:自己|由他|由她|看自己)|"
+            r"是否接单[^，。]{0,8}(?:自己|自行|自主|由他|由她)|(?:合适|价格合适)就接|不合适就不接|可以接也可以不接",
+         "可以自由拒单", False),
+        (F, r"(?:接|跑)[^，。]{0,8}单[^，。]{0,6}(?:都是|都由|由)?(?:他|她)?自己(?:定|决定|选)", "接哪些单由自己决定", False),
+        (T, r"不(?:能|得|准|许|可以)[^，。]{0,3}(?:拒|推|挑)|(?:拒单|拒接|拒绝接单|无故拒)[^，。]{0,12}(?:扣|罚|停|没单)|"
+            r"派什么做什么|不(?:服从|听从|听)调度|无权拒|没有权利拒|接不了[^，。]{0,8}(?:申请|报备)|申请改派",
+         "派单不得拒绝，拒单受罚", False),
+        (T, r"(?:系统|调度|派单员|客服|后台|" + EMPLOYER + r")[^，。]{0,8}(?:派(?!遣)|指派|分配|分给)|派单|派发|指派|"
+            r"分给(?:他|她)|按[^，。]{0,6}派给|(?:路线|片区|区域)[^，。]{0,8}(?:" + EMPLOYER + r")[^，。]{0,4}(?:划|分|定|安排)",
+         "订单由企业或系统派发", False),
+    ),
+    *_cues(
+        "attendance_or_online_time_required",
+        (T, r"打卡|考勤|签到|早会|晨会|点名|报到|全勤|出勤|缺勤|复盘会",
+         "打卡、签到、早会等考勤管理"),
+        (T, r"在线[^，。]{0,6}(?:不少于|至少|不低于|必须)|(?:每天|每日)[^，。]{0,6}(?:在线|上线)[^，。]{0,4}(?:不少于|至少)|在线时长",
+         "最低在线时长要求"),
+        (T, r"(?:必须|要求)[^，。]{0,4}在(?:岗|线)|(?:必须|要求|要)[^，。]{0,4}(?:到|在)(?:公司的?)?(?:" + WORKPLACE + r")",
+         "要求到岗、在线"),
+        (T, r"(?:上线|在线)时间[^，。]{0,8}要求", "对上线时间提出要求"),
+    ),
+    *_cues(
+        "platform_sets_pay",
+        (T, r"不能(?:自己)?(?:报价|议价|改价|定价)|改不了价格", "劳动者不能自行定价", False),
+        (F, r"(?:价格|报价|收费|菜单和价格)[^，。]{0,8}(?:自己定|自行确定|自主确定|商量|协商)|自(?:己|主)定价|"
+            r"(?:跟|和|与)客(?:户|人)[^，。]{0,6}(?:商量|协商|议价|谈)|报价|竞价|议价|讨价还价",
+         "劳动者自行定价或与客户议价", False),
+        (F, r"(?:分成|比例)[^，。]{0,12}(?:谈|协商|商量)|(?:商量|协商|谈)(?:好)?的(?:分成|比例)|谈了[^，。]{0,6}(?:条件|两轮|几轮)|"
+            r"主要(?:取决于|来自|靠|看)[^，。]{0,4}(?:广告|打赏|礼物|粉丝)|礼物|打赏",
+         "收益分成经协商，或收入来自打赏、广告（指导性案例239号）", False),
+        (F, r"客(?:人|户)(?:付|支付)的[^，。]{0,6}(?:直接)?进(?:入)?(?:他|她)|直接(?:付|支付)给(?:他|她)|"
+            r"雇主[^，。]{0,6}直接(?:付|支付)|向客(?:户|人)收|(?:收入|钱)[^，。]{0,6}直接进(?:他|她)",
+         "报酬由客户直接支付", False),
+        (T, r"(?:价格|运价|运费|配送费|车费|收费|单价|分成比例|抽成(?:比例)?|薪资规则|报酬|工资|奖励标准|服务费)"
+            r"[^，。]{0,12}(?:公司|平台|站点|运力公司|代理商|网点)[^，。]{0,6}(?:定|决定|确定|说了算|统一|单方)|"
+            r"统一(?:标准|定价|标价|计算|算)|格式条款",
+         "报酬规则由企业确定", False),
+        (T, r"底薪|保底|基本工资|基本报酬|固定月薪|月薪|包月费|每月固定|工资条|计件|按单(?:计酬|结算)|逐单结算|按件|"
+            r"提成|按月(?:发|结|支付)|(?:每月|每个月|月)工资[^，。]{0,2}" + NUM + r"|(?:每月|每个月|一个月)[^，。]{0,8}(?:发|结算|结)|"
+            r"(?:流水|钱)[^，。]{0,8}(?:进|交给|付给)(?:公司|平台|站点)",
+         "底薪、计件或按月发放的报酬"),
+    ),
+    *_cues(
+        "penalties_or_rules_enforced",
+        (F, r"不受[^，。]{0,12}(?:奖惩|规章|纪律|处罚)|不(?:会)?(?:罚|扣钱|扣款)|没有(?:罚款|处罚|扣款)",
+         "不受企业奖惩约束", False),
+        (T, r"罚(?:款|钱|了|" + NUM + r"|[百千])|扣(?:" + NUM + r"|钱|款|工资|绩效|奖|服务费|服务分|信用分|分|配送费|保证金|风险金|减|除当月|了他)|"
+            r"(?:工资|收入|报酬|服务费)里扣|(?:奖励|工资|钱|服务费)[^，。]{0,4}被扣|按比例扣|差评[^，。]{0,6}扣|超时[^，。]{0,6}(?:扣|罚)|照价赔",
+         "罚款、扣款等奖惩"),
+        (T, r"封号|冻结(?:账户|账号)|屏蔽[^，。]{0,4}账号|停(?:了)?(?:他|她)?[^，。]{0,4}(?:的)?单|降[^，。]{0,6}优先级|"
+            r"考核|行为规范|规章制度|管理制度|纪律|奖惩|处罚|违者",
+         "工作规则、算法规则或纪律"),
+    ),
+    *_cues(
+        "worker_owns_main_tools",
+        (F, r"(?:" + EMPLOYER + r")[^，。]{0,6}(?:提供|配(?:了)?|发的|统一租|出钱买)[^，。]{0,12}"
+            r"(?:车|设备|工具|直播间|巴枪|清洁剂|吸尘器|油卡|电动车)|"
+            r"(?:车|车辆|设备|直播间|工具|油卡|账号|吸尘器)[^，。]{0,10}(?:都是|是|也是|均由|由|都由)(?:" + EMPLOYER + r")(?:的|提供|统一|发)|"
+            r"公司的(?:新能源车|车|店铺账号|账号)|用的是公司|^(?:给(?:他|她))?(?:提供|配)(?:了|齐)?[^，。]{0,8}(?:设备|直播间|车辆|工具)",
+         "企业提供车辆、设备或场地"),
+        (T, r"(?:自带|自备|自有|自己(?:的|掏钱买的|买的|分期买的)|骑(?:着)?自己的|开着自己的|用自己的)[^，。]{0,6}"
+            r"(?:车|设备|工具|账号|三轮|货车|面包车|电动车|私家车)|"
+            r"(?:他|她)?有(?:一|两|几|" + NUM + r")辆|"
+            r"(?:车|设备|工具|用具|刀具|工作室|三轮车)[^，。]{0,6}(?:是|都是|也是)?(?:他|她)?自己(?:的|买的|租的|掏钱买的|分期买的|带的)|"
+            r"自(?:己)?(?:创建|建)[^，。]{0,4}账号|(?:本人|自己)(?:开设|创建|注册|开)的?账号|"
+            r"账号[^，。]{0,6}(?:本人|自己)(?:开设|创建|注册|开)|自有的一辆",
+         "劳动者自备主要工具（较弱因素：人社部函〔2023〕36号案例1中自带车辆不影响认定）"),
+    ),
+    *_cues(
+        "can_work_multi_platform",
+        (F, r"不(?:得|能|准|许|可以)[^，。]{0,12}(?:其他|其它|别的|另外)[^，。]{0,8}(?:平台|公司|APP|app)|"
+            r"禁止[^，。]{0,8}(?:其他|别的)[^，。]{0,4}平台|只能(?:跑|接)[^，。]{0,6}单|排他性",
+         "禁止在其他平台接单（人社部函〔2023〕36号案例6）", False),
+        (T, r"(?:同时|也|还)[^，。]{0,8}(?:在|开着|用)[^，。]{0,10}(?:两个|三个|几个|多个|另外|另一|其他|别的)[^，。]{0,8}(?:平台|APP|app)|"
+            r"在(?:两|三|几|多)个[^，。]{0,10}(?:平台|APP|app)上|哪边价格高",
+         "同时在多个平台接单", False, r"按[^，。]{0,4}要求|安排"),
+    ),
+    *_cues(
+        "registered_as_individual_business",
+        (T, r"(?:注册|登记)(?:了|成|为)?[^，。]{0,20}(?:个体工商户|个体户|个人工作室|个体运输户)|成为个体工商户|营业执照",
+         "登记为个体工商户（是否被安排登记见证据；指导性案例238号：不影响劳动关系的认定）"),
+    ),
+    *_cues(
+        "uniform_or_brand_required",
+        (T, r"工服|工装|工作服|制服|工牌|马甲|统一(?:着装|服装)|以(?:公司|平台)(?:的)?名义",
+         "统一着装或工牌（单独不足以认定：指导性案例240号）"),
+    ),
+    *_cues(
+        "work_is_core_business",
+        (F, r"信息(?:服务|中介)|中间人|居间|只(?:负责|管)介绍|中介|会员费|只是提供(?:信息|平台)|撮合|租赁合同|以租代购",
+         "企业只提供信息中介或其他非用工服务（指导性案例240号）", False),
+        (T, r"(?:承包|承接)(?:了)?[^，。]{0,16}(?:配送|送餐|外卖|分拣)|(?:配送|外卖|专送)站(?:点)?|快递(?:加盟)?网点|自营车队|"
+            r"(?:配送|外卖)业务[^，。]{0,12}承包|专送|员工制家政|(?:家政|维修|售后服务|汽车服务|配送|物流|运输|快递|货运|网络货运|电商)公司|网约车车队|卖的是公司",
+         "劳动者的工作是企业的主营业务（组织从属性）", False),
+    ),
+    *_cues(
+        "long_term_stable_work",
+        (F, r"兼职|业余|偶尔|零散|有空(?:就|的时候)|一单(?:也|都)没有|课余|只在周末|周末和节假日|" + NUM + r"(?:到|至)" + NUM
+            + r"(?:个)?(?:小时|钟头)不等",
+         "工作零散、不连续（人社部函〔2023〕36号案例2）"),
+        (F, r"(?:天数|多少天|几天)[^，。]{0,6}都?(?:不固定|没有定数)", "每月工作天数不固定"),
+        (T, r"(?<!有)(?<!一份)全职|每天都|天天|全年无休|没有休息日|常年", "长期、每天工作"),
+    ),
+    *_cues(
+        "pay_main_income",
+        (F, r"本职|另有(?:工作|职业|主业|全职)|有(?:一份)?全职工作|白天在[^，。]{0,12}(?:上班|工作)|交着社保|补贴家用|学生",
+         "另有主业或主要收入来源"),
+        (T, r"主要收入|主要(?:的)?(?:经济)?来源|唯一(?:的)?收入|养家|主要就?靠", "报酬是主要生活来源"),
+    ),
+)
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("每周工作天数", r"(?:每周|一周|每星期|每个星期|一个星期)[^，。\d休]{0,6}?(?P<a>" + NUM + r")(?:(?:到|至|-|~|或)(?P<b>" + NUM
+            + r"))?(?:个)?(?:天|晚上|下午)", long_if_mean_at_least=5.5, short_if_max_at_most=4),
+    Measure("每天工作小时", r"(?:每天|一天|每日|日均|每晚)[^，。\d]{0,8}?(?P<a>" + NUM + r")(?:(?:到|至|-|~)(?P<b>" + NUM
+            + r"))?(?:个)?(?:多)?(?:小时|钟头)", long_if_mean_at_least=8, short_if_max_at_most=5),
+    Measure("每月工作天数", r"(?:每月|每个月|一个月)[^，。\d休]{0,6}?(?P<a>" + NUM + r")(?:(?:到|至)(?P<b>" + NUM
+            + r"))?(?:来|多)?天", long_if_mean_at_least=20, short_if_max_at_most=10),
+    Measure("每月休息天数", r"(?:每月|每个月|一个月)[^，。\d]{0,4}?休(?:息)?(?P<a>" + NUM + r")(?:(?:到|至)(?P<b>" + NUM + r"))?天",
+            long_if_max_at_most=4),
+    Measure("每周休息天数", r"(?:每周|一周)[^，。\d]{0,4}?只(?:能)?休(?:息)?(?P<a>" + NUM + r")天",
+            long_if_max_at_most=1),
+)
+CLOCK_SPAN = re.compile(
+    r"(?P<p1>早上?|上午|中午|下午|晚上?|夜里|凌晨)?(?P<h1>" + NUM + r")点(?:半)?(?:到|至|-)"
+    r"(?P<p2>早上?|上午|中午|下午|晚上?|夜里|凌晨)?(?P<h2>" + NUM + r")点")
+CLOCK_LONG_HOURS = 8
+CLOCK_SHORT_HOURS = 4
+
+NEGATORS = ("不需要", "不需", "无需", "不用", "不必", "从来没有", "从来不", "从没", "从未", "从不", "没有人", "没人",
+            "没有", "不强制", "不要求", "不规定", "不安排", "不再", "不管", "并不", "没", "不", "未", "无", "非")
+SHORT_NEGATORS = frozenset("没不未无非")
+NEGATION_WINDOW = 8
+# A negation does not reach past these: "没有订单时要服从安排", "没活的时候就…".
+NEGATION_BREAK = re.compile(r"时(?:要|就|也|还|得|须)|的时候|就|但|却|才|的话|以后|之后")
+
+CONTRACT_SENTENCE = re.compile(
+    r"(?:协议|合同|条款|文件)[^。]{0,24}?(?:写明|写着|约定|声称|称|载明|注明|表明|定为|写的是|说|讲)|"
+    r"(?:按照|按|根据)(?:协议|合同|约定)")
+PRACTICE_SENTENCE = re.compile(r"实际|事实上|其实")
+MODE_WEIGHT = {"contract": 0.5, "plain": 1.0, "practice": 1.5}
+
+CONTRACT_LABEL = re.compile(
+    r"《[^》]{0,24}(?:协议|合同)》|合作关系|劳务合作关系|独立(?:的)?承包关系|承揽|不存在劳动[^，。]{0,6}关系|不是劳动合同|"
+    r"不适用劳动合同法|自由职业者|个体工商户")
+
+SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?；;\n])")
+CLAUSE_SPLIT = re.compile(r"[，,：:；;。！？!?\n]")
+INDUCED_REGISTRATION = re.compile(r"安排|要求|让(?:他|她)|提示|被登记|诱导|强迫|才能领")
+
+
+def normalise(text: str) -> str:
+    """NFKC-fold the text (full-width digits and letters to ASCII), keeping Chinese punctuation."""
+    folded = unicodedata.normalize("NFKC", text or "").replace(",", "，").replace(";", "；")
+    # Quotation marks only get in the way of patterns: 扣“服务分” is 扣服务分.
+    return re.sub(r"[“”‘’\"']", "", folded)
+
+
+def _compiled() -> list[tuple[Cue, re.Pattern, re.Pattern | None]]:
+    return [(cue, re.compile(cue.pattern), re.compile(cue.unless) if cue.unless else None) for cue in CUES]
+
+
+_COMPILED = _compiled()
+_MEASURES = [(measure, re.compile(measure.pattern)) for measure in MEASURES]
+
+
+def sentences(text: str) -> list[tuple[str, str]]:
+    """Split text into (sentence, mode) where mode is contract / plain / practice (see MODE_WEIGHT)."""
+    found = []
+    for sentence in SENTENCE_SPLIT.split(normalise(text)):
+        if not sentence.strip():
+            continue
+        if PRACTICE_SENTENCE.search(sentence):
+            mode = "practice"
+        elif CONTRACT_SENTENCE.search(sentence):
+            mode = "contract"
+        else:
+            mode = "plain"
+        found.append((sentence, mode))
+    return found
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence, the scope a negation can reach."""
+    return [part.strip() for part in CLAUSE_SPLIT.split(sentence) if part.strip()]
+
+
+def is_negated(clause: str, start: int) -> bool:
+    """True when a negator stands just before position ``start`` with nothing breaking its reach."""
+    prefix = clause[max(0, start - NEGATION_WINDOW):start]
+    best_end, best_word = -1, ""
+    for word in NEGATORS:
+        end = prefix.rfind(word)
+        if end >= 0 and end + len(word) > best_end:
+            best_end, best_word = end + len(word), word
+    if best_end < 0:
+        return False
+    gap = prefix[best_end:]
+    if best_word in SHORT_NEGATORS and len(gap) > 1:
+        return False
+    return not NEGATION_BREAK.search(gap)
+
+
+@dataclass
+class _Vote:
+    value: bool
+    weight: float
+    evidence: str
+    why: str
+
+
+def _cue_votes(clause: str, weight: float) -> list[tuple[str, _Vote]]:
+    """One vote per cue per clause: "保底费和提成" is one statement about pay, not two."""
+    votes: list[tuple[str, _Vote]] = []
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for cue, pattern, unless in _COMPILED:
+        if unless is not None and unless.search(clause):
+            continue
+        spans = taken.setdefault(cue.factor, [])
+        fresh = [match for match in pattern.finditer(clause)
+                 if not any(match.start() < end and start < match.end() for start, end in spans)]
+        if not fresh:
+            continue
+        spans.extend(match.span() for match in fresh)
+        value, why = cue.value, cue.why
+        if cue.negatable and is_negated(clause, fresh[0].start()):
+            value, why = not value, f"否定表述（{why}）"
+        votes.append((cue.factor, _Vote(value, weight, clause, why)))
+    return votes
+
+
+def _numeral(text: str) -> tuple[float, float]:
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if text.isdigit():
+        return float(text), float(text)
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        tens = digits.get(head[-1:], 1) if head else 1
+        values = [tens * 10 + digits[ch] for ch in tail if ch in digits] or [tens * 10]
+    else:
+        values = [digits[ch] for ch in text if ch in digits]
+    return float(min(values)), float(max(values))
+
+
+def _amount(match: re.Match) -> tuple[float, float]:
+    low, high = _numeral(match.group("a"))
+    if match.groupdict().get("b"):
+        high = _numeral(match.group("b"))[1]
+    return low, high
+
+
+def _measure_votes(clause: str, weight: float) -> list[tuple[str, _Vote]]:
+    votes = []
+    for measure, pattern in _MEASURES:
+        for match in pattern.finditer(clause):
+            value = _measure_value(measure, *_amount(match))
+            if value is not None:
+                why = f"{measure.name}：{match.group(0)}"
+                votes.append(("long_term_stable_work", _Vote(value, weight, clause, why)))
+    votes.extend(_clock_votes(clause, weight))
+    return votes
+
+
+def _measure_value(measure: Measure, low: float, high: float) -> bool | None:
+    if measure.long_if_max_at_most is not None and high <= measure.long_if_max_at_most:
+        return True
+    if measure.long_if_mean_at_least is not None and (low + high) / 2 >= measure.long_if_mean_at_least:
+        return True
+    if measure.short_if_max_at_most is not None and high <= measure.short_if_max_at_most:
+        return False
+    return None
+
+
+def _clock_votes(clause: str, weight: float) -> list[tuple[str, _Vote]]:
+    votes = []
+    for match in CLOCK_SPAN.finditer(clause):
+        start = _clock_hour(match.group("p1"), _numeral(match.group("h1"))[0])
+        end = _clock_hour(match.group("p2") or match.group("p1"), _numeral(match.group("h2"))[0])
+        span = end - start if end > start else end + 24 - start
+        if span >= CLOCK_LONG_HOURS:
+            votes.append(("long_term_stable_work", _Vote(True, weight, clause, f"每天工作时段：{match.group(0)}")))
+        elif span <= CLOCK_SHORT_HOURS:
+            votes.append(("long_term_stable_work", _Vote(False, weight, clause, f"每天工作时段较短：{match.group(0)}")))
+    return votes
+
+
+def _clock_hour(period: str | None, hour: float) -> float:
+    if period in ("下午", "晚", "晚上", "夜里") and hour < 12:
+        return hour + 12
+    return hour
+
+
+def _votes(text: str) -> dict[str, list[_Vote]]:
+    votes: dict[str, list[_Vote]] = {key: [] for key in FACTOR_KEYS}
+    for sentence, mode in sentences(text):
+        weight = MODE_WEIGHT[mode]
+        for clause in clauses(sentence):
+            for key, vote in _cue_votes(clause, weight) + _measure_votes(clause, weight):
+                votes[key].append(vote)
+    return votes
+
+
+def _decide(key: str, votes: list[_Vote]) -> FactorFinding:
+    if not votes:
+        return FactorFinding(key, None, [], "文本未提及")
+    toward = sum(vote.weight for vote in votes if vote.value)
+    away = sum(vote.weight for vote in votes if not vote.value)
+    if toward == away:
+        return FactorFinding(key, None, _unique(vote.evidence for vote in votes),
+                             "表述相互矛盾，无法判断：" + "；".join(_unique(vote.why for vote in votes)))
+    value = toward > away
+    winners = [vote for vote in votes if vote.value == value]
+    return FactorFinding(key, value, _unique(vote.evidence for vote in winners),
+                         "；".join(_unique(vote.why for vote in winners)))
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def extract_factors(text: str) -> dict[str, FactorFinding]:
+    """Read the twelve factors (factors.md) from free Chinese text.
+
+    Returns a finding for every key of ``FACTOR_KEYS``; value is None when the text is silent or
+    the statements cancel out. Contract labels are not factors (see ``find_contract_labels``);
+    registration as an individual business is recorded but never decides the relationship
+    (指导性案例238号).
+    """
+    findings = {key: _decide(key, votes) for key, votes in _votes(text).items()}
+    _mark_induced_registration(text, findings["registered_as_individual_business"])
+    return findings
+
+
+def _mark_induced_registration(text: str, finding: FactorFinding) -> None:
+    if finding.value and any(INDUCED_REGISTRATION.search(fragment) for fragment in _registration_context(text)):
+        finding.rule = "由企业安排或诱导登记为个体工商户——不具决定性，不影响劳动关系的认定（指导性案例238号、人社部函〔2023〕36号案例4）"
+
+
+def _registration_context(text: str) -> list[str]:
+    return [sentence for sentence, _ in sentences(text) if re.search(r"个体工商户|个体户|个人工作室", sentence)]
+
+
+def find_contract_labels(text: str) -> list[str]:
+    """Contract names and labels in the text (合作协议, 承揽, 个体工商户 …): evidence of intent, never decisive."""
+    return _unique(match.group(0) for match in CONTRACT_LABEL.finditer(normalise(text)))
+
+
+# --- who manages ---------------------------------------------------------------------------------
+
+ORG_TYPES: tuple[tuple[str, str], ...] = (
+    # (type words before 公司 or the noun itself, respondent kind)
+    ("劳务派遣|人力资源|劳务", "dispatch_agency"),
+    ("货运代理|货代|物流|配送科技|配送|服务外包|外包|运力|汽车服务|汽车租赁|售后服务|快递", "cooperating_company"),
+    ("网络科技|科技|信息技术|网络货运|家政", "platform"),
+    ("商务信息咨询|咨询|第三方管理|管理|文化传播|文化传媒|传媒|MCN|租赁|电商|服务", "other"),
+)
+ORG_MENTION = re.compile(
+    r"(?:" + "|".join(words for words, _ in ORG_TYPES) + r")公司|外卖平台|平台|配送站|站点|网点|车队|代理商|加盟商|承包商|中介|站长|"
+    r"公司|(?<!其)它")
+CONTRACTOR = re.compile(r"(?P<org>(?:" + "|".join(words for words, _ in ORG_TYPES) + r")公司)(?:又)?(?:承包|承接|承揽)")
+# Short forms an account uses for a party already named in full.
+ORG_ALIASES = {"货代公司": "货运代理公司"}
+NOUN_KIND = {"外卖平台": "platform", "平台": "platform", "配送站": "cooperating_company", "站点": "cooperating_company",
+             "网点": "cooperating_company", "车队": "cooperating_company", "代理商": "cooperating_company",
+             "加盟商": "cooperating_company", "承包商": "cooperating_company", "中介": "other", "站长": "cooperating_company"}
+
+# Management and pay verbs in a clause that names a party; pay weighs double (劳社部发〔2005〕12号:
+# the worker does paid work the employer arranges). Paying through someone (代发, 转给) is a conduit.
+MANAGES = re.compile(r"排(?:了)?[^，。]{0,3}班|管理|安排|派单|派给|考勤|点名|早会|请假|批准|审批|罚|扣|调度|规定|要求|培训|说了算|定的|决定|制定")
+PAYS = re.compile(r"(?:发|付|支付|结算|转)(?:了)?(?:工资|报酬|钱|的|给|放)|工资条|工资单|直接转|打过来|转过来|打到|(?:按月|每月)(?:发|付|结)|"
+                  r"发[^，。]{0,4}工资|拖欠|拖着不发|欠(?:薪|工资)")
+CONDUIT = re.compile(r"代发|代付|转给|转入|挂名|管理费")
+# Money flowing to the company (rent, deposits, fees) is not the company paying for work.
+SELF_DECIDED = re.compile(r"(?:自己|自行|自主)(?:定|决定|安排|选|掌握)")
+FEES_TO_COMPANY = re.compile(r"租金|押金|保证金|风险金|会员费|信息服务费|抽成|承包费")
+NOT_MANAGING = re.compile(r"(?:从未|从没|从来没有|没有|只是|只负责|只管|仅)[^，。]{0,10}(?:管理|管过|介绍|挂名|签)|"
+                          r"一次都没见过|[与跟][^，。]{0,6}无关")
+DISPATCH_CONTRACT = re.compile(r"劳务派遣合同")
+# One stray verb ("扣下了押金") does not make a manager: at least one pay clause or two management ones.
+MIN_MANAGING_SCORE = 1.5
+
+
+def _org_kind(name: str) -> str:
+    if name in NOUN_KIND:
+        return NOUN_KIND[name]
+    for words, kind in ORG_TYPES:
+        if re.fullmatch(f"(?:{words})公司", name):
+            return kind
+    return "other"
+
+
+@dataclass
+class _Party:
+    name: str
+    kind: str
+    score: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Cast:
+    """Who the bare words of an account refer to: 公司 / 它 and 平台."""
+
+    contractor: str | None  # the company that took over the station or the delivery business
+    principal: str | None  # the contractor, else the only company named
+    platform: str | None  # the company that runs the platform, when it is named
+    companies: tuple[str, ...] = ()  # every company named in full
+    last: str | None = None
+
+
+def _cast(text: str) -> _Cast:
+    folded = normalise(text)
+    found = CONTRACTOR.search(folded)
+    contractor = ORG_ALIASES.get(found.group("org"), found.group("org")) if found else None
+    named = _unique(ORG_ALIASES.get(m.group(0), m.group(0)) for m in ORG_MENTION.finditer(folded)
+                    if len(m.group(0)) > 2 and m.group(0).endswith("公司"))
+    companies = [name for name in named if not any(other != name and other.endswith(name) for other in named)]
+    platforms = [name for name in companies if _org_kind(name) == "platform" and name != contractor]
+    principal = contractor or (companies[0] if len(companies) == 1 else None)
+    return _Cast(contractor, principal, platforms[0] if len(platforms) == 1 else None, tuple(companies))
+
+
+def _mentions(clause: str, cast: _Cast) -> list[str]:
+    names = []
+    for match in ORG_MENTION.finditer(clause):
+        name = ORG_ALIASES.get(match.group(0), match.group(0))
+        # The station manager speaks for whoever runs the station (2023 case 3: 站长 → 货代公司).
+        if name in ("站长", "站点", "配送站"):
+            name = cast.contractor or "站点"
+        elif name in ("平台", "外卖平台") and cast.platform:
+            name = cast.platform
+        elif name.endswith("公司") and len(name) > 2:
+            # A short name stands for the longer one it ends: 外包公司 → 服务外包公司.
+            name = next((full for full in cast.companies if full.endswith(name)), name)
+        elif name in ("公司", "它"):
+            # A bare 公司 is the contractor or the only company named; 它 is the last one named.
+            name = (cast.principal or cast.last) if name == "公司" else (cast.last or cast.principal)
+        if name:
+            names.append(name)
+    return _unique(names)
+
+
+def _clause_score(clause: str) -> float:
+    if NOT_MANAGING.search(clause):
+        return -3.0
+    score = 0.0
+    if DISPATCH_CONTRACT.search(clause):
+        score += 5.0  # 劳动合同法第五十八条: the dispatch agency is the employer
+    if CONDUIT.search(clause) and not re.search(r"直接", clause):
+        score += 0.5
+    elif PAYS.search(clause) and not FEES_TO_COMPANY.search(clause):
+        score += 2.0
+    if MANAGES.search(clause) and not SELF_DECIDED.search(clause):
+        score += 1.0
+    return score
+
+
+def _sentence_party(sentence: str, cast: _Cast, subject: list[str]) -> list[str]:
+    if subject:
+        return subject
+    for clause in clauses(sentence):
+        names = _mentions(clause, cast)
+        if names:
+            return names[:1]
+    return []
+
+
+def _score_parties(text: str) -> dict[str, _Party]:
+    cast = _cast(text)
+    parties: dict[str, _Party] = {}
+    for sentence, mode in sentences(text):
+        subject: list[str] = []
+        for clause in clauses(sentence):
+            names = _mentions(clause, cast)
+            score = _clause_score(clause) * MODE_WEIGHT[mode]
+            if not names:
+                # "工资按月发，…，一直是物流公司的账户打过来": an unnamed clause belongs to the
+                # party the sentence names, at half weight.
+                names, score = _sentence_party(sentence, cast, subject), score / 2
+            if not names:
+                continue
+            subject = subject or names[:1]
+            # The clause's first-named party is its subject; others (objects) get half.
+            for position, name in enumerate(names):
+                kind = "cooperating_company" if name == cast.contractor else _org_kind(name)
+                party = parties.setdefault(name, _Party(name, kind))
+                share = score if position == 0 or score < 0 else score / 2
+                party.score += share
+                if share > 0:
+                    party.evidence.append(clause)
+            if names[-1].endswith("公司"):
+                cast.last = names[-1]
+    return parties
+
+
+def find_managing_party(text: str, respondents: Sequence[Mapping] | None = None) -> ManagingParty:
+    """The party that actually manages the work and pays for it, per the text.
+
+    The relationship lies with whoever really manages and pays — often a station contractor or a
+    labour-service company in the chain rather than the platform (人社部函〔2023〕36号案例3); with a
+    labour-dispatch contract, the dispatch agency is the employer (劳动合同法第五十八条). When
+    ``respondents`` (``[{name, kind}]``) are given, the answer is the respondent that matches.
+    """
+    parties = sorted(_score_parties(text).values(), key=lambda party: -party.score)
+    best = next((party for party in parties if party.score >= MIN_MANAGING_SCORE), None)
+    if best is None:
+        return ManagingParty(None, None, [], "陈述中看不出由谁安排工作、支付报酬，需进一步查明实际用工管理者。")
+    evidence = _unique(best.evidence)[:4]
+    dispatched = any(DISPATCH_CONTRACT.search(clause) for clause in best.evidence)
+    others = [party.name for party in parties if party.score < 0]
+    name, kind, note = _as_respondent(best, respondents or [])
+    return ManagingParty(name, kind, evidence, _reason(name, others, dispatched) + note)
+
+
+def _as_respondent(best: _Party, respondents: Sequence[Mapping]) -> tuple[str, str, str]:
+    """The listed respondent the text's party refers to: by name, else the only one of its kind."""
+    if not respondents:
+        return best.name, best.kind, ""
+
+    def core(name: str) -> str:
+        return re.sub(r"(?:股份)?有限(?:责任)?公司$|公司$", "", name or "")
+
+    for respondent in respondents:
+        name = respondent.get("name") or ""
+        if name and (best.name in name or (core(name) and core(name) in best.name)):
+            return name, respondent.get("kind") or best.kind, ""
+    same_kind = [respondent for respondent in respondents if respondent.get("kind") == best.kind]
+    if len(same_kind) == 1:
+        return same_kind[0].get("name") or best.name, best.kind, f"（陈述中称为“{best.name}”）"
+    return best.name, best.kind, "；该主体与所列被申请人无法对应，请核实。"
+
+
+def _reason(name: str, others: list[str], dispatched: bool) -> str:
+    if dispatched:
+        reason = f"陈述显示劳动者与“{name}”订立劳务派遣合同，派遣单位是用人单位，用工单位承担连带责任（劳动合同法第五十八条、第九十二条）"
+    else:
+        reason = f"陈述显示由“{name}”实际安排工作、进行管理或支付报酬，劳动关系应与实际用工管理者确认（人社部函〔2023〕36号案例3）"
+    if others:
+        reason += f"；陈述称{'、'.join(others)}未实际管理"
+    return reason
