@@ -22,10 +22,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     apply_config(app, config)
+    _check_pdf_font(app)
     _init_extensions(app)
     _register_blueprints(app)
     _register_cli(app)
     return app
+
+
+def _check_pdf_font(app: Flask) -> None:
+    """Refuse to start without an embeddable CJK font: documents would otherwise print boxes."""
+    from disputes.documents import FontMissing, resolve_font
+
+    try:
+        choice = resolve_font(app.config["DISPUTES_PDF_FONT"])
+    except FontMissing as missing:
+        raise RuntimeError(str(missing)) from None
+    app.config["DISPUTES_PDF_FONT"] = f"{choice.path}:{choice.subfont_index}" if choice.subfont_index else choice.path
 
 
 def _init_extensions(app: Flask) -> None:
@@ -49,12 +61,16 @@ def _register_blueprints(app: Flask) -> None:
     from disputes import errors
     from disputes.admin import bp as admin_bp
     from disputes.api import bp as api_bp
+    from disputes.assessments import bp as assessments_bp
     from disputes.auth import bp as auth_bp
+    from disputes.case_documents import bp as case_documents_bp
     from disputes.cases import bp as cases_bp
     from disputes.home import bp as home_bp
     from disputes.intake import bp as intake_bp
+    from disputes.library import bp as library_bp
 
-    for blueprint in (home_bp, auth_bp, intake_bp, cases_bp, admin_bp, api_bp):
+    for blueprint in (home_bp, auth_bp, intake_bp, cases_bp, case_documents_bp, library_bp, assessments_bp, admin_bp,
+                      api_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
 

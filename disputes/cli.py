@@ -11,6 +11,7 @@ from disputes.models import ROLES
 user_cli = AppGroup("user", help="Manage accounts.")
 seed_cli = AppGroup("seed", help="Load demonstration data.")
 deadlines_cli = AppGroup("deadlines", help="Statutory deadlines.")
+casebase_cli = AppGroup("casebase", help="The typical-case library and its search index.")
 
 
 @user_cli.command("create")
@@ -57,7 +58,50 @@ def deadlines_check_command(within):
     click.echo(f"overdue: {len(report.overdue)}, due soon: {len(report.due_soon)}, open cases checked: {report.checked}")
 
 
+@casebase_cli.command("import")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+def casebase_import_command(path):
+    """Import a library file (default: the shipped library), validating every case first."""
+    from casebase import RecordInvalid
+    from disputes.library.services import import_file
+
+    try:
+        report = import_file(path)
+    except RecordInvalid as invalid:
+        for field, message in invalid.errors.items():
+            click.echo(f"{field}: {message}", err=True)
+        raise click.ClickException(f"{len(invalid.errors)} problem(s); nothing was imported") from None
+    except (OSError, ValueError) as failure:
+        raise click.ClickException(str(failure)) from None
+    click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
+
+
+@casebase_cli.command("export")
+@click.argument("path", type=click.Path(dir_okay=False))
+def casebase_export_command(path):
+    """Write the library (drafts and published cases) to a JSON file that import reads back."""
+    from disputes.library.services import export_file
+
+    click.echo(f"exported {export_file(path)} cases to {path}")
+
+
+@casebase_cli.command("reindex")
+def casebase_reindex_command():
+    """Rebuild this server's search index from the database."""
+    import sqlalchemy as sa
+
+    from disputes.extensions import db
+    from disputes.library.index import rebuild_index
+    from disputes.models import TypicalCase
+
+    total = db.session.scalar(sa.select(sa.func.count()).where(TypicalCase.status == "published"))
+    with click.progressbar(length=total, label="indexing typical cases") as bar:
+        count = rebuild_index(progress=bar.update)
+    click.echo(f"indexed {count} published cases")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(user_cli)
     app.cli.add_command(seed_cli)
     app.cli.add_command(deadlines_cli)
+    app.cli.add_command(casebase_cli)

@@ -48,6 +48,7 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "DISPUTES_INDEX_DIR": os.environ.get("DISPUTES_INDEX_DIR") or str(instance_path / "index"),
         "DISPUTES_EVIDENCE_DIR": os.environ.get("DISPUTES_EVIDENCE_DIR") or str(instance_path / "evidence"),
+        "DISPUTES_DOCUMENTS_DIR": os.environ.get("DISPUTES_DOCUMENTS_DIR") or str(instance_path / "documents"),
         "DISPUTES_SEARCH_ENGINE": os.environ.get("DISPUTES_SEARCH_ENGINE", "tantivy"),
         "DISPUTES_PDF_FONT": os.environ.get("DISPUTES_PDF_FONT") or None,
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),

@@ -36,7 +36,18 @@ def seed_demo(case_count: int = 36, rng_seed: int = 2026) -> list[str]:
     """Create whatever of the demonstration set is missing; returns what was done, line by line."""
     report = [seed_regions(), seed_organisations(), seed_users()]
     report.append(seed_cases(case_count, random.Random(rng_seed)))
+    report.append(seed_library())
     return report
+
+
+def seed_library() -> str:
+    """The shipped typical-case library, imported and indexed."""
+    from disputes.library.index import rebuild_index
+    from disputes.library.services import import_file
+
+    imported = import_file()
+    indexed = rebuild_index()
+    return f"typical cases: {imported.added} added, {imported.updated} updated; {indexed} indexed"
 
 
 def seed_regions() -> str:

@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 from disputes.masking import mask_id_number, mask_phone
 from disputes.timekeeping import format_local
 from disputes.vocabulary import (
-    CLAIM_KINDS, CLAIM_LABELS, OCCUPATION_LABELS, OCCUPATIONS, RESPONDENT_KIND_LABELS, ROLE_LABELS, label,
+    CLAIM_KINDS, CLAIM_LABELS, FACTOR_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, OCCUPATIONS, OUTCOME_LABELS, RESPONDENT_KIND_LABELS,
+    ROLE_LABELS, label,
 )
 from workflows import STATES
 
@@ -24,11 +25,22 @@ LIGHT_LABELS = {
 }
 
 
+def facet_args(args: dict, name: str, value) -> dict:
+    """Query arguments with `name` set to `value` (or removed when None), back on page 1."""
+    changed = {key: val for key, val in args.items() if key not in (name, "page")}
+    if value is not None:
+        changed[name] = value
+    return changed
+
+
 def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
     from disputes.cases.labels import deadline_label, event_label, legal_aid_label, state_label
 
+    from disputes.documents import amount_in_words
+
     app.jinja_env.globals.update(
+        amount_in_words=amount_in_words,
         state_label=state_label,
         legal_aid_label=legal_aid_label,
         event_label=event_label,
@@ -41,5 +53,8 @@ def init_app(app: Flask) -> None:
         occupation_label=lambda key: label(OCCUPATION_LABELS, key),
         claim_label=lambda key: label(CLAIM_LABELS, key),
         respondent_kind_label=lambda key: label(RESPONDENT_KIND_LABELS, key),
+        outcome_label=lambda key: label(OUTCOME_LABELS, key),
+        factor_label=lambda key: label(FACTOR_LABELS, key),
+        factor_question=lambda key: label(FACTOR_QUESTIONS, key),
     )
-    app.jinja_env.filters.update(combine_after=lambda args, cursor: {**args, "after": cursor}, money=money, local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)
+    app.jinja_env.filters.update(facet_args=facet_args, combine_after=lambda args, cursor: {**args, "after": cursor}, money=money, local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)

@@ -78,3 +78,43 @@ def label(table: dict[str, tuple[str, str]], key: str | None) -> str:
     zh, en = table.get(key, (key, key))
     locale = get_locale()
     return en if locale is not None and locale.language == "en" else zh
+
+OUTCOME_LABELS = {
+    "labor_relation": ("劳动关系", "Labour relationship"),
+    "incomplete_labor_relation": ("不完全符合确立劳动关系情形", "Incomplete labour relationship"),
+    "civil_relation": ("民事关系（自主经营、自由职业）", "Civil relationship (independent work)"),
+    "other": ("其他", "Other"),
+}
+
+FACTOR_LABELS = {
+    "platform_controls_hours": ("平台控制工作时间（排班、最低在线时长）", "Platform controls working hours"),
+    "platform_assigns_orders_no_refusal": ("系统派单、不得拒单", "Orders dispatched, refusal penalised"),
+    "attendance_or_online_time_required": ("考勤、打卡或在线时长要求", "Attendance or online time required"),
+    "platform_sets_pay": ("报酬规则由企业确定", "Enterprise sets the pay"),
+    "penalties_or_rules_enforced": ("罚款扣款、奖惩和算法规则", "Penalties and rules enforced"),
+    "worker_owns_main_tools": ("劳动者自备主要工具", "Worker owns the main tools"),
+    "can_work_multi_platform": ("可以在多个平台接单", "Free to work for other platforms"),
+    "registered_as_individual_business": ("注册为个体工商户", "Registered as an individual business"),
+    "uniform_or_brand_required": ("须穿工服、佩戴工牌", "Uniform or badge required"),
+    "work_is_core_business": ("工作属于企业主营业务", "Work is the enterprise's core business"),
+    "long_term_stable_work": ("长期、稳定地工作", "Long-term, stable work"),
+    "pay_main_income": ("报酬是主要收入来源", "Pay is the main income"),
+}
+OUTCOMES = tuple(OUTCOME_LABELS)
+FACTOR_KEYS = tuple(FACTOR_LABELS)
+
+# The factors as questions a worker can answer at intake and on the "check my situation" page.
+FACTOR_QUESTIONS = {
+    "platform_controls_hours": ("上下线时间由平台或站点安排（排班、规定最少在线时长）吗？", "Does the platform or station set your hours (shifts, minimum online time)?"),
+    "platform_assigns_orders_no_refusal": ("订单由系统派给您，拒单会被处罚吗？", "Are orders dispatched to you, with penalties for refusing?"),
+    "attendance_or_online_time_required": ("需要打卡、开早会或满足考勤要求吗？", "Must you clock in, attend meetings or meet attendance rules?"),
+    "platform_sets_pay": ("报酬标准由公司定，您不能自己定价吗？", "Does the company set your pay, rather than you setting prices?"),
+    "penalties_or_rules_enforced": ("会因超时、差评、拒单等被罚款或扣钱吗？", "Are you fined for lateness, bad reviews or refusals?"),
+    "worker_owns_main_tools": ("主要工具（车辆、设备）是您自己的吗？", "Are the main tools (vehicle, equipment) your own?"),
+    "can_work_multi_platform": ("可以同时在别的平台接单吗？", "May you work for other platforms at the same time?"),
+    "registered_as_individual_business": ("被要求或安排注册了个体工商户吗？", "Were you asked to register as an individual business?"),
+    "uniform_or_brand_required": ("必须穿工服、戴工牌或以公司名义服务吗？", "Must you wear a uniform or badge?"),
+    "work_is_core_business": ("您做的工作是公司的主要业务吗（如配送、运输）？", "Is your work the company's main business?"),
+    "long_term_stable_work": ("长期稳定地干（每周多天、每天多小时、持续几个月以上）吗？", "Do you work regularly (many days a week, for months)?"),
+    "pay_main_income": ("这份收入是您的主要生活来源吗？", "Is this income your main livelihood?"),
+}

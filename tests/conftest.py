@@ -35,6 +35,7 @@ def _base_config(instance: Path, database_url: str) -> dict:
         "RATELIMIT_STORAGE_URI": "memory://",
         "DISPUTES_INDEX_DIR": str(instance / "index"),
         "DISPUTES_EVIDENCE_DIR": str(instance / "evidence"),
+        "DISPUTES_DOCUMENTS_DIR": str(instance / "documents"),
         "DISPUTES_TODAY": "2026-11-16",
     }
 

@@ -29,4 +29,4 @@ def _csrf_unless_bearer():
         csrf.protect()
 
 
-from disputes.api import cases, openapi, tokens  # noqa: E402,F401
+from disputes.api import cases, openapi, tokens, typical_cases  # noqa: E402,F401

@@ -28,6 +28,7 @@ def legal_aid_label(key):
 OTHER_HISTORY_LABELS = {
     "submit": {"zh": "提交投诉", "en": "Complaint filed"},
     "reassign": {"zh": "改派承办人", "en": "Handler changed"},
+    "issue_document": {"zh": "出具文书", "en": "Document issued"},
 }
 
 

@@ -5,6 +5,8 @@ from typing import Any, Mapping
 
 import sqlalchemy as sa
 
+from disputes.assessments.services import latest_assessment
+from disputes.case_documents.panel import document_panel
 from disputes.cases.actors import actor_for
 from disputes.cases.event_forms import EVENT_FIELDS
 from disputes.cases.queues import traffic_light
@@ -36,6 +38,8 @@ def case_page_context(
         "actions": [(event, EVENT_FIELDS.get(event, ())) for event in events],
         "assignees": _assignees(case, events),
         "reassignable": _reassignable(case, user),
+        "documents": document_panel(case),
+        "assessment": latest_assessment(case),
         "failed_event": failed_event,
         "errors": dict(errors or {}),
         "submitted": submitted or {},

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
+from disputes.case_documents.services import issue_for_event
 from disputes.cases.actors import actor_for
 from disputes.cases.schedule import refresh_schedule
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
@@ -53,13 +54,17 @@ def apply_event(
     except GuardRefused as refused:
         raise ValidationFailed({refused.field or "event": refused.message_zh}) from None
     _record_amounts(case, transition)
-    case.history.append(
-        CaseEvent(
-            seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=f"{user.role}:{user.username}",
-            event=event, track=transition.track, from_state=transition.from_state, to_state=transition.to_state,
-            note=(note or "").strip() or None, data=transition.data,
-        )
+    row = CaseEvent(
+        seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=f"{user.role}:{user.username}",
+        event=event, track=transition.track, from_state=transition.from_state, to_state=transition.to_state,
+        note=(note or "").strip() or None, data=transition.data,
     )
+    case.history.append(row)
+    # The notice an event calls for is issued with it, and its SHA-256 goes into the same history row.
+    with db.session.no_autoflush:  # the row is still pending, so its data may be completed
+        issued = issue_for_event(case, event, today, user)
+    if issued:
+        row.data = {**transition.data, "documents": issued}
     refresh_schedule(case, today)
     try:
         db.session.commit()

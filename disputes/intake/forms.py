@@ -1,12 +1,13 @@
 """Intake forms: shape only; the meaning is checked by parse_intake, shared with the API."""
 from __future__ import annotations
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
-from disputes.vocabulary import CLAIM_LABELS, OCCUPATION_LABELS, RESPONDENT_KIND_LABELS, label
+from disputes.vocabulary import CLAIM_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, RESPONDENT_KIND_LABELS, label
 
 
 def _choices(table, placeholder):
@@ -44,6 +45,23 @@ class ClaimRow(Form):
         self.kind.choices = _choices(CLAIM_LABELS, _l("请选择"))()
 
 
+class FactorAnswers(Form):
+    """The factor checklist in plain questions; every answer may stay "not sure"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in FACTOR_QUESTIONS:
+            self[key].choices = [("", _l("不清楚")), ("true", _l("是")), ("false", _l("否"))]
+
+    def answers(self) -> dict:
+        return {key: self[key].data == "true" for key in FACTOR_QUESTIONS if self[key].data in ("true", "false")}
+
+
+for _key in FACTOR_QUESTIONS:
+    # The question's label follows the page language (the table holds Chinese and English).
+    setattr(FactorAnswers, _key, SelectField(LazyString(label, FACTOR_QUESTIONS, _key), choices=[], validate_choice=False))
+
+
 class ComplaintForm(FlaskForm):
     """The complaint: workers, respondents, claims, facts and the dates that start the clocks."""
 
@@ -56,6 +74,7 @@ class ComplaintForm(FlaskForm):
     knew_of_violation_on = DateField(_l("您知道权利受侵害的日期"), validators=[Optional()])
     relationship_ended = BooleanField(_l("用工关系已经结束"))
     relationship_ended_on = DateField(_l("结束日期"), validators=[Optional()])
+    factors = FormField(FactorAnswers)
 
     def to_payload(self) -> dict:
         """The API's JSON shape, with empty rows left out."""
@@ -73,6 +92,7 @@ class ComplaintForm(FlaskForm):
             "knew_of_violation_on": _iso(self.knew_of_violation_on),
             "relationship_ended": bool(self.relationship_ended.data),
             "relationship_ended_on": _iso(self.relationship_ended_on),
+            "factors": self.factors.form.answers(),
         }
 
     def attach_errors(self, errors: dict[str, str]) -> None:

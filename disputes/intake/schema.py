@@ -15,14 +15,14 @@ from flask_babel import gettext as _
 
 from disputes.errors import BadInput, ValidationFailed
 from disputes.intake import validation as v
-from disputes.vocabulary import CLAIM_KINDS, OCCUPATIONS, RESPONDENT_KINDS
+from disputes.vocabulary import CLAIM_KINDS, FACTOR_KEYS, OCCUPATIONS, RESPONDENT_KINDS
 
 MAX_WORKERS = 500
 MAX_RESPONDENTS = 10
 MAX_CLAIMS = 30
 TOP_LEVEL_KEYS = {
     "workers", "respondents", "platform", "claims", "facts", "region", "knew_of_violation_on",
-    "relationship_ended", "relationship_ended_on", "language",
+    "relationship_ended", "relationship_ended_on", "language", "factors",
 }
 WORKER_KEYS = {"name", "id_number", "phone", "occupation", "is_representative"}
 RESPONDENT_KEYS = {"name", "kind", "credit_code"}
@@ -63,6 +63,7 @@ class IntakeSubmission:
     relationship_ended: bool = False
     relationship_ended_on: date | None = None
     language: str = "zh_CN"
+    reported_factors: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -108,14 +109,33 @@ def parse_intake(payload: Any, *, today: date, known_regions: set[str]) -> Intak
     language = payload.get("language", "zh_CN")
     if language not in ("zh_CN", "en"):
         problems.add("language", _("语言只能是 zh_CN 或 en。"))
+    factors = _parse_factors(payload.get("factors"), problems)
     if problems.errors:
         raise ValidationFailed(problems.errors)
     return IntakeSubmission(
         workers=tuple(workers), respondents=tuple(respondents), claims=tuple(claims),
         facts=facts.strip(), region=region.strip(), platform=(platform or "").strip() or None,
         knew_of_violation_on=knew_on, relationship_ended=ended, relationship_ended_on=ended_on,
-        language=language,
+        language=language, reported_factors=factors,
     )
+
+
+def _parse_factors(value, problems: _Problems) -> dict:
+    """The worker's answers to the factor checklist: {factor key: true/false}, unanswered left out."""
+    if value in (None, {}):
+        return {}
+    if not isinstance(value, Mapping):
+        problems.add("factors", _("应为对象，例如 {\"platform_sets_pay\": true}。"))
+        return {}
+    answers = {}
+    for key, answer in value.items():
+        if key not in FACTOR_KEYS:
+            problems.add(f"factors.{key}", _("未知的要素。"))
+        elif answer is not None and not isinstance(answer, bool):
+            problems.add(f"factors.{key}", _("应为是、否或不清楚（true、false 或 null）。"))
+        elif answer is not None:
+            answers[key] = answer
+    return answers
 
 
 def _unknown_keys(item: Mapping, allowed: set[str], prefix: str, problems: _Problems) -> None:

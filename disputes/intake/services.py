@@ -59,6 +59,7 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
         knew_of_violation_on=submission.knew_of_violation_on,
         relationship_ended=submission.relationship_ended,
         relationship_ended_on=submission.relationship_ended_on,
+        reported_factors=dict(submission.reported_factors),
         organisation=_receiving_body(submission.region, filed_by),
         filed_by=filed_by,
         worker_user=filed_by if filed_by is not None and filed_by.role == "worker" else None,

@@ -1,14 +1,17 @@
 """The domain model: cases and their parties, people, organisations, history and evidence."""
+from disputes.models.assessment import CaseAssessment
 from disputes.models.audit import AuditEntry
 from disputes.models.base import Base, utcnow
 from disputes.models.case import Case, CaseNumberCounter, Claim, Respondent, Worker
+from disputes.models.document import GeneratedDocument
 from disputes.models.evidence import Evidence
 from disputes.models.history import CaseEvent, HistoryIsAppendOnly
+from disputes.models.typical_case import LIBRARY_STATUSES, LibraryGeneration, TypicalCase
 from disputes.models.organisation import ORGANISATION_KINDS, MinimumWage, Organisation, Region
 from disputes.models.user import ROLES, ApiToken, User
 
 __all__ = [
-    "ApiToken", "AuditEntry", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence",
+    "ApiToken", "AuditEntry", "CaseAssessment", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence", "GeneratedDocument",
     "HistoryIsAppendOnly", "MinimumWage", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
-    "Respondent", "User", "Worker", "utcnow",
+    "Respondent", "User", "Worker", "utcnow", "LIBRARY_STATUSES", "LibraryGeneration", "TypicalCase",
 ]

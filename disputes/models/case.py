@@ -63,6 +63,8 @@ class Case(Base):
     relationship_ended: Mapped[bool] = mapped_column(default=False)
     relationship_ended_on: Mapped[date | None]
 
+    # What the worker answered to the factor checklist at intake (key -> true/false; unanswered left out).
+    reported_factors: Mapped[dict] = mapped_column(sa.JSON, default=dict)
     collective: Mapped[bool] = mapped_column(default=False, index=True)
     representative_count: Mapped[int] = mapped_column(default=0)
     final_award: Mapped[bool | None]

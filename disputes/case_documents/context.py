@@ -1,0 +1,95 @@
+"""Filling a DocumentContext from a case: the documents print the case's own facts, masked."""
+from __future__ import annotations
+
+from datetime import date
+
+from disputes.cases.labels import deadline_label, event_label, state_label
+from disputes.documents import (
+    AgreementInfo, ClaimInfo, DeadlineInfo, DocumentContext, EvidenceInfo, LegalAidInfo, MediationFailureInfo,
+    PartyInfo, TimelineEntry,
+)
+from disputes.masking import mask_id_number, mask_phone
+from disputes.models import Case
+from disputes.vocabulary import CLAIM_LABELS, RESPONDENT_KIND_LABELS
+from workflows import deadlines
+
+LEGAL_AID_NEEDS = (
+    "劳动者身份证件",
+    "经济困难状况说明（进城务工人员追索劳动报酬或工伤赔偿的免予审查，《法律援助法》第四十二条）",
+    "与争议有关的证据材料（接单记录、工资流水、处罚记录、聊天截图等）",
+)
+
+
+def document_context(case: Case, today: date) -> DocumentContext:
+    """Everything any document kind may print about this case, as of today."""
+    organisation = case.organisation
+    running = deadlines(case, today=today)
+    return DocumentContext(
+        case_no=case.case_no,
+        organisation_name=organisation.name if organisation else "劳动人事争议调解组织",
+        organisation_kind=organisation.kind if organisation else "",
+        issued_on=today,
+        state_label_zh=state_label(case.state),
+        workers=[PartyInfo(w.name, "劳动者", id_number_masked=mask_id_number(w.id_number),
+                           phone_masked=mask_phone(w.phone)) for w in case.workers],
+        respondents=[PartyInfo(r.name, RESPONDENT_KIND_LABELS[r.kind][0], credit_code=r.credit_code)
+                     for r in case.respondents],
+        claims=[ClaimInfo(c.kind, CLAIM_LABELS[c.kind][0], c.amount) for c in case.claims],
+        facts=case.facts,
+        region_name=case.region.name_zh if case.region else "",
+        submitted_on=case.submitted_on,
+        accepted_on=_first_on(case, "accept"),
+        mediator_name=case.mediator.display_name if case.mediator else None,
+        arbitrator_name=case.arbitrator.display_name if case.arbitrator else None,
+        rejection_reason=_last_data(case, "decline").get("reason"),
+        agreement=_agreement(case),
+        mediation_failure=_mediation_failure(case),
+        deadlines=[DeadlineInfo(d.kind, deadline_label(d.kind), d.due, d.basis) for d in running],
+        timeline=[TimelineEntry(h.occurred_on, event_label(h.event), h.actor.display_name if h.actor else "",
+                                h.note or "") for h in case.history],
+        evidence=[EvidenceInfo(e.original_name, e.sha256, e.size) for e in case.evidence],
+        legal_aid=_legal_aid(case, running, today),
+        collective=case.collective,
+        final_award=case.final_award,
+    )
+
+
+def _last(case: Case, event: str):
+    return next((h for h in reversed(case.history) if h.event == event), None)
+
+
+def _last_data(case: Case, event: str) -> dict:
+    found = _last(case, event)
+    return dict(found.data or {}) if found else {}
+
+
+def _first_on(case: Case, event: str) -> date | None:
+    found = next((h for h in case.history if h.event == event), None)
+    return found.occurred_on if found else None
+
+
+def _agreement(case: Case) -> AgreementInfo | None:
+    found = _last(case, "arbitral_mediation") or _last(case, "mediation_succeeded")
+    if found is None:
+        return None
+    from decimal import Decimal
+
+    return AgreementInfo(found.data["terms"], Decimal(found.data["amount"]), date.fromisoformat(found.data["pay_by"]))
+
+
+def _mediation_failure(case: Case) -> MediationFailureInfo | None:
+    found = _last(case, "mediation_failed")
+    if found is None:
+        return None
+    return MediationFailureInfo((found.data or {}).get("reason") or found.note or "双方未能达成调解协议", found.occurred_on)
+
+
+def _legal_aid(case: Case, running, today: date) -> LegalAidInfo | None:
+    found = _last(case, "refer_legal_aid")
+    if found is None:
+        return None
+    # Art. 44: aid may start before the decision when a limitation or filing deadline is under 7 days away.
+    urgent = any(0 <= (d.due - today).days < 7 for d in running if d.kind != "legal_aid_decision")
+    centre = "法律援助中心"
+    return LegalAidInfo((found.data or {}).get("reason") or found.note or "劳动者申请法律援助", centre, urgent,
+                        list(LEGAL_AID_NEEDS))

@@ -1,0 +1,21 @@
+"""The documents panel of the case page: every kind, whether it exists yet, and its issued version."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from disputes.case_documents.services import latest, stage_refusal
+from disputes.documents import DOCUMENT_KINDS
+from disputes.models import Case, GeneratedDocument
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    kind: str
+    title: str
+    refusal: str | None
+    issued: GeneratedDocument | None
+
+
+def document_panel(case: Case) -> list[PanelRow]:
+    return [PanelRow(kind, labels["zh"], stage_refusal(case, kind), latest(case, kind))
+            for kind, labels in DOCUMENT_KINDS.items()]

@@ -1,0 +1,103 @@
+"""Which documents a case has at its stage, generating them, and issuing them with the case's events."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import gettext as _
+
+from disputes.case_documents.context import document_context
+from disputes.documents import DOCUMENT_KINDS, DocumentNotAvailable, render_document
+from disputes.errors import Conflict, NotFound
+from disputes.extensions import db
+from disputes.models import Case, GeneratedDocument, User
+from disputes.storage import BlobStore
+
+# A document exists once the event that calls for it has happened (or, for the application and
+# the summary, from the start: the worker's application is prefilled so they never retype it).
+STAGE_EVENTS: dict[str, tuple[str, ...] | None] = {
+    "acceptance_notice": ("accept",),
+    "rejection_notice": ("decline",),
+    "mediation_agreement": ("mediation_succeeded", "arbitral_mediation"),
+    "mediation_failure": ("mediation_failed",),
+    "arbitration_application": None,
+    "legal_aid_referral": ("refer_legal_aid",),
+    "case_summary": None,
+}
+# The documents an event issues at once, in the same transaction as the event.
+ISSUED_BY_EVENT = {
+    event: kind for kind, events in STAGE_EVENTS.items() if events for event in events
+}
+
+
+def document_store() -> BlobStore:
+    return BlobStore(current_app.config["DISPUTES_DOCUMENTS_DIR"])
+
+
+def stage_refusal(case: Case, kind: str) -> str | None:
+    """Why this kind of document does not exist yet for the case, or None if it does."""
+    if kind not in DOCUMENT_KINDS:
+        raise NotFound(_("没有这种文书。"))
+    events = STAGE_EVENTS[kind]
+    if events is None or any(h.event in events for h in case.history):
+        return None
+    return _("案件尚未到出具“%(kind)s”的阶段。", kind=DOCUMENT_KINDS[kind]["zh"])
+
+
+def available_kinds(case: Case) -> list[str]:
+    return [kind for kind in DOCUMENT_KINDS if stage_refusal(case, kind) is None]
+
+
+def render(case: Case, kind: str, today: date, language: str = "zh") -> bytes:
+    """Fresh PDF bytes of the kind for the case; Conflict when the case is not at that stage."""
+    refusal = stage_refusal(case, kind)
+    if refusal:
+        raise Conflict(refusal, state=case.state)
+    try:
+        return render_document(kind, document_context(case, today), font_path=current_app.config["DISPUTES_PDF_FONT"],
+                               language=language)
+    except DocumentNotAvailable as missing:
+        raise Conflict(missing.reason_zh, state=case.state) from None
+
+
+def issue(case: Case, kind: str, today: date, by: User | None, event: str | None = None) -> GeneratedDocument:
+    """Render, store the bytes and add the row, inside the caller's transaction."""
+    language = "en" if case.language == "en" else "zh"
+    data = render(case, kind, today, language)
+    digest = document_store().put(data)
+    document = GeneratedDocument(case_id=case.id, kind=kind, language=language, sha256=digest, size=len(data),
+                                 generated_by=by, event=event)
+    db.session.add(document)
+    return document
+
+
+def issue_for_event(case: Case, event: str, today: date, by: User | None) -> list[dict[str, str]]:
+    """The documents this event calls for, issued now; returned for the event's history row."""
+    kind = ISSUED_BY_EVENT.get(event)
+    if kind is None:
+        return []
+    document = issue(case, kind, today, by, event=event)
+    return [{"kind": kind, "sha256": document.sha256}]
+
+
+def latest(case: Case, kind: str) -> GeneratedDocument | None:
+    return db.session.scalar(
+        sa.select(GeneratedDocument).where(GeneratedDocument.case_id == case.id, GeneratedDocument.kind == kind)
+        .order_by(GeneratedDocument.id.desc()).limit(1)
+    )
+
+
+def pdf_bytes(case: Case, kind: str, today: date, language: str | None = None) -> bytes:
+    """What a download serves: the issued version when there is one, else a fresh rendering."""
+    issued = latest(case, kind)
+    if issued is not None and (language is None or language == issued.language):
+        try:
+            return document_store().read(issued.sha256)
+        except FileNotFoundError:
+            current_app.logger.warning("issued document %s missing from the store; rendering afresh", issued.sha256)
+    return render(case, kind, today, language or ("en" if case.language == "en" else "zh"))
+
+
+DocumentHook = Callable[[Case, str, date, User | None], list[dict[str, str]]]

@@ -1,0 +1,32 @@
+"""Labour-relationship assessments saved on a case, with who made them and when."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from disputes.models.base import Base, utcnow
+from disputes.models.user import User
+
+
+class CaseAssessment(Base):
+    """One saved run of the assessment; factors hold the values used and where each came from."""
+
+    __tablename__ = "case_assessments"
+    __table_args__ = (sa.Index("ix_case_assessments_case", "case_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(sa.String(32))
+    confidence: Mapped[float]
+    score: Mapped[float]
+    factors: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
+    managing_party: Mapped[str | None] = mapped_column(sa.String(200))
+    explanation: Mapped[str] = mapped_column(sa.Text)
+    similar_case_ids: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    assessed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    assessed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    assessed_by: Mapped[User | None] = relationship()

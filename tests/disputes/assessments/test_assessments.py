@@ -1,0 +1,84 @@
+"""The assessment where users meet it: the API, the public check, the case page, the intake checklist."""
+import json
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from disputes.extensions import db
+from disputes.models import Case, CaseAssessment
+from tests.factories import intake_payload
+from tests.support import csrf_token
+
+NATIONAL = json.loads((Path(__file__).parents[4] / "shared" / "domain" / "national-cases.json").read_text("utf-8")) \
+    if (Path(__file__).parents[4] / "shared" / "domain" / "national-cases.json").exists() else []
+DOMINATED = "我在站点送外卖，每天早上八点开早会打卡，站长排班，系统派单不能拒单，拒单扣50元，按月发工资，干了两年。"
+FREE = "我下班后偶尔用代驾软件接单，想接就接，不想接就不上线，没有考勤，价格是平台和顾客定的，我主业是开出租。"
+
+
+@pytest.fixture
+def library(app):
+    from disputes.seeding import seed_library
+
+    seed_library()
+
+
+def test_the_api_finds_a_labour_relationship_and_explains_it(client, library):
+    body = client.post("/api/v1/assessments", json={"facts": DOMINATED, "occupation": "delivery_rider"}).get_json()
+    assert body["category"] == "labor_relation"
+    assert "2005" in body["explanation"] and body["similar_cases"]
+    hours = next(f for f in body["factors"] if f["key"] == "attendance_or_online_time_required")
+    assert hours["value"] is True and hours["source"] == "text" and hours["evidence"]
+
+
+def test_given_factors_override_what_the_text_says(client, library):
+    factors = {key: False for key in ("platform_controls_hours", "platform_assigns_orders_no_refusal",
+                                       "attendance_or_online_time_required")}
+    body = client.post("/api/v1/assessments", json={"facts": DOMINATED, "factors": factors}).get_json()
+    assert body["category"] != "labor_relation"
+    assert all(f["source"] == "given" for f in body["factors"] if f["key"] in factors)
+
+
+@pytest.mark.parametrize("body, field", [
+    ({}, "facts"), ({"facts": 3}, "facts"), ({"facts": "x", "factors": {"flying": True}}, "factors.flying"),
+    ({"facts": "x", "occupation": "pilot"}, "occupation"), ({"facts": "x", "extra": 1}, "extra"),
+])
+def test_bad_assessment_requests_are_422_naming_the_field(client, library, body, field):
+    response = client.post("/api/v1/assessments", json=body)
+    assert response.status_code in (400, 422) and field in json.dumps(response.get_json()["errors"], ensure_ascii=False)
+
+
+def test_the_public_check_answers_in_plain_words_with_a_disclaimer(client, library):
+    page = client.post("/assess", data={"csrf_token": csrf_token(client, "/assess"), "facts": FREE}).get_data(as_text=True)
+    assert "评估结果" in page and "不是仲裁或法院的认定" in page
+
+
+def test_a_mediator_runs_corrects_and_saves_the_assessment_of_a_case(client, auth, file_case, library):
+    mediator = auth.login_as("mediator")
+    case = file_case(facts=DOMINATED).case
+    page = client.get(f"/cases/{case.case_no}/assessment").get_data(as_text=True)
+    assert "确认或更正要素" in page
+    response = client.post(f"/cases/{case.case_no}/assessment", data={
+        "csrf_token": csrf_token(client, f"/cases/{case.case_no}/assessment"), "factor_pay_main_income": "true",
+        "save": "1"})
+    assert response.status_code == 302
+    saved = db.session.scalar(sa.select(CaseAssessment).where(CaseAssessment.case_id == case.id))
+    assert saved.assessed_by_id == mediator.id and saved.category == "labor_relation"
+    assert "labor_relation" not in client.get(f"/cases/{case.case_no}").get_data(as_text=True)
+
+
+def test_the_intake_checklist_answers_are_kept_and_used(client, auth, library):
+    _, headers = auth.token_for("mediator")
+    payload = intake_payload(factors={"platform_sets_pay": True, "worker_owns_main_tools": None})
+    case_no = client.post("/api/v1/cases", json=payload, headers=headers).get_json()["case_no"]
+    case = db.session.scalar(sa.select(Case).where(Case.case_no == case_no))
+    assert case.reported_factors == {"platform_sets_pay": True}
+    bad = client.post("/api/v1/cases", json=intake_payload(factors={"platform_sets_pay": "yes"}), headers=headers)
+    assert bad.status_code == 422 and "factors.platform_sets_pay" in bad.get_json()["errors"]
+
+
+@pytest.mark.parametrize("case", NATIONAL, ids=lambda c: c["id"])
+def test_each_national_case_is_assessed_correctly_from_its_published_facts(client, library, case):
+    body = client.post("/api/v1/assessments", json={"facts": case["facts_zh"]}).get_json()
+    found = body["category"] == "labor_relation"
+    assert found == (case["outcome"] == "labor_relation"), body["explanation"]

@@ -1,0 +1,81 @@
+"""A case's documents: issued with the events that call for them, recorded by SHA-256, downloadable."""
+import hashlib
+import shutil
+import subprocess
+
+import pytest
+
+from disputes import create_app
+from disputes.cases.services import apply_event
+
+pytestmark = pytest.mark.usefixtures("regions")
+
+
+def pdf_text(data: bytes) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is required"
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
+def test_accepting_a_case_issues_the_acceptance_notice_and_records_its_hash(client, auth, file_case):
+    mediator = auth.login_as("mediator")
+    case = file_case().case
+    apply_event(case, "accept", mediator, expected_version=case.version)
+    recorded = case.history[-1].data["documents"][0]
+    assert recorded["kind"] == "acceptance_notice"
+    response = client.get(f"/cases/{case.case_no}/documents/acceptance_notice.pdf")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert hashlib.sha256(response.data).hexdigest() == recorded["sha256"]
+    text = pdf_text(response.data)
+    assert case.case_no in text and case.workers[0].name in text and "受理通知书" in text
+
+
+def test_the_mediation_agreement_carries_the_amount_in_capitals(client, auth, file_case):
+    mediator = auth.login_as("mediator")
+    case = file_case().case
+    apply_event(case, "accept", mediator, expected_version=case.version)
+    apply_event(case, "mediation_succeeded", mediator, expected_version=case.version,
+                data={"terms": "被申请人于期限内一次性支付劳动报酬", "amount": "6800.00", "pay_by": "2026-12-15"})
+    text = pdf_text(client.get(f"/cases/{case.case_no}/documents/mediation_agreement.pdf").data)
+    assert "陆仟捌佰元整" in text and "2026" in text and "一次性支付" in text
+
+
+def test_a_document_the_case_has_not_reached_is_409(client, auth, file_case):
+    _, headers = auth.token_for("mediator")
+    case = file_case().case
+    response = client.get(f"/api/v1/cases/{case.case_no}/documents/mediation_agreement", headers=headers)
+    assert response.status_code == 409 and "阶段" in response.get_json()["error"]
+    assert client.get(f"/api/v1/cases/{case.case_no}/documents/no_such_kind", headers=headers).status_code == 404
+
+
+def test_the_prefilled_arbitration_application_is_there_from_the_start(client, auth, file_case):
+    _, headers = auth.token_for("mediator")
+    case = file_case().case
+    response = client.get(f"/api/v1/cases/{case.case_no}/documents/arbitration_application", headers=headers)
+    text = pdf_text(response.data)
+    assert response.status_code == 200 and case.respondents[0].name in text
+
+
+def test_people_who_may_not_see_the_case_get_403(client, auth, file_case):
+    _, headers = auth.token_for("mediator", region="44")
+    case = file_case().case
+    assert client.get(f"/api/v1/cases/{case.case_no}/documents/case_summary", headers=headers).status_code == 403
+
+
+def test_the_panel_previews_as_html_and_issues_new_versions(client, auth, file_case):
+    from tests.support import csrf_token
+
+    auth.login_as("mediator")
+    case = file_case().case
+    preview = client.get(f"/cases/{case.case_no}/documents/case_summary")
+    assert preview.status_code == 200 and "案件摘要" in preview.get_data(as_text=True)
+    response = client.post(f"/cases/{case.case_no}/documents/case_summary",
+                           data={"csrf_token": csrf_token(client, f"/cases/{case.case_no}")})
+    assert response.status_code == 302
+    page = client.get(f"/cases/{case.case_no}").get_data(as_text=True)
+    assert "已出具" in page and "出具文书" in page
+
+
+def test_the_app_refuses_to_start_without_an_embeddable_cjk_font(tmp_path):
+    with pytest.raises(RuntimeError) as refused:
+        create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x", "DISPUTES_PDF_FONT": str(tmp_path / "none.ttf")})
+    assert "fonts-wqy-microhei" in str(refused.value)
