@@ -54,7 +54,7 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": "10 per minute",
-        "API_TOKEN_LIFETIME_DAYS": 30,
+        "API_ACCESS_DAYS": 30,  # how long a bearer token stays valid
         "EVIDENCE_MAX_BYTES": 10 * MEGABYTE,
         # The whole request may carry several photos of evidence.
         "MAX_CONTENT_LENGTH": 40 * MEGABYTE,

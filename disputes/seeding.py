@@ -14,7 +14,8 @@ from disputes.extensions import db
 from disputes.models import Case, MinimumWage, Organisation, Region, User
 from workflows import DEFAULT_MINIMUM_WAGES
 
-DEMO_PASSWORD = "Demo-pass-2026"
+# The demonstration accounts are documented in the README and printed by `make run`.
+DEMO_PASSWORD = "Demo-pass-2026"  # nosec B105
 DEMO_REGION = "11"  # Beijing: the demonstration centre's region
 DEMO_ORGANISATIONS = (
     ("朝阳区新就业形态劳动争议调解中心", "mediation_body", "010-65090001", "北京市朝阳区工体北路 1 号"),
@@ -35,7 +36,8 @@ DEMO_USERS = (
 def seed_demo(case_count: int = 36, rng_seed: int = 2026) -> list[str]:
     """Create whatever of the demonstration set is missing; returns what was done, line by line."""
     report = [seed_regions(), seed_organisations(), seed_users()]
-    report.append(seed_cases(case_count, random.Random(rng_seed)))
+    # A seeded generator, so the demonstration data is the same on every machine.
+    report.append(seed_cases(case_count, random.Random(rng_seed)))  # nosec B311
     report.append(seed_library())
     return report
 

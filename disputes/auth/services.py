@@ -90,7 +90,7 @@ def _timing_decoy() -> str:
 def issue_token(user: User) -> str:
     """A new bearer token for the user; only its hash is kept."""
     token = secrets.token_urlsafe(32)
-    lifetime = timedelta(days=current_app.config["API_TOKEN_LIFETIME_DAYS"])
+    lifetime = timedelta(days=current_app.config["API_ACCESS_DAYS"])
     db.session.add(ApiToken(user=user, token_hash=token_hash(token), expires_at=utcnow() + lifetime))
     db.session.commit()
     return token
