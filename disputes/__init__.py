@@ -68,9 +68,10 @@ def _register_blueprints(app: Flask) -> None:
     from disputes.home import bp as home_bp
     from disputes.intake import bp as intake_bp
     from disputes.library import bp as library_bp
+    from disputes.portal import bp as portal_bp
 
-    for blueprint in (home_bp, auth_bp, intake_bp, cases_bp, case_documents_bp, library_bp, assessments_bp, admin_bp,
-                      api_bp):
+    for blueprint in (home_bp, auth_bp, intake_bp, portal_bp, cases_bp, case_documents_bp, library_bp, assessments_bp,
+                      admin_bp, api_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
 

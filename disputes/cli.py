@@ -12,6 +12,29 @@ user_cli = AppGroup("user", help="Manage accounts.")
 seed_cli = AppGroup("seed", help="Load demonstration data.")
 deadlines_cli = AppGroup("deadlines", help="Statutory deadlines.")
 casebase_cli = AppGroup("casebase", help="The typical-case library and its search index.")
+notifications_cli = AppGroup("notifications", help="The notification outbox.")
+
+
+@notifications_cli.command("send")
+@click.option("--loop", is_flag=True, help="Keep sending every --interval seconds (a worker process).")
+@click.option("--interval", default=30, show_default=True)
+def notifications_send_command(loop, interval):
+    """Deliver due notifications through the configured adapters, with retries and backoff."""
+    import time
+
+    from flask import current_app
+
+    from disputes.notifications.adapters import load_adapter
+    from disputes.notifications.sender import send_due
+
+    adapters = {"sms": load_adapter(current_app.config["NOTIFY_SMS_ADAPTER"], current_app.config),
+                "email": load_adapter(current_app.config["NOTIFY_EMAIL_ADAPTER"], current_app.config)}
+    while True:
+        report = send_due(adapters)
+        click.echo(f"sent {report.sent}, to retry {report.retried}, given up {report.failed}")
+        if not loop:
+            break
+        time.sleep(interval)
 
 
 @user_cli.command("create")
@@ -105,3 +128,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_cli)
     app.cli.add_command(deadlines_cli)
     app.cli.add_command(casebase_cli)
+    app.cli.add_command(notifications_cli)

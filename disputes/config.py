@@ -67,6 +67,11 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,
+        "NOTIFY_SMS_ADAPTER": os.environ.get("NOTIFY_SMS_ADAPTER", "logging"),
+        "NOTIFY_EMAIL_ADAPTER": os.environ.get("NOTIFY_EMAIL_ADAPTER", "logging"),
+        "PORTAL_SESSION_MINUTES": 30,
+        "STATUS_LOOKUP_LIMIT": "10 per minute",
+        "STATUS_LOOKUP_CASE_LIMIT": "5 per 10 minutes",
         "PASSWORD_HASH_PARAMS": {"time_cost": 3, "memory_cost": 65536, "parallelism": 2},
     }
 

@@ -98,15 +98,31 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
-        response = _render(error.code or 500, {"error": _http_message(error)})
-        if error.code == 429 and getattr(error, "retry_after", None):
-            response[0].headers["Retry-After"] = str(error.retry_after)
-        return response
+        if error.code == 429:
+            return _too_many_requests()
+        return _render(error.code or 500, {"error": _http_message(error)})
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
         return _render(500, {"error": _("系统内部错误，已记录。您提交的内容没有丢失，请稍后重试。")})
+
+
+def _too_many_requests():
+    """429 saying in plain words when to try again (the limiter adds Retry-After)."""
+    import math
+    import time
+
+    from disputes.extensions import limiter
+
+    current = limiter.current_limit
+    seconds = max(1, math.ceil(current.reset_at - time.time())) if current else 60
+    wait = _("%(n)d 分钟", n=math.ceil(seconds / 60)) if seconds >= 60 else _("%(n)d 秒", n=seconds)
+    message = _("尝试次数过多，请 %(wait)s后再试。", wait=wait)
+    response, status = _render(429, {"error": message, "retry_after": seconds})
+    if wants_json():
+        response.headers["Retry-After"] = str(seconds)
+    return response, status
 
 
 def _http_message(error: HTTPException) -> str:

@@ -9,10 +9,14 @@ from sqlalchemy.orm import selectinload
 from disputes.cases.schedule import refresh_schedule
 from disputes.extensions import db
 from disputes.models import Case
+from disputes.notifications.messages import deadline_message
+from disputes.notifications.outbox import queue, worker_phones
 from disputes.timekeeping import local_today
 from workflows import TERMINAL_STATES, deadlines, working_days_between
 
 BATCH = 500
+# The periods within which the worker must act, so the worker is reminded of them.
+WORKER_DEADLINES = {"limitation", "lawsuit"}
 
 
 @dataclass
@@ -55,3 +59,7 @@ def _classify(case: Case, today, within: int, report: DeadlineReport) -> None:
             report.overdue.append(row)
         elif working_days_between(today, deadline.due) <= within:
             report.due_soon.append(row)
+            if deadline.kind in WORKER_DEADLINES:
+                # Once per deadline and due date, however often the check runs.
+                queue(case, "deadline_soon", deadline_message(case.case_no, deadline.kind, deadline.due.isoformat()),
+                      f"{case.case_no}:deadline:{deadline.kind}:{deadline.due.isoformat()}", worker_phones(case))

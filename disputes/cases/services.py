@@ -15,8 +15,9 @@ from disputes.cases.schedule import refresh_schedule
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.extensions import db
 from disputes.models import Case, CaseEvent, MinimumWage, User
+from disputes.notifications.outbox import notify_for_event
 from disputes.timekeeping import local_today
-from workflows import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, allowed_events, fire
+from workflows import Actor, EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, allowed_events, fire
 
 MAX_NOTE_LENGTH = 2000
 # Events whose data may name the person who will handle the case, and the role that person must have.
@@ -26,7 +27,7 @@ ASSIGNEES = {"accept": ("mediator_id", "mediator"), "accept_arbitration": ("arbi
 def apply_event(
     case: Case,
     event: str,
-    user: User,
+    user: User | None,
     *,
     expected_version: int | None,
     note: str | None = None,
@@ -36,6 +37,7 @@ def apply_event(
 
     Raises Conflict (stale version or wrong state, with the current state and allowed events),
     PermissionDenied (role or assignment) or ValidationFailed (the data or a rule, per field).
+    `user` None means the case's own worker acting through the portal (case number + access code).
     """
     today = local_today()
     if expected_version is not None and expected_version != case.version:
@@ -43,7 +45,7 @@ def apply_event(
     _check_note(note)
     data = _with_context(case, event, dict(data or {}), today)
     try:
-        transition = fire(case, event, actor_for(user, case), data, today=today)
+        transition = fire(case, event, _actor(user, case), data, today=today)
     except UnknownEvent:
         raise ValidationFailed({"event": _("未知的操作：%(event)s", event=event)}) from None
     except EventNotAllowed as refused:
@@ -55,7 +57,7 @@ def apply_event(
         raise ValidationFailed({refused.field or "event": refused.message_zh}) from None
     _record_amounts(case, transition)
     row = CaseEvent(
-        seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=f"{user.role}:{user.username}",
+        seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=_actor_label(user),
         event=event, track=transition.track, from_state=transition.from_state, to_state=transition.to_state,
         note=(note or "").strip() or None, data=transition.data,
     )
@@ -65,6 +67,7 @@ def apply_event(
         issued = issue_for_event(case, event, today, user)
     if issued:
         row.data = {**transition.data, "documents": issued}
+    notify_for_event(case, event, row.seq, transition.data)
     refresh_schedule(case, today)
     try:
         db.session.commit()
@@ -74,16 +77,24 @@ def apply_event(
     return case
 
 
+def _actor(user: User | None, case: Case):
+    return actor_for(user, case) if user is not None else Actor(user_id=None, role="worker", owns_case=True)
+
+
+def _actor_label(user: User | None) -> str:
+    return f"{user.role}:{user.username}" if user is not None else "worker (portal)"
+
+
 def _check_note(note) -> None:
     if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE_LENGTH):
         raise ValidationFailed({"note": _("备注应为不超过 %(n)d 字的文字。", n=MAX_NOTE_LENGTH)})
 
 
-def _stale(case: Case, user: User) -> Conflict:
+def _stale(case: Case, user: User | None) -> Conflict:
     return Conflict(
         _("案件已被他人更新，请刷新后重试。"),
         state=case.state, legal_aid=case.legal_aid, version=case.version,
-        allowed_events=allowed_events(case, actor_for(user, case), today=local_today()),
+        allowed_events=allowed_events(case, _actor(user, case), today=local_today()),
     )
 
 

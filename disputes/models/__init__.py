@@ -7,11 +7,12 @@ from disputes.models.document import GeneratedDocument
 from disputes.models.evidence import Evidence
 from disputes.models.history import CaseEvent, HistoryIsAppendOnly
 from disputes.models.typical_case import LIBRARY_STATUSES, LibraryGeneration, TypicalCase
+from disputes.models.notification import Notification
 from disputes.models.organisation import ORGANISATION_KINDS, MinimumWage, Organisation, Region
 from disputes.models.user import ROLES, ApiToken, User
 
 __all__ = [
     "ApiToken", "AuditEntry", "CaseAssessment", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence", "GeneratedDocument",
-    "HistoryIsAppendOnly", "MinimumWage", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
+    "HistoryIsAppendOnly", "MinimumWage", "Notification", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
     "Respondent", "User", "Worker", "utcnow", "LIBRARY_STATUSES", "LibraryGeneration", "TypicalCase",
 ]

@@ -1,0 +1,142 @@
+"""Portal pages: look up, see the status, upload evidence, act, download notices; and POST /api/v1/status."""
+from __future__ import annotations
+
+from flask import Response, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from disputes.api import bp as api_bp
+from disputes.api.requests import json_body
+from disputes.case_documents.services import pdf_bytes
+from disputes.cases.labels import event_label
+from disputes.cases.services import apply_event
+from disputes.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from disputes.evidence.services import Upload, add_evidence
+from disputes.extensions import limiter
+from disputes.portal import bp
+from disputes.portal.plain_words import WORKER_ACTIONS
+from disputes.portal.services import (
+    close_portal_session, lookup, open_portal_session, portal_case, reset_access_code, status_for_worker,
+)
+from disputes.timekeeping import local_today
+
+
+def _case_number_key() -> str:
+    """Rate-limit key: the case number being tried, so guessing one case's code is slow from anywhere."""
+    source = request.get_json(silent=True) if request.is_json else request.form
+    value = source.get("case_no") if isinstance(source, dict) or hasattr(source, "get") else ""
+    return "case:" + (value.strip()[:20] if isinstance(value, str) else "")
+
+
+def _lookup_limit() -> str:
+    return current_app.config["STATUS_LOOKUP_LIMIT"]
+
+
+def _case_limit() -> str:
+    return current_app.config["STATUS_LOOKUP_CASE_LIMIT"]
+
+
+@bp.route("", methods=["GET", "POST"])
+@limiter.limit(_lookup_limit, methods=["POST"])
+@limiter.limit(_case_limit, methods=["POST"], key_func=_case_number_key)
+def lookup_page():
+    error = None
+    if request.method == "POST":
+        try:
+            case = lookup(request.form.get("case_no"), request.form.get("access_code"))
+        except NotFound as not_found:
+            error = not_found.message
+        else:
+            open_portal_session(case)
+            return redirect(url_for("portal.case_page"))
+    return render_template("portal/lookup.html", error=error, form=request.form), (404 if error else 200)
+
+
+@api_bp.route("/status", methods=["POST"])
+@limiter.limit(_lookup_limit)
+@limiter.limit(_case_limit, key_func=_case_number_key)
+def api_status():
+    payload = json_body()
+    case = lookup(payload.get("case_no"), payload.get("access_code"))
+    open_portal_session(case)
+    return jsonify(status_for_worker(case))
+
+
+@bp.route("/case")
+def case_page():
+    case = _scoped_case()
+    return render_template("portal/case.html", case=case, status=status_for_worker(case))
+
+
+@bp.route("/case/evidence", methods=["POST"])
+def upload_evidence():
+    case = _scoped_case()
+    files = [f for f in request.files.getlist("evidence") if f and f.filename]
+    if not files:
+        flash(_("请先选择要上传的照片或文件。"), "error")
+        return redirect(url_for("portal.case_page"))
+    try:
+        for file in files:
+            add_evidence(case, Upload(file.filename, file.read(), request.form.get("description")), by=None)
+    except ValidationFailed as refused:
+        return render_template("portal/case.html", case=case, status=status_for_worker(case),
+                               errors=refused.errors), 422
+    flash(_("已上传 %(n)d 个文件。", n=len(files)), "info")
+    return redirect(url_for("portal.case_page"))
+
+
+@bp.route("/case/actions", methods=["POST"])
+def act():
+    case = _scoped_case()
+    event = request.form.get("event", "")
+    if event not in WORKER_ACTIONS:
+        raise ValidationFailed({"event": _("不能进行这个操作。")})
+    try:
+        apply_event(case, event, None, expected_version=case.version,
+                    data={"reason": request.form.get("reason")} if request.form.get("reason") else {})
+    except (ValidationFailed, Conflict, PermissionDenied) as refused:
+        errors = getattr(refused, "errors", None) or {"event": refused.message}
+        return render_template("portal/case.html", case=case, status=status_for_worker(case), errors=errors), refused.status
+    flash(_("已办理：%(label)s", label=event_label(event)), "info")
+    return redirect(url_for("portal.case_page"))
+
+
+@bp.route("/case/documents/<kind>.pdf")
+def document(kind: str):
+    case = _scoped_case()
+    data = pdf_bytes(case, kind, local_today())
+    return Response(data, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{case.case_no}-{kind}.pdf"', "Cache-Control": "private, no-store"})
+
+
+@bp.route("/logout", methods=["POST"])
+def leave():
+    close_portal_session()
+    return redirect(url_for("portal.lookup_page"))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@limiter.limit(_lookup_limit, methods=["POST"])
+@limiter.limit(_case_limit, methods=["POST"], key_func=_case_number_key)
+def reset_code():
+    sent = False
+    if request.method == "POST":
+        reset_access_code(request.form.get("case_no"), request.form.get("phone"))
+        sent = True
+    return render_template("portal/reset.html", sent=sent)
+
+
+def _scoped_case():
+    case = portal_case()
+    if case is None:
+        flash(_("请输入案件编号和查询码。"), "info")
+        raise _BackToLookup()
+    return case
+
+
+class _BackToLookup(Exception):
+    """Raised when the portal session is missing or expired: back to the lookup form."""
+
+
+@bp.errorhandler(_BackToLookup)
+def _back_to_lookup(_error):
+    return redirect(url_for("portal.lookup_page"))

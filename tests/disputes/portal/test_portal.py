@@ -1,0 +1,136 @@
+"""The worker's portal: lookup contract, scoped session, actions, evidence, documents, lost codes."""
+import io
+import json
+
+import sqlalchemy as sa
+
+from disputes.cases.services import apply_event
+from disputes.extensions import db
+from disputes.models import Evidence, Notification
+from tests.support import csrf_token
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
+
+
+def look_up(client, case_no, code):
+    return client.post("/api/v1/status", json={"case_no": case_no, "access_code": code})
+
+
+def test_the_right_pair_gives_a_plain_words_status_without_personal_data(client, file_case):
+    filed = file_case()
+    response = look_up(client, filed.case.case_no, filed.access_code)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["state"] == "submitted" and body["state_label"] == "已提交" and "等待" in body["summary"]
+    assert body["next_step"]["basis"] and body["timeline"][0]["event"] == "submit"
+    text = json.dumps(body, ensure_ascii=False)
+    worker, respondent = filed.case.workers[0], filed.case.respondents[0]
+    for secret in (worker.name, worker.phone, worker.id_number, respondent.name, respondent.credit_code):
+        assert not secret or secret not in text
+
+
+def test_a_wrong_number_and_a_wrong_code_get_the_same_answer(client, file_case):
+    filed = file_case()
+    wrong_code = look_up(client, filed.case.case_no, "AAAAA-AAAAA")
+    wrong_number = look_up(client, "2026-9999999", filed.access_code)
+    assert wrong_code.status_code == wrong_number.status_code == 404
+    assert wrong_code.get_json() == wrong_number.get_json()
+
+
+def test_codes_are_forgiving_of_case_and_dashes(client, file_case):
+    filed = file_case()
+    typed = filed.access_code.replace("-", "").lower()
+    assert look_up(client, filed.case.case_no, typed).status_code == 200
+
+
+def test_lookups_are_rate_limited_per_case_number_with_a_plain_message(client, file_case):
+    filed = file_case()
+    codes = [look_up(client, filed.case.case_no, "WRONG-CODE1").status_code for _ in range(6)]
+    assert codes[:5] == [404] * 5 and codes[5] == 429
+    limited = look_up(client, filed.case.case_no, filed.access_code)
+    assert limited.status_code == 429 and "后再试" in limited.get_json()["error"]
+    assert int(limited.headers["Retry-After"]) > 0
+
+
+def test_a_successful_lookup_keeps_the_worker_in_that_case_only(client, file_case):
+    mine, other = file_case(), file_case()
+    client.post("/status", data={"csrf_token": csrf_token(client, "/status"), "case_no": mine.case.case_no,
+                                 "access_code": mine.access_code})
+    page = client.get("/status/case").get_data(as_text=True)
+    assert mine.case.case_no in page and other.case.case_no not in page
+    assert client.get(f"/cases/{other.case.case_no}").status_code in (302, 401)
+    assert client.get("/status/case/documents/arbitration_application.pdf").mimetype == "application/pdf"
+
+
+def test_without_a_lookup_the_portal_sends_the_worker_to_the_form(client):
+    assert client.get("/status/case").headers["Location"].endswith("/status")
+
+
+def enter(client, filed):
+    client.post("/status", data={"csrf_token": csrf_token(client, "/status"), "case_no": filed.case.case_no,
+                                 "access_code": filed.access_code})
+    return csrf_token(client, "/status/case")
+
+
+def test_the_worker_applies_for_arbitration_when_mediation_failed(client, file_case, make_user):
+    mediator = make_user(role="mediator")
+    filed = file_case()
+    apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
+    token = enter(client, filed)
+    page = client.get("/status/case").get_data(as_text=True)
+    assert "申请劳动争议仲裁" not in page  # not yet: mediation is running and its 15 days have not passed
+    apply_event(filed.case, "mediation_failed", mediator, expected_version=filed.case.version)
+    response = client.post("/status/case/actions", data={"csrf_token": token, "event": "apply_arbitration"})
+    assert response.status_code == 302
+    db.session.refresh(filed.case)
+    assert filed.case.state == "arbitration_applied" and filed.case.history[-1].actor_label == "worker (portal)"
+
+
+def test_the_worker_asks_for_legal_aid_and_withdraws(client, file_case):
+    filed = file_case()
+    token = enter(client, filed)
+    assert client.post("/status/case/actions", data={"csrf_token": token, "event": "refer_legal_aid"}).status_code == 302
+    assert client.post("/status/case/actions", data={"csrf_token": token, "event": "withdraw"}).status_code == 302
+    db.session.refresh(filed.case)
+    assert (filed.case.state, filed.case.legal_aid) == ("withdrawn", "referred")
+
+
+def test_a_worker_cannot_fire_staff_events_from_the_portal(client, file_case):
+    filed = file_case()
+    token = enter(client, filed)
+    assert client.post("/status/case/actions", data={"csrf_token": token, "event": "accept"}).status_code == 422
+
+
+def test_the_worker_uploads_a_photo_and_bad_files_are_refused_clearly(client, file_case):
+    filed = file_case()
+    token = enter(client, filed)
+    ok = client.post("/status/case/evidence", data={"csrf_token": token, "evidence": (io.BytesIO(PNG), "罚款截图.png")},
+                     content_type="multipart/form-data")
+    assert ok.status_code == 302
+    stored = db.session.scalar(sa.select(Evidence).where(Evidence.case_id == filed.case.id))
+    assert stored.content_type == "image/png" and stored.original_name == "罚款截图.png"
+    bad = client.post("/status/case/evidence", data={"csrf_token": token,
+                                                      "evidence": (io.BytesIO(b"<script>alert(1)</script>"), "x.html")},
+                      content_type="multipart/form-data")
+    assert bad.status_code == 422 and "只能上传照片" in bad.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Evidence.id))) == 1
+
+
+def test_a_lost_code_is_replaced_by_sms_and_never_shown(client, file_case):
+    filed = file_case()
+    phone = filed.case.workers[0].phone
+    page = client.post("/status/reset", data={"csrf_token": csrf_token(client, "/status/reset"),
+                                              "case_no": filed.case.case_no, "phone": phone}).get_data(as_text=True)
+    sms = db.session.scalar(sa.select(Notification).where(Notification.kind == "access_code"))
+    new_code = sms.body.split("新查询码是 ")[1].split("，")[0]
+    assert new_code not in page and sms.recipient == phone
+    assert look_up(client, filed.case.case_no, filed.access_code).status_code == 404
+    assert look_up(client, filed.case.case_no, new_code).status_code == 200
+
+
+def test_a_reset_for_a_phone_not_on_file_says_the_same_and_sends_nothing(client, file_case):
+    filed = file_case()
+    page = client.post("/status/reset", data={"csrf_token": csrf_token(client, "/status/reset"),
+                                              "case_no": filed.case.case_no, "phone": "13900000000"})
+    assert "如果案件编号和手机号码与登记的一致" in page.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Notification.id))) == 0
