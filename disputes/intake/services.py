@@ -3,16 +3,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from disputes.cases.schedule import refresh_schedule
+from disputes.errors import ValidationFailed
+from disputes.evidence.services import Upload, check_upload, evidence_store, safe_filename
 from disputes.extensions import db
 from disputes.intake.schema import IntakeSubmission, parse_intake
 from disputes.models import (
-    Case, CaseEvent, CaseNumberCounter, Claim, Organisation, Region, Respondent, User, Worker,
+    Case, CaseEvent, CaseNumberCounter, Claim, Evidence, Organisation, Region, Respondent, User, Worker,
 )
 from disputes.security import access_code_hash, new_access_code
 from disputes.timekeeping import local_today
@@ -34,14 +38,42 @@ def known_region_codes() -> set[str]:
     return set(db.session.scalars(sa.select(Region.code)))
 
 
-def file_complaint(payload, *, filed_by: User | None, channel: str) -> FiledCase:
-    """Validate and file a complaint in one transaction: case, parties, claims and its first history row."""
+def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Sequence[Upload] = ()) -> FiledCase:
+    """Validate and file a complaint in one transaction: case, parties, claims, evidence, first history row.
+
+    Photos are checked and written to the evidence store before the transaction, so a full disk
+    refuses the whole complaint with a clear message instead of leaving rows without files.
+    """
     today = local_today()
     submission = parse_intake(payload, today=today, known_regions=known_region_codes())
-    return create_case(submission, filed_by=filed_by, channel=channel)
+    stored = [(upload, check_upload(upload, f"evidence[{i}]")) for i, upload in enumerate(uploads)]
+    digests = [_store(upload) for upload, _type in stored]
+    evidence = [
+        Evidence(sha256=digest, original_name=safe_filename(upload.filename), content_type=content_type,
+                 size=len(upload.data), uploaded_by=filed_by, description=upload.description)
+        for digest, (upload, content_type) in zip(digests, stored)
+    ]
+    return create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence))
 
 
-def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str) -> FiledCase:
+def _store(upload: Upload) -> str:
+    try:
+        return evidence_store().put(upload.data)
+    except OSError:
+        raise ValidationFailed({"evidence": _("服务器暂时无法保存照片（存储空间不足或故障），投诉没有提交。请稍后重试，或先不附照片提交。")}) from None
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen, unique = set(), []
+    for item in evidence:
+        if item.sha256 not in seen:
+            seen.add(item.sha256)
+            unique.append(item)
+    return unique
+
+
+def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str,
+                evidence: Sequence[Evidence] = ()) -> FiledCase:
     """Persist a validated submission; the case number is issued inside the same transaction."""
     today = local_today()
     access_code = new_access_code()
@@ -75,6 +107,7 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
         for i, r in enumerate(submission.respondents)
     ]
     case.claims = [Claim(position=i, kind=c.kind, amount=c.amount) for i, c in enumerate(submission.claims)]
+    case.evidence = list(evidence)
     case.collective = is_collective(len(case.workers), case.claims)
     case.representative_count = sum(1 for w in submission.workers if w.is_representative)
     case.history = [

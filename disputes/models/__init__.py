@@ -4,6 +4,7 @@ from disputes.models.audit import AuditEntry
 from disputes.models.base import Base, utcnow
 from disputes.models.case import Case, CaseNumberCounter, Claim, Respondent, Worker
 from disputes.models.document import GeneratedDocument
+from disputes.models.draft import IntakeDraft
 from disputes.models.evidence import Evidence
 from disputes.models.history import CaseEvent, HistoryIsAppendOnly
 from disputes.models.typical_case import LIBRARY_STATUSES, LibraryGeneration, TypicalCase
@@ -13,6 +14,6 @@ from disputes.models.user import ROLES, ApiToken, User
 
 __all__ = [
     "ApiToken", "AuditEntry", "CaseAssessment", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence", "GeneratedDocument",
-    "HistoryIsAppendOnly", "MinimumWage", "Notification", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
+    "HistoryIsAppendOnly", "IntakeDraft", "MinimumWage", "Notification", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
     "Respondent", "User", "Worker", "utcnow", "LIBRARY_STATUSES", "LibraryGeneration", "TypicalCase",
 ]
