@@ -3,7 +3,7 @@ from flask import Blueprint, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from disputes.auth.identity import authenticated_by_token, bearer_token
+from disputes.auth.identity import authenticate_bearer, bearer_token
 from disputes.errors import NotAuthenticated
 from disputes.extensions import csrf
 
@@ -16,14 +16,13 @@ CREDENTIAL_ENDPOINTS = {"api.create_token"}
 
 
 @bp.before_request
-def _csrf_unless_bearer():
+def _credentials_and_csrf():
+    if bearer_token() is not None and request.endpoint not in CREDENTIAL_ENDPOINTS:
+        if authenticate_bearer():
+            return  # a bearer call carries no cookie credential, so CSRF does not apply
+        raise NotAuthenticated(_("API 令牌无效或已过期，请重新获取。"))
     if request.method in ("GET", "HEAD", "OPTIONS") or request.endpoint in CREDENTIAL_ENDPOINTS:
         return
-    if bearer_token() is not None:
-        current_user._get_current_object()  # resolve the token now
-        if authenticated_by_token():
-            return
-        raise NotAuthenticated(_("API 令牌无效或已过期，请重新获取。"))
     if current_user.is_authenticated:
         # Signed in through the session cookie: a forged cross-site request would ride on it.
         csrf.protect()

@@ -31,17 +31,23 @@ def init_login(app: Flask) -> None:
         user = db.session.get(User, int(user_id))
         return user if user is not None and user.active else None
 
-    @login_manager.request_loader
-    def _load_user_from_token(_request) -> User | None:
-        from disputes.auth.services import user_for_token
 
-        token = bearer_token()
-        if token is None:
-            return None
-        user = user_for_token(token)
-        if user is not None:
-            g.authenticated_by_token = True
-        return user
+
+def authenticate_bearer() -> bool:
+    """Make the bearer token's user the current user for this request; False if the token is bad.
+
+    Done before Flask-Login looks at the session, so a bearer call never depends on cookies (and
+    session protection, which clears sessions it does not recognise, cannot get in the way).
+    """
+    from disputes.auth.services import user_for_token
+
+    token = bearer_token()
+    user = user_for_token(token) if token is not None else None
+    if user is None:
+        return False
+    login_manager._update_request_context_with_user(user)
+    g.authenticated_by_token = True
+    return True
 
 
 def authenticated_by_token() -> bool:

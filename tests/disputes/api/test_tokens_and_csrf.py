@@ -47,3 +47,9 @@ def test_the_openapi_document_describes_intake(client):
     spec = client.get("/api/v1/openapi.json").get_json()
     assert spec["paths"]["/cases"]["post"]["responses"]["201"]
     assert "delivery_rider" in str(spec["components"]["schemas"]["Intake"])
+
+
+def test_a_bearer_call_works_even_when_the_client_also_carries_a_session_cookie(client, auth):
+    client.get("/login")  # the page gives this client an anonymous session with a CSRF token
+    _, headers = auth.token_for("mediator")
+    assert client.post("/api/v1/cases", json=intake_payload(), headers=headers).status_code == 201
