@@ -19,7 +19,12 @@ $(STAMP): setup.cfg pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP) translations
+# Front-end libraries (Apache ECharts) from the npm registry, pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch node_modules/.installed
+
+install: $(STAMP) translations node_modules/.installed
 
 # Installs what is missing when we are allowed to (root, apt-get present); otherwise says what to install.
 system-packages:

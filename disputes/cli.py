@@ -13,6 +13,19 @@ seed_cli = AppGroup("seed", help="Load demonstration data.")
 deadlines_cli = AppGroup("deadlines", help="Statutory deadlines.")
 casebase_cli = AppGroup("casebase", help="The typical-case library and its search index.")
 notifications_cli = AppGroup("notifications", help="The notification outbox.")
+warnings_cli = AppGroup("warnings", help="Early-warning rules.")
+
+
+@warnings_cli.command("run")
+def warnings_run_command():
+    """Evaluate every early-warning rule (nightly, from cron) and list the alerts raised."""
+    from disputes.dashboard.warnings import evaluate
+    from disputes.timekeeping import local_today
+
+    alerts = evaluate(local_today())
+    for alert in alerts:
+        click.echo(f"{alert.rule_key}: {alert.message}")
+    click.echo(f"{len(alerts)} alert(s)")
 
 
 @notifications_cli.command("send")
@@ -129,3 +142,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(deadlines_cli)
     app.cli.add_command(casebase_cli)
     app.cli.add_command(notifications_cli)
+    app.cli.add_command(warnings_cli)

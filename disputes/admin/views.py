@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -87,3 +87,33 @@ def users():
 def audit_trail():
     entries = db.session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(200)).all()
     return render_template("admin/audit.html", entries=entries)
+
+
+@bp.route("/warning-rules", methods=["GET", "POST"])
+@roles_required("admin")
+def warning_rules():
+    from disputes import audit
+    from disputes.dashboard.warnings import RULE_LABELS, rules
+
+    current = rules()
+    errors = {}
+    if request.method == "POST":
+        for key, rule in current.items():
+            threshold, window = request.form.get(f"{key}-threshold", ""), request.form.get(f"{key}-window", "")
+            if not (threshold.isdigit() and window.isdigit() and 0 < int(threshold) <= 100000 and 0 < int(window) <= 366):
+                errors[key] = _("阈值和天数应为正整数（天数不超过 366）。")
+                continue
+            changed = (rule.threshold, rule.window_days, rule.enabled) != (int(threshold), int(window), f"{key}-enabled" in request.form)
+            rule.threshold, rule.window_days, rule.enabled = int(threshold), int(window), f"{key}-enabled" in request.form
+            if changed:
+                audit.record(current_user, "warning_rule.update", f"rule:{key}", threshold=threshold, window_days=window,
+                             enabled=rule.enabled)
+        if not errors:
+            db.session.commit()
+            flash(_("预警规则已保存。"), "info")
+            return redirect(url_for("admin.warning_rules"))
+        db.session.rollback()
+        current = rules()
+    else:
+        db.session.commit()  # keeps the shipped defaults created on first view
+    return render_template("admin/warning_rules.html", rules=current, labels=RULE_LABELS, errors=errors), (422 if errors else 200)

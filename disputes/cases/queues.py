@@ -22,6 +22,7 @@ from workflows import STATES, TERMINAL_STATES, working_days_between
 
 SCOPES = ("mine", "unassigned", "all")
 PAGE_SIZE = 25
+EXPORT_PAGE_SIZE = 5000
 DUE_SOON_WORKING_DAYS = 3
 # Which unassigned cases wait for which role.
 WAITING_FOR = {"mediator": ("submitted", Case.mediator_id), "arbitrator": ("arbitration_applied", Case.arbitrator_id)}
@@ -74,8 +75,9 @@ def parse_filter(args, role: str) -> QueueFilter:
         errors["after"] = _("分页参数无效，请从第一页重新开始。")
     if errors:
         raise ValidationFailed(errors)
+    limit = EXPORT_PAGE_SIZE if args.get("format") in ("csv", "xlsx") else PAGE_SIZE
     return QueueFilter(scope=scope, state=state, claim=claim, occupation=occupation, collective=collective,
-                       overdue=args.get("overdue") in ("1", "true"), after=after)
+                       overdue=args.get("overdue") in ("1", "true"), after=after, limit=limit)
 
 
 def queue_page(user: User, wanted: QueueFilter, today: date) -> QueuePage:

@@ -53,7 +53,22 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
                  size=len(upload.data), uploaded_by=filed_by, description=upload.description)
         for digest, (upload, content_type) in zip(digests, stored)
     ]
-    return create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence))
+    filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence))
+    _early_warning(today)
+    return filed
+
+
+def _early_warning(today) -> None:
+    """Run the intake-time warning rules; the complaint is already saved, so a failure here only logs."""
+    from flask import current_app
+
+    from disputes.dashboard.warnings import evaluate_on_intake
+
+    try:
+        evaluate_on_intake(today)
+    except Exception:  # never lose or refuse a filed complaint because a warning rule failed
+        db.session.rollback()
+        current_app.logger.exception("early-warning rules failed after intake")
 
 
 def _store(upload: Upload) -> str:

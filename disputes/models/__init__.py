@@ -11,9 +11,10 @@ from disputes.models.typical_case import LIBRARY_STATUSES, LibraryGeneration, Ty
 from disputes.models.notification import Notification
 from disputes.models.organisation import ORGANISATION_KINDS, MinimumWage, Organisation, Region
 from disputes.models.user import ROLES, ApiToken, User
+from disputes.models.warning import RULE_KEYS, Alert, WarningRule
 
 __all__ = [
-    "ApiToken", "AuditEntry", "CaseAssessment", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence", "GeneratedDocument",
+    "Alert", "ApiToken", "RULE_KEYS", "WarningRule", "AuditEntry", "CaseAssessment", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "Evidence", "GeneratedDocument",
     "HistoryIsAppendOnly", "IntakeDraft", "MinimumWage", "Notification", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
     "Respondent", "User", "Worker", "utcnow", "LIBRARY_STATUSES", "LibraryGeneration", "TypicalCase",
 ]

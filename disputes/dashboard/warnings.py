@@ -1,0 +1,208 @@
+"""Early warning: rules evaluated on every intake and nightly, raising alerts once per subject and week.
+
+- repeated_wage_complaints: a respondent (credit code, else normalised name) named in at least
+  `threshold` wage complaints filed within `window_days` (the watchlist).
+- likely_collective: at least `threshold` workers against one respondent in separate, non-collective
+  cases within `window_days`, which may be one collective dispute filed piecemeal (Art. 7).
+- deadline_no_action: an open case whose next deadline is at most `threshold` working days away
+  and nothing has happened on it for `window_days` days.
+- surge: a platform or region with at least `threshold` % of its weekly average intake (over the
+  previous four weeks) in the last `window_days` days, and at least five complaints.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Iterable
+
+import sqlalchemy as sa
+
+from disputes.extensions import db
+from disputes.models import Alert, Case, CaseEvent, Claim, Respondent, User, Worker, WarningRule, utcnow
+from disputes.notifications.outbox import queue
+from disputes.vocabulary import WAGE_CLAIMS
+from workflows import TERMINAL_STATES, add_period
+
+DEFAULT_RULES = {
+    "repeated_wage_complaints": (3, 30),
+    "likely_collective": (10, 7),
+    "deadline_no_action": (3, 7),
+    "surge": (200, 7),
+}
+RULE_LABELS = {
+    "repeated_wage_complaints": "重复欠薪投诉", "likely_collective": "疑似集体争议",
+    "deadline_no_action": "临近期限未处理", "surge": "投诉量激增",
+}
+SURGE_MINIMUM = 5
+
+
+def rules() -> dict[str, WarningRule]:
+    """The rules with their current thresholds (shipped defaults created on first use)."""
+    found = {rule.key: rule for rule in db.session.scalars(sa.select(WarningRule))}
+    for key, (threshold, window) in DEFAULT_RULES.items():
+        if key not in found:
+            found[key] = WarningRule(key=key, threshold=threshold, window_days=window)
+            db.session.add(found[key])
+    return found
+
+
+def evaluate(today: date, keys: Iterable[str] = tuple(DEFAULT_RULES)) -> list[Alert]:
+    """Run the named rules (all by default) and commit the alerts they raise."""
+    active = rules()
+    raised = []
+    for key in keys:
+        rule = active[key]
+        if rule.enabled:
+            raised += EVALUATORS[key](rule, today)
+    db.session.commit()
+    return raised
+
+
+def evaluate_on_intake(today: date) -> list[Alert]:
+    """The rules a new complaint can trigger, run right after it is filed."""
+    return evaluate(today, ("repeated_wage_complaints", "likely_collective"))
+
+
+def _respondent_key():
+    return sa.func.coalesce(Respondent.credit_code, Respondent.normalised_name)
+
+
+def _repeated_wage_complaints(rule: WarningRule, today: date) -> list[Alert]:
+    since = today - timedelta(days=rule.window_days)
+    wage_case = sa.exists().where(Claim.case_id == Case.id, Claim.kind.in_(WAGE_CLAIMS))
+    rows = db.session.execute(
+        sa.select(_respondent_key(), sa.func.min(Respondent.name), Case.region_code,
+                  sa.func.count(sa.distinct(Case.id)))
+        .join(Case, Case.id == Respondent.case_id)
+        .where(Case.submitted_on >= since, wage_case)
+        .group_by(_respondent_key(), Case.region_code)
+        .having(sa.func.count(sa.distinct(Case.id)) >= rule.threshold)
+    ).all()
+    return [_raise(rule, today, f"respondent:{key}", name, region,
+                   f"{name}在{rule.window_days}天内被{count}起欠薪投诉涉及，已列入关注名单。",
+                   _cases_naming(key, since), {"complaints": count})
+            for key, name, region, count in rows]
+
+
+def _cases_naming(key: str, since: date) -> list[str]:
+    return list(db.session.scalars(
+        sa.select(Case.case_no).join(Respondent, Respondent.case_id == Case.id)
+        .where(_respondent_key() == key, Case.submitted_on >= since).distinct().order_by(Case.case_no)))
+
+
+def _likely_collective(rule: WarningRule, today: date) -> list[Alert]:
+    since = today - timedelta(days=rule.window_days)
+    rows = db.session.execute(
+        sa.select(_respondent_key(), sa.func.min(Respondent.name), Case.region_code,
+                  sa.func.count(sa.distinct(Worker.id)), sa.func.count(sa.distinct(Case.id)))
+        .join(Case, Case.id == Respondent.case_id).join(Worker, Worker.case_id == Case.id)
+        .where(Case.submitted_on >= since, Case.collective.is_(False), Case.state.not_in(TERMINAL_STATES))
+        .group_by(_respondent_key(), Case.region_code)
+        .having(sa.func.count(sa.distinct(Worker.id)) >= rule.threshold, sa.func.count(sa.distinct(Case.id)) >= 2)
+    ).all()
+    return [_raise(rule, today, f"collective:{key}", name, region,
+                   f"{rule.window_days}天内有{workers}名劳动者分{cases}案投诉{name}，可能是集体争议，建议合并处理并推选代表人。",
+                   _cases_naming(key, since), {"workers": workers, "cases": cases})
+            for key, name, region, workers, cases in rows]
+
+
+def _deadline_no_action(rule: WarningRule, today: date) -> list[Alert]:
+    horizon = add_period(today, rule.threshold, "working_days")
+    quiet_since = today - timedelta(days=rule.window_days)
+    last_event = sa.select(sa.func.max(CaseEvent.occurred_on)).where(CaseEvent.case_id == Case.id).scalar_subquery()
+    cases = db.session.execute(
+        sa.select(Case.case_no, Case.region_code, Case.next_due_on, Case.next_due_kind)
+        .where(Case.state.not_in(TERMINAL_STATES), Case.next_due_on >= today, Case.next_due_on <= horizon,
+               last_event < quiet_since)
+    ).all()
+    return [_raise(rule, today, f"case:{case_no}", case_no, region,
+                   f"案件{case_no}的期限将于{due}届满，但已{rule.window_days}天以上没有办理记录。",
+                   [case_no], {"due": due.isoformat(), "kind": kind})
+            for case_no, region, due, kind in cases]
+
+
+def _surge(rule: WarningRule, today: date) -> list[Alert]:
+    recent_start = today - timedelta(days=rule.window_days)
+    base_start = recent_start - timedelta(weeks=4)
+    raised = []
+    for column, label in ((Case.platform, "平台"), (Case.region_code, "地区")):
+        recent = dict(db.session.execute(sa.select(column, sa.func.count(Case.id))
+                                         .where(Case.submitted_on > recent_start, column.is_not(None)).group_by(column)).all())
+        before = dict(db.session.execute(sa.select(column, sa.func.count(Case.id))
+                                         .where(Case.submitted_on > base_start, Case.submitted_on <= recent_start,
+                                                column.is_not(None)).group_by(column)).all())
+        for subject, count in recent.items():
+            weekly = before.get(subject, 0) / 4
+            if count >= SURGE_MINIMUM and count * 100 >= rule.threshold * max(weekly, 1):
+                raised.append(_raise(rule, today, f"surge:{label}:{subject}", f"{label}：{subject}", None,
+                                     f"{label}“{subject}”近{rule.window_days}天收到{count}起投诉，是此前周均{weekly:.1f}起的{count / max(weekly, 1):.1f}倍。",
+                                     [], {"recent": count, "weekly_average": weekly}))
+    return raised
+
+
+EVALUATORS = {
+    "repeated_wage_complaints": _repeated_wage_complaints,
+    "likely_collective": _likely_collective,
+    "deadline_no_action": _deadline_no_action,
+    "surge": _surge,
+}
+
+
+def _raise(rule: WarningRule, today: date, subject: str, label: str, region: str | None, message: str,
+           case_numbers: list[str], details: dict) -> Alert:
+    """One alert per rule, subject and ISO week; a repeat within the week updates the figures."""
+    year, week, _ = today.isocalendar()
+    key = f"{rule.key}:{subject}:{year}-W{week:02d}"[:200]
+    alert = db.session.scalar(sa.select(Alert).where(Alert.dedupe_key == key))
+    if alert is None:
+        alert = Alert(rule_key=rule.key, subject_key=subject[:160], subject_label=label[:200], region_code=region,
+                      message=message[:500], case_numbers=case_numbers, details=details, dedupe_key=key)
+        db.session.add(alert)
+        db.session.flush()
+        _notify_supervisors(alert)
+    else:
+        alert.message, alert.case_numbers, alert.details = message[:500], case_numbers, details
+    return alert
+
+
+def _notify_supervisors(alert: Alert) -> None:
+    """Send the alert through the outbox to the region's admins and arbitrators who have a phone."""
+    query = sa.select(User.phone).where(User.role.in_(("admin", "arbitrator")), User.phone.is_not(None), User.active.is_(True))
+    phones = [phone for phone in db.session.scalars(query) if phone]
+    if phones:
+        queue(None, "alert", f"【劳动争议调处台】预警：{alert.message}"[:300], f"alert:{alert.dedupe_key}", phones)
+
+
+def acknowledge(alert: Alert, user: User, note: str | None) -> Alert:
+    alert.status, alert.acknowledged_by, alert.acknowledged_at = "acknowledged", user, utcnow()
+    alert.note = (note or "").strip()[:1000] or None
+    db.session.commit()
+    return alert
+
+
+def open_alerts_json(user: User) -> list[dict]:
+    query = sa.select(Alert).where(Alert.status == "open").order_by(Alert.raised_at.desc()).limit(100)
+    if user.role != "admin":
+        region = user.organisation.region_code if user.organisation else None
+        query = query.where(sa.or_(Alert.region_code == region, Alert.region_code.is_(None)))
+    return [{"id": a.id, "rule": a.rule_key, "subject": a.subject_label, "message": a.message,
+             "cases": a.case_numbers, "raised_at": a.raised_at.isoformat()} for a in db.session.scalars(query)]
+
+
+def visible_alerts(user: User, limit: int = 200) -> list[Alert]:
+    query = sa.select(Alert).order_by(Alert.status.desc(), Alert.raised_at.desc()).limit(limit)
+    if user.role != "admin":
+        region = user.organisation.region_code if user.organisation else None
+        query = query.where(sa.or_(Alert.region_code == region, Alert.region_code.is_(None)))
+    return list(db.session.scalars(query))
+
+
+def alert_for(user: User, alert_id: int) -> Alert:
+    from flask_babel import gettext as _
+
+    from disputes.errors import NotFound
+
+    alert = db.session.get(Alert, alert_id)
+    region = user.organisation.region_code if user.organisation else None
+    if alert is None or (user.role != "admin" and alert.region_code not in (region, None)):
+        raise NotFound(_("没有找到该预警。"))
+    return alert

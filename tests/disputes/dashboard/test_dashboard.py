@@ -1,0 +1,152 @@
+"""Monitoring: figures against hand-computed fixtures, warning rules, exports, employer records."""
+import io
+
+import sqlalchemy as sa
+from openpyxl import load_workbook
+
+from disputes.cases.services import apply_event
+from disputes.dashboard.figures import DashboardFilter, dashboard_figures
+from disputes.dashboard.warnings import evaluate
+from disputes.extensions import db
+from disputes.models import Alert, WarningRule
+from disputes.timekeeping import local_today
+from tests.factories import credit_code
+from tests.support import csrf_token
+
+ACME = {"name": "城达配送服务有限公司", "kind": "cooperating_company"}
+
+
+def file_wage_case(file_case, seed, respondent=ACME, amount="1000.00", workers=None):
+    overrides = {"respondents": [respondent], "claims": [{"kind": "wage_arrears", "amount": amount}]}
+    if workers:
+        overrides["workers"] = workers
+    return file_case(seed=seed, **overrides).case
+
+
+def test_figures_match_a_hand_computed_fixture(app, file_case, make_user):
+    mediator = make_user(role="mediator")
+    first, second, third = (file_wage_case(file_case, s, amount=a) for s, a in ((1, "1000.00"), (2, "2500.50"), (3, "99.50")))
+    apply_event(first, "accept", mediator, expected_version=first.version)
+    apply_event(first, "mediation_succeeded", mediator, expected_version=first.version,
+                data={"terms": "一次性支付", "amount": "800.00", "pay_by": "2026-12-01"})
+    apply_event(second, "accept", mediator, expected_version=second.version)
+    apply_event(second, "mediation_failed", mediator, expected_version=second.version)
+    figures = dashboard_figures(DashboardFilter(), local_today())
+    assert figures["total"] == 3
+    assert figures["by_state"] == {"mediated": 1, "mediation_failed": 1, "submitted": 1}
+    assert figures["by_claim"] == {"wage_arrears": 3}
+    assert figures["amounts"] == {"claimed": "3600.00", "agreed": "800.00", "awarded": "0.00"}
+    assert figures["mediation_success_rate"] == 0.5
+    assert figures["median_days"]["acceptance"] == 0.0
+    assert sum(figures["intake_per_week"].values()) == 3
+    assert third.case_no
+
+
+def test_the_dashboard_api_is_for_monitors_only_and_held_to_their_region(client, auth, file_case):
+    file_case()
+    _, worker = auth.token_for("worker")
+    assert client.get("/api/v1/dashboard", headers=worker).status_code == 403
+    _, other_region = auth.token_for("arbitrator", region="44")
+    assert client.get("/api/v1/dashboard", headers=other_region).get_json()["total"] == 0
+    _, admin = auth.token_for("admin")
+    body = client.get("/api/v1/dashboard", headers=admin).get_json()
+    assert body["total"] == 1 and "warnings" in body
+
+
+def test_the_dashboard_page_has_tables_for_every_chart(client, auth, file_case):
+    file_case()
+    auth.login_as("admin")
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert page.count('class="figures"') >= 8 and "echarts.min.js" in page
+    assert client.get("/dashboard?from=yesterday").status_code == 422
+
+
+def test_three_wage_complaints_against_one_employer_put_it_on_the_watchlist(app, file_case):
+    for seed in (1, 2):
+        file_wage_case(file_case, seed)
+    assert db.session.scalar(sa.select(sa.func.count(Alert.id))) == 0
+    file_wage_case(file_case, 3)  # intake runs the rule
+    alert = db.session.scalar(sa.select(Alert).where(Alert.rule_key == "repeated_wage_complaints"))
+    assert alert is not None and "城达配送" in alert.message and len(alert.case_numbers) == 3
+
+
+def test_the_employer_is_matched_by_credit_code_before_name(app, file_case):
+    code = credit_code(__import__("random").Random(5))
+    for seed, name in ((1, "城达配送服务有限公司"), (2, "城达配送（北京）有限公司"), (3, "城达配送服务公司")):
+        file_wage_case(file_case, seed, respondent={"name": name, "kind": "cooperating_company", "credit_code": code})
+    assert db.session.scalar(sa.select(Alert).where(Alert.subject_key == f"respondent:{code}")) is not None
+
+
+def test_an_edited_threshold_changes_what_fires(app, file_case):
+    db.session.add(WarningRule(key="repeated_wage_complaints", threshold=5, window_days=30))
+    db.session.commit()
+    for seed in (1, 2, 3):
+        file_wage_case(file_case, seed)
+    assert db.session.scalar(sa.select(sa.func.count(Alert.id)).where(Alert.rule_key == "repeated_wage_complaints")) == 0
+
+
+def test_workers_filing_separately_against_one_respondent_look_like_a_collective_dispute(app, file_case):
+    from tests.factories import intake_payload
+
+    template = intake_payload()["workers"][0]
+    for seed in range(3):
+        workers = [dict(template, name=f"骑手{seed}{i}", id_number=None, is_representative=False) for i in range(4)]
+        file_wage_case(file_case, seed, workers=workers, respondent={"name": "某某外卖站点", "kind": "cooperating_company"})
+    alert = db.session.scalar(sa.select(Alert).where(Alert.rule_key == "likely_collective"))
+    assert alert is not None and alert.details["workers"] == 12 and alert.details["cases"] == 3
+
+
+def test_a_quiet_case_near_its_deadline_raises_an_alert_and_an_active_one_does_not(app, file_case):
+    quiet = file_case().case
+    app.config["DISPUTES_TODAY"] = "2026-11-30"  # the 15-day mediation period ends on 2026-12-01
+    from disputes.cases.schedule import refresh_schedule
+    from datetime import date
+
+    refresh_schedule(quiet, date(2026, 11, 30))
+    db.session.commit()
+    raised = evaluate(date(2026, 11, 30), ["deadline_no_action"])
+    assert [a.case_numbers for a in raised] == [[quiet.case_no]]
+    assert evaluate(date(2026, 11, 17), ["deadline_no_action"]) == []
+
+
+def test_an_alert_is_acknowledged_with_a_note(client, auth, file_case):
+    for seed in (1, 2, 3):
+        file_wage_case(file_case, seed)
+    auth.login_as("arbitrator")
+    alert = db.session.scalar(sa.select(Alert))
+    response = client.post(f"/alerts/{alert.id}/acknowledge",
+                           data={"csrf_token": csrf_token(client, "/alerts"), "note": "已约谈企业"})
+    assert response.status_code == 302
+    db.session.refresh(alert)
+    assert (alert.status, alert.note) == ("acknowledged", "已约谈企业")
+
+
+def test_admins_edit_thresholds_with_an_audit_entry(client, auth):
+    auth.login_as("admin")
+    client.get("/admin/warning-rules")
+    form = {"csrf_token": csrf_token(client, "/admin/warning-rules")}
+    for key in ("repeated_wage_complaints", "likely_collective", "deadline_no_action", "surge"):
+        form |= {f"{key}-threshold": "4", f"{key}-window": "14", f"{key}-enabled": "on"}
+    assert client.post("/admin/warning-rules", data=form).status_code == 302
+    assert db.session.get(WarningRule, "surge").threshold == 4
+    assert client.post("/admin/warning-rules", data=form | {"surge-threshold": "-1"}).status_code == 422
+
+
+def test_the_case_list_exports_as_csv_and_xlsx_with_the_same_rows(client, auth, file_case):
+    numbers = {file_case().case.case_no for _ in range(3)}
+    _, headers = auth.token_for("admin")
+    csv_text = client.get("/api/v1/cases?scope=all&format=csv", headers=headers).get_data(as_text=True)
+    assert csv_text.startswith("\ufeff") and all(n in csv_text for n in numbers)
+    workbook = load_workbook(io.BytesIO(client.get("/api/v1/cases?scope=all&format=xlsx", headers=headers).data))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0][0] == "案件编号" and {row[0] for row in rows[1:]} == numbers
+    assert all(isinstance(row[-1], (int, float)) for row in rows[1:])  # numbers, not text
+
+
+def test_an_employer_record_shows_its_cases_and_partners(client, auth, file_case):
+    for seed in (1, 2, 3):
+        file_case(seed=seed, respondents=[ACME, {"name": "某外卖科技有限公司", "kind": "platform"}])
+    auth.login_as("arbitrator")
+    page = client.get("/employers/城达配送服务").get_data(as_text=True)
+    assert "城达配送服务有限公司" in page and "某外卖科技有限公司" in page and "3 案" in page
+    assert client.get("/employers/无此单位").status_code == 404
