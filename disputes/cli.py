@@ -136,7 +136,32 @@ def casebase_reindex_command():
     click.echo(f"indexed {count} published cases")
 
 
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False))
+def backup_command(path):
+    """Write the database, evidence, issued documents and settings to one .tar.gz file."""
+    from disputes.backup import backup
+
+    counts = backup(path)
+    click.echo(f"backed up {sum(counts.values())} rows in {len(counts)} tables to {path}")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def restore_command(path):
+    """Restore a backup into this empty, migrated instance; the search index is rebuilt."""
+    from disputes.backup import RestoreRefused, restore
+
+    try:
+        counts = restore(path)
+    except RestoreRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    click.echo(f"restored {sum(counts.values())} rows in {len(counts)} tables")
+
+
 def register_commands(app: Flask) -> None:
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
     app.cli.add_command(user_cli)
     app.cli.add_command(seed_cli)
     app.cli.add_command(deadlines_cli)
