@@ -65,14 +65,15 @@ def _register_blueprints(app: Flask) -> None:
     from disputes.auth import bp as auth_bp
     from disputes.case_documents import bp as case_documents_bp
     from disputes.dashboard import bp as dashboard_bp
+    from disputes.evidence import bp as evidence_bp
     from disputes.cases import bp as cases_bp
     from disputes.home import bp as home_bp
     from disputes.intake import bp as intake_bp
     from disputes.library import bp as library_bp
     from disputes.portal import bp as portal_bp
 
-    for blueprint in (home_bp, auth_bp, intake_bp, portal_bp, cases_bp, case_documents_bp, library_bp, assessments_bp,
-                      dashboard_bp, admin_bp, api_bp):
+    for blueprint in (home_bp, auth_bp, intake_bp, portal_bp, cases_bp, case_documents_bp, evidence_bp, library_bp,
+                      assessments_bp, dashboard_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
     errors.init_app(app)
 

@@ -111,7 +111,8 @@ def document(kind: str):
 @bp.route("/logout", methods=["POST"])
 def leave():
     close_portal_session()
-    return redirect(url_for("portal.lookup_page"))
+    flash(_("已退出查询。"), "info")
+    return redirect(url_for("portal.lookup_page", left=1))
 
 
 @bp.route("/reset", methods=["GET", "POST"])

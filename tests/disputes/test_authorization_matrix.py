@@ -1,0 +1,173 @@
+"""Every route × every kind of caller, in one table. A new route without an entry fails the suite.
+
+Callers: anonymous; a worker account that does not own the case; the worker who owns it; staff of
+each role in the case's region; and a worker whose portal session is scoped to another case.
+"Allowed" means the route does its work (any answer but 401/403/404/500 or a bounce to a sign-in
+page); "denied" means exactly such a refusal. No object is reachable by guessing its number.
+"""
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from disputes.cases.services import apply_event
+from disputes.evidence.services import Upload, add_evidence
+from disputes.extensions import db
+from disputes.models import Alert, MinimumWage
+from tests.factories import DEFAULT_PASSWORD, file_case, intake_payload, make_user
+
+ALL = {"anonymous", "worker", "owner", "mediator", "arbitrator", "legal_aid", "admin", "portal_other"}
+ACCOUNTS = ALL - {"anonymous", "portal_other"}
+STAFF = {"mediator", "arbitrator", "legal_aid", "admin"}
+CASE_READERS = {"owner", "mediator", "arbitrator", "admin"}
+CASEWORK = {"mediator", "arbitrator", "admin"}
+MONITORS = {"mediator", "arbitrator", "admin"}
+EDITORS = {"arbitrator", "admin"}
+ADMIN = {"admin"}
+PORTAL = {"portal_other"}
+INTAKE_FILERS = {"owner", "worker", "mediator", "arbitrator", "admin"}
+
+# endpoint: (method, path template, who is allowed, form or JSON body)
+MATRIX = {
+    "home.index": ("GET", "/", ALL, None),
+    "home.health": ("GET", "/healthz", ALL, None),
+    "static": ("GET", "/static/css/app.css", ALL, None),
+    "auth.login": ("GET", "/login", ALL, None),
+    "auth.logout": ("POST", "/logout", ACCOUNTS, {}),
+    "intake.worker_form": ("GET", "/intake", ALL, None),
+    "intake.staff_form": ("GET", "/intake/on-behalf", {"mediator", "arbitrator", "admin"}, None),
+    "intake.receipt": ("GET", "/intake/receipt", ALL, None),
+    "intake.resume": ("GET", "/intake/resume/unknown-token", ALL, None),
+    "portal.lookup_page": ("GET", "/status", ALL, None),
+    "portal.reset_code": ("GET", "/status/reset", ALL, None),
+    "portal.case_page": ("GET", "/status/case", PORTAL, None),
+    "portal.act": ("POST", "/status/case/actions", PORTAL, {"event": "teleport"}),
+    "portal.upload_evidence": ("POST", "/status/case/evidence", PORTAL, {}),
+    "portal.document": ("GET", "/status/case/documents/arbitration_application.pdf", PORTAL, None),
+    "portal.leave": ("POST", "/status/logout", ALL, {}),
+    "cases.queue": ("GET", "/cases", STAFF, None),
+    "cases.detail": ("GET", "/cases/{case_no}", CASE_READERS, None),
+    "cases.fire_event": ("POST", "/cases/{case_no}/events", CASE_READERS, {"event": "withdraw", "version": "0"}),
+    "cases.reassign_case": ("POST", "/cases/{case_no}/reassign", {"mediator", "admin"}, {"role": "mediator", "handler": "", "version": "0"}),
+    "cases.workflow": ("GET", "/workflow", ALL, None),
+    "cases.workflow_svg": ("GET", "/workflow.svg", ALL, None),
+    "case_documents.preview": ("GET", "/cases/{case_no}/documents/case_summary", CASE_READERS, None),
+    "case_documents.download": ("GET", "/cases/{case_no}/documents/case_summary.pdf", CASE_READERS, None),
+    "case_documents.issue_again": ("POST", "/cases/{case_no}/documents/case_summary", CASEWORK, {}),
+    "evidence.upload": ("POST", "/cases/{case_no}/evidence", CASEWORK, {}),
+    "evidence.download": ("GET", "/cases/{case_no}/evidence/{evidence_id}", CASE_READERS, None),
+    "assessments.check_my_situation": ("GET", "/assess", ALL, None),
+    "assessments.case_assessment": ("GET", "/cases/{case_no}/assessment", CASEWORK, None),
+    "library.search_page": ("GET", "/typical-cases", ALL, None),
+    "library.case_page": ("GET", "/typical-cases/hrss2023-c1", ALL, None),
+    "library.new_case": ("GET", "/typical-cases/new", EDITORS, None),
+    "library.edit_case": ("GET", "/typical-cases/hrss2023-c1/edit", EDITORS, None),
+    "library.publish_case": ("POST", "/typical-cases/hrss2023-c1/publish", EDITORS, {}),
+    "library.withdraw_case": ("POST", "/typical-cases/hrss2023-c2/withdraw", EDITORS, {}),
+    "dashboard.page": ("GET", "/dashboard", MONITORS, None),
+    "dashboard.alerts": ("GET", "/alerts", MONITORS, None),
+    "dashboard.acknowledge_alert": ("POST", "/alerts/{alert_id}/acknowledge", MONITORS, {"note": "ok"}),
+    "dashboard.employer": ("GET", "/employers/{respondent_key}", MONITORS, None),
+    "dashboard.echarts": ("GET", "/vendor/echarts.min.js", ALL, None),
+    "admin.index": ("GET", "/admin", ADMIN, None),
+    "admin.minimum_wages": ("GET", "/admin/minimum-wages", ADMIN, None),
+    "admin.verify_minimum_wage": ("POST", "/admin/minimum-wages/{wage_id}/verify", ADMIN, {}),
+    "admin.users": ("GET", "/admin/users", ADMIN, None),
+    "admin.warning_rules": ("GET", "/admin/warning-rules", ADMIN, None),
+    "admin.audit_trail": ("GET", "/admin/audit", ADMIN, None),
+    "api.openapi_document": ("GET", "/api/v1/openapi.json", ALL, None),
+    "api.create_token": ("POST", "/api/v1/tokens", ALL, {"username": "{mediator_username}", "password": DEFAULT_PASSWORD}),
+    "api.create_case": ("POST", "/api/v1/cases", INTAKE_FILERS, "intake"),
+    "api.get_case": ("GET", "/api/v1/cases/{case_no}", CASE_READERS, None),
+    "api.list_cases": ("GET", "/api/v1/cases", STAFF, None),
+    "api.fire_event": ("POST", "/api/v1/cases/{case_no}/events", CASE_READERS, {"event": "withdraw", "version": 0}),
+    "api.api_download": ("GET", "/api/v1/cases/{case_no}/documents/case_summary", CASE_READERS, None),
+    "api.api_status": ("POST", "/api/v1/status", ALL, {"case_no": "{other_case_no}", "access_code": "{other_code}"}),
+    "api.check_intake_field": ("POST", "/api/v1/intake/check", ALL, {"field": "phone", "value": "1"}),
+    "api.api_assessment": ("POST", "/api/v1/assessments", ALL, {"facts": "每天排班打卡，系统派单不能拒单。"}),
+    "api.search_typical_cases": ("GET", "/api/v1/typical-cases", ALL, None),
+    "api.get_typical_case": ("GET", "/api/v1/typical-cases/hrss2023-c1", ALL, None),
+    "api.publish_typical_case": ("POST", "/api/v1/typical-cases/hrss2023-c1/publish", EDITORS, {}),
+    "api.withdraw_typical_case": ("POST", "/api/v1/typical-cases/hrss2023-c2/withdraw", EDITORS, {}),
+    "api.api_dashboard": ("GET", "/api/v1/dashboard", MONITORS, None),
+}
+# A portal endpoint never names a case: the session decides which one, so "denied" there is the
+# bounce back to the lookup form; everywhere else a refusal is 401/403/404 or the sign-in page.
+CSRF_INPUT = re.compile(r'name="csrf-token" content="([^"]+)"')
+
+
+def test_every_route_has_an_entry_in_the_matrix(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - set(MATRIX) == set(), "add the new routes to MATRIX"
+    assert set(MATRIX) - endpoints == set(), "remove routes that no longer exist"
+
+
+@pytest.fixture
+def world(app, regions):
+    """A case in region 11 accepted by a mediator, with evidence, an alert, and the library."""
+    from disputes.seeding import seed_library
+
+    seed_library()
+    owner = make_user(role="worker")
+    mediator = make_user(role="mediator")
+    filed = file_case(filed_by=owner, channel="api")
+    apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
+    evidence = add_evidence(filed.case, Upload("a.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64), by=None)
+    other = file_case()
+    alert = Alert(rule_key="surge", subject_key="surge:x", subject_label="x", region_code="11", message="m",
+                  dedupe_key="matrix")
+    db.session.add(alert)
+    db.session.commit()
+    respondent = filed.case.respondents[0]
+    return {
+        "case_no": filed.case.case_no, "evidence_id": evidence.id, "alert_id": alert.id,
+        "respondent_key": respondent.credit_code or respondent.normalised_name,
+        "wage_id": db.session.scalar(sa.select(MinimumWage.id).where(MinimumWage.region_code == "11")),
+        "owner": owner, "mediator": mediator, "other": other,
+        "mediator_username": mediator.username, "other_case_no": other.case.case_no, "other_code": other.access_code,
+    }
+
+
+def client_as(app, caller, world):
+    client = app.test_client()
+    if caller in ACCOUNTS:
+        user = {"owner": world["owner"], "mediator": world["mediator"]}.get(caller) or make_user(role=caller)
+        page = client.get("/login").get_data(as_text=True)
+        token = CSRF_INPUT.search(page).group(1)
+        assert client.post("/login", data={"username": user.username, "password": DEFAULT_PASSWORD,
+                                           "csrf_token": token}).status_code == 302
+    elif caller == "portal_other":
+        page = client.get("/status").get_data(as_text=True)
+        client.post("/status", data={"csrf_token": CSRF_INPUT.search(page).group(1),
+                                     "case_no": world["other"].case.case_no, "access_code": world["other"].access_code})
+    return client
+
+
+def call(client, method, path, body, world):
+    if isinstance(body, dict):
+        body = {key: value.format(**world) if isinstance(value, str) else value for key, value in body.items()}
+    if method == "GET":
+        return client.get(path)
+    token = CSRF_INPUT.search(client.get("/workflow").get_data(as_text=True)).group(1)
+    if path.startswith("/api/"):
+        payload = intake_payload() if body == "intake" else body
+        return client.post(path, json=payload, headers={"X-CSRFToken": token})
+    return client.post(path, data={**(body or {}), "csrf_token": token})
+
+
+def refused(response) -> bool:
+    location = response.headers.get("Location", "")
+    bounced = response.status_code == 302 and ("/login" in location or location.rstrip("/").endswith("/status"))
+    return response.status_code in (401, 403, 404) or bounced
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX))
+def test_each_caller_gets_exactly_what_the_matrix_says(app, world, endpoint):
+    method, template, allowed, body = MATRIX[endpoint]
+    path = template.format(**world)
+    for caller in sorted(ALL):
+        response = call(client_as(app, caller, world), method, path, body, world)
+        response.close()
+        assert response.status_code < 500, (endpoint, caller, response.status_code)
+        assert refused(response) != (caller in allowed), (endpoint, caller, response.status_code,
+                                                         response.headers.get("Location"))
