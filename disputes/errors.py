@@ -104,6 +104,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):
+        from disputes.extensions import db
+
+        db.session.rollback()  # whatever the request had half-done is not written
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
         return _render(500, {"error": _("系统内部错误，已记录。您提交的内容没有丢失，请稍后重试。")})
 

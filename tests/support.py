@@ -5,7 +5,8 @@ import re
 
 from tests.factories import DEFAULT_PASSWORD
 
-CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
+                        r'|name="csrf-token" content="([^"]+)"')
 
 
 def csrf_token(client, path: str = "/login") -> str:
@@ -13,7 +14,7 @@ def csrf_token(client, path: str = "/login") -> str:
     page = client.get(path).get_data(as_text=True)
     match = CSRF_INPUT.search(page)
     assert match, f"no csrf_token input on {path}"
-    return match.group(1) or match.group(2)
+    return match.group(1) or match.group(2) or match.group(3)
 
 
 class Auth:

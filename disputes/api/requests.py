@@ -20,9 +20,14 @@ def json_body() -> dict[str, Any]:
     if len(raw) > MAX_JSON_BYTES:
         raise BadInput(_("请求内容太大。"))
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        payload = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (ValueError, RecursionError, UnicodeDecodeError):
         raise BadInput(_("请求内容不是有效的 JSON。")) from None
     if not isinstance(payload, dict):
         raise BadInput(_("请求内容应为一个 JSON 对象。"))
     return payload
+
+
+def _refuse_constant(name: str):
+    """NaN and Infinity are not JSON (RFC 8259), though Python's parser accepts them."""
+    raise ValueError(f"{name} is not valid JSON")

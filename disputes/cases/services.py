@@ -55,6 +55,21 @@ def apply_event(
         raise PermissionDenied(refused.message_zh) from None
     except GuardRefused as refused:
         raise ValidationFailed({refused.field or "event": refused.message_zh}) from None
+    try:
+        _record(case, event, user, note, transition, today)
+        db.session.commit()
+    except (StaleDataError, sa.exc.IntegrityError) as failure:
+        # Another writer committed first, seen at a flush or at the commit (its history row may
+        # have taken our sequence number before our version check failed).
+        db.session.rollback()
+        if isinstance(failure, sa.exc.IntegrityError) and "case_seq" not in str(failure.orig):
+            raise
+        raise _stale(db.session.get(Case, case.id), user) from None
+    return case
+
+
+def _record(case: Case, event: str, user: User | None, note, transition, today: date) -> None:
+    """Everything the event writes besides the state: amounts, history row, documents, notices, sort key."""
     _record_amounts(case, transition)
     row = CaseEvent(
         seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=_actor_label(user),
@@ -69,12 +84,6 @@ def apply_event(
         row.data = {**transition.data, "documents": issued}
     notify_for_event(case, event, row.seq, transition.data)
     refresh_schedule(case, today)
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise _stale(db.session.get(Case, case.id), user) from None
-    return case
 
 
 def _actor(user: User | None, case: Case):

@@ -9,7 +9,7 @@ from disputes.api.requests import json_body
 from disputes.case_documents.services import pdf_bytes
 from disputes.cases.labels import event_label
 from disputes.cases.services import apply_event
-from disputes.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from disputes.errors import BadInput, Conflict, NotFound, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload, add_evidence
 from disputes.extensions import limiter
 from disputes.portal import bp
@@ -22,8 +22,14 @@ from disputes.timekeeping import local_today
 
 def _case_number_key() -> str:
     """Rate-limit key: the case number being tried, so guessing one case's code is slow from anywhere."""
-    source = request.get_json(silent=True) if request.is_json else request.form
-    value = source.get("case_no") if isinstance(source, dict) or hasattr(source, "get") else ""
+    if request.is_json:
+        try:
+            source = json_body()
+        except BadInput:
+            source = {}  # the view answers 400; the key only has to exist
+    else:
+        source = request.form
+    value = source.get("case_no")
     return "case:" + (value.strip()[:20] if isinstance(value, str) else "")
 
 
