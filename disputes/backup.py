@@ -101,9 +101,10 @@ def _reset_sequences() -> None:
     for table in Base.metadata.sorted_tables:
         for column in table.primary_key.columns:
             if column.autoincrement is True or (column.autoincrement == "auto" and isinstance(column.type, sa.Integer)):
-                db.session.execute(sa.text(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
-                    f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))
+                highest = sa.select(sa.func.max(column)).scalar_subquery()
+                db.session.execute(sa.select(sa.func.setval(
+                    sa.func.pg_get_serial_sequence(table.name, column.name),
+                    sa.func.coalesce(highest, 0) + 1, False)))
 
 
 def _revision() -> str | None:

@@ -53,6 +53,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "DISPUTES_PDF_FONT": os.environ.get("DISPUTES_PDF_FONT") or None,
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Off only for load benchmarks on loopback (bench/), never in production.
+        "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
         "LOGIN_RATE_LIMIT": "10 per minute",
         "API_ACCESS_DAYS": 30,  # how long a bearer token stays valid
         "EVIDENCE_MAX_BYTES": 10 * MEGABYTE,

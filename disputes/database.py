@@ -32,8 +32,17 @@ def init_app(app: Flask) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _may_write() else "BEGIN")
 
 
+READ_ONLY_ENDPOINTS: set[str] = set()
+
+
+def read_only(endpoint: str):
+    """Mark a POST endpoint that never writes (a lookup, a check), so it does not queue for the write lock."""
+    READ_ONLY_ENDPOINTS.add(endpoint)
+    return lambda view: view
+
+
 def _may_write() -> bool:
-    """Whether the current unit of work may write: any request but GET/HEAD, and the CLI.
+    """Whether the current unit of work may write: any request but GET/HEAD and read-only endpoints; the CLI.
 
     A writer takes SQLite's write lock when it begins (IMMEDIATE), so two writers queue on the
     busy timeout instead of one failing with "database is locked" when it upgrades a read lock
@@ -41,4 +50,4 @@ def _may_write() -> bool:
     """
     if not has_request_context():
         return True
-    return request.method not in ("GET", "HEAD", "OPTIONS")
+    return request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in READ_ONLY_ENDPOINTS

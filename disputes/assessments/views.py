@@ -13,6 +13,7 @@ from disputes.assessments.services import (
     assess_case, given_factors_from_form, latest_assessment, payload_factors, run_assessment, save_case_assessment,
 )
 from disputes.cases.queries import case_by_number
+from disputes.database import read_only
 from disputes.errors import ValidationFailed
 from disputes.extensions import limiter
 from disputes.permissions import CASEWORK_ROLES, require_case_visible, roles_required
@@ -49,6 +50,7 @@ def case_assessment(case_no: str):
 
 
 @api_bp.route("/assessments", methods=["POST"])
+@read_only("api.api_assessment")
 @limiter.limit("60 per minute")
 def api_assessment():
     payload = json_body()

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from disputes.api import bp as api_bp
 from disputes.api.requests import json_body
+from disputes.database import read_only
 from disputes.errors import NotAuthenticated, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload
 from disputes.intake import bp
@@ -65,6 +66,7 @@ def receipt():
 
 
 @api_bp.route("/intake/check", methods=["POST"])
+@read_only("api.check_intake_field")
 def check_intake_field():
     """One field's verdict while the worker types (the same rules as on submit)."""
     payload = json_body()

@@ -11,6 +11,7 @@ from disputes.cases.labels import event_label
 from disputes.cases.services import apply_event
 from disputes.errors import BadInput, Conflict, NotFound, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload, add_evidence
+from disputes.database import read_only
 from disputes.extensions import limiter
 from disputes.portal import bp
 from disputes.portal.plain_words import WORKER_ACTIONS
@@ -42,6 +43,7 @@ def _case_limit() -> str:
 
 
 @bp.route("", methods=["GET", "POST"])
+@read_only("portal.lookup_page")
 @limiter.limit(_lookup_limit, methods=["POST"])
 @limiter.limit(_case_limit, methods=["POST"], key_func=_case_number_key)
 def lookup_page():
@@ -58,6 +60,7 @@ def lookup_page():
 
 
 @api_bp.route("/status", methods=["POST"])
+@read_only("api.api_status")
 @limiter.limit(_lookup_limit)
 @limiter.limit(_case_limit, key_func=_case_number_key)
 def api_status():
