@@ -7,10 +7,12 @@ Front door — what the application may use:
   ``OUTCOMES``, ``CLAIM_KINDS``, ``RESPONDENT_KINDS``, ``PROVINCES``);
 - assessment: ``assess``, ``Assessment``, ``AssessmentInputInvalid``, ``CATEGORY_LABELS``,
   ``extract_factors``, ``find_managing_party``;
+- anonymisation: ``anonymize``, ``anonymize_many``, ``leaks``, ``KnownParty``;
 - search: ``open_engine(name, index_dir)``, ``ENGINES``, ``SearchQuery``, ``SearchResult``, ``Hit``,
   ``SearchEngine``, ``IndexUnavailable``, ``IndexBusy``.
 """
 
+from .anonymize import AnonymizedText, KnownParty, Replacement, anonymize, anonymize_many, leaks
 from .assess import CATEGORY_LABELS, Assessment, AssessmentInputInvalid, assess
 from .engines.base import (
     FACETS,
@@ -41,6 +43,7 @@ from .records import (
 from .search import DEFAULT_ENGINE, ENGINES, open_engine
 
 __all__ = [
+    "AnonymizedText", "KnownParty", "Replacement", "anonymize", "anonymize_many", "leaks",
     "CATEGORY_LABELS", "Assessment", "AssessmentInputInvalid", "assess", "extract_factors", "find_managing_party",
     "CLAIM_KINDS", "DEFAULT_ENGINE", "ENGINES", "FACETS", "FACTOR_KEYS", "FILTER_KEYS", "OCCUPATIONS",
     "OUTCOMES", "PROVINCES", "RESPONDENT_KINDS", "STATUSES",

@@ -81,6 +81,76 @@ CASE = {
     },
 }
 
+def _json_body(schema: dict) -> dict:
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+def _json_answer(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": {"type": "object"}}}}
+
+
+CASE_NO = {"name": "case_no", "in": "path", "required": True, "schema": {"type": "string"}}
+TYPICAL_ID = {"name": "case_id", "in": "path", "required": True, "schema": {"type": "string"}}
+MORE_PATHS = {
+    "/cases/{case_no}/events": {"post": {
+        "summary": "Apply one life-cycle event", "parameters": [CASE_NO],
+        "requestBody": _json_body({"type": "object", "required": ["event", "version"], "properties": {
+            "event": {"type": "string"}, "version": {"type": "integer"}, "note": {"type": "string"},
+            "data": {"type": "object"}}}),
+        "responses": {"200": _json_answer("the case"), "400": _error("not JSON"), "403": _error("not allowed"),
+                      "404": _error("no such case"), "409": _error("stale version or wrong state"),
+                      "422": _error("invalid data")}}},
+    "/cases/{case_no}/documents/{kind}": {"get": {
+        "summary": "A document of the case as PDF",
+        "parameters": [CASE_NO, {"name": "kind", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "PDF", "content": {"application/pdf": {}}}, "403": _error("not allowed"),
+                      "404": _error("no such case or kind"), "409": _error("not at that stage")}}},
+    "/cases/{case_no}/publication": {"post": {
+        "summary": "An anonymised typical-case draft from a closed case", "parameters": [CASE_NO],
+        "responses": {"201": _json_answer("the draft"), "403": _error("not an editor"), "404": _error("no such case"),
+                      "409": _error("case not closed")}}},
+    "/status": {"post": {
+        "summary": "A worker's status lookup by case number and access code", "security": [],
+        "requestBody": _json_body({"type": "object", "required": ["case_no", "access_code"], "properties": {
+            "case_no": {"type": "string"}, "access_code": {"type": "string"}}}),
+        "responses": {"200": _json_answer("worker-safe status"), "400": _error("not JSON"),
+                      "404": _error("wrong number or code"), "429": _error("too many attempts")}}},
+    "/intake/check": {"post": {
+        "summary": "Check one intake field while it is filled in", "security": [],
+        "requestBody": _json_body({"type": "object", "properties": {"field": {"type": "string"}, "value": {"type": "string"}}}),
+        "responses": {"200": _json_answer("the field's message or null"), "400": _error("not JSON")}}},
+    "/assessments": {"post": {
+        "summary": "Labour-relationship assessment of facts and/or factors", "security": [],
+        "requestBody": _json_body({"type": "object", "properties": {
+            "facts": {"type": "string"}, "occupation": {"type": "string"},
+            "factors": {"type": "object", "additionalProperties": {"type": ["boolean", "null"]}},
+            "respondents": {"type": "array", "items": {"type": "object"}}}}),
+        "responses": {"200": _json_answer("category, confidence, factors, similar cases, explanation"),
+                      "400": _error("not JSON"), "422": _error("invalid input")}}},
+    "/typical-cases": {"get": {
+        "summary": "Search the published typical cases", "security": [],
+        "parameters": [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+                       for name in ("q", "occupation", "outcome", "claim", "region", "year", "source_body", "sort", "page")],
+        "responses": {"200": _json_answer("total, results, facets"), "422": _error("invalid parameter"),
+                      "503": _error("index being rebuilt")}}},
+    "/typical-cases/{case_id}": {"get": {
+        "summary": "One published typical case", "security": [], "parameters": [TYPICAL_ID],
+        "responses": {"200": _json_answer("the case"), "404": _error("no such case")}}},
+    "/typical-cases/{case_id}/publish": {"post": {
+        "summary": "Publish a reviewed draft", "parameters": [TYPICAL_ID],
+        "responses": {"200": _json_answer("the case"), "403": _error("not an editor"), "404": _error("no such case"),
+                      "409": _error("already public or still identifying")}}},
+    "/typical-cases/{case_id}/withdraw": {"post": {
+        "summary": "Withdraw a published case", "parameters": [TYPICAL_ID],
+        "responses": {"200": _json_answer("the case"), "403": _error("not an editor"), "404": _error("no such case"),
+                      "409": _error("not public")}}},
+    "/dashboard": {"get": {
+        "summary": "Monitoring figures and open warnings",
+        "parameters": [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+                       for name in ("from", "to", "region", "organisation")],
+        "responses": {"200": _json_answer("figures"), "403": _error("not a monitor"), "422": _error("invalid filter")}}},
+}
+
 SPEC = {
     "openapi": "3.0.3",
     "info": {"title": "Dispute Desk API", "version": "1"},
@@ -118,6 +188,16 @@ SPEC = {
         }},
     },
 }
+
+
+SPEC["paths"]["/cases"]["get"] = {
+    "summary": "The caller's queue (JSON, or CSV/XLSX with format=)",
+    "parameters": [{"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+                   for name in ("scope", "state", "claim", "occupation", "collective", "overdue", "after", "format")],
+    "responses": {"200": _json_answer("results and the next cursor"), "403": _error("not staff"),
+                  "422": _error("invalid filter")},
+}
+SPEC["paths"].update(MORE_PATHS)
 
 
 @bp.route("/openapi.json")

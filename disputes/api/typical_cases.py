@@ -57,3 +57,17 @@ def withdraw_typical_case(case_id: str):
 def _per_page() -> int:
     raw = request.args.get("per_page", "10")
     return min(int(raw), 100) if raw.isascii() and raw.isdigit() and int(raw) > 0 else 10
+
+
+@bp.route("/cases/<case_no>/publication", methods=["POST"])
+@roles_required(*EDITOR_ROLES)
+def draft_publication(case_no: str):
+    from disputes.cases.queries import case_by_number
+    from disputes.library.publication import draft_from_case
+    from disputes.permissions import require_case_visible
+
+    case = case_by_number(case_no)
+    require_case_visible(current_user, case)
+    keep = (request.get_json(silent=True) or {}).get("keep_platform_names", True) if request.is_json else True
+    row = draft_from_case(case, current_user, keep_platform_names=keep is not False)
+    return jsonify(record_dict(row) | {"status": row.status}), 201

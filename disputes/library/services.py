@@ -100,6 +100,9 @@ def publish(row: TypicalCase, editor: User) -> TypicalCase:
     if row.status == "published":
         raise Conflict(_("该案例已经公开。"), status=row.status)
     parse_record(record_dict(row) | {"status": "published"})
+    from disputes.library.publication import check_before_publishing
+
+    check_before_publishing(row)
     row.status, row.published_at, row.updated_by = "published", utcnow(), editor
     bump_generation()
     db.session.commit()

@@ -87,3 +87,26 @@ def _editor(row):
         choices={"occupation": OCCUPATIONS, "outcome": OUTCOMES, "region": PROVINCES, "claims": CLAIM_KINDS,
                  "respondent_kinds": RESPONDENT_KINDS, "factors": FACTOR_KEYS},
     ), status
+
+
+@bp.route("/cases/<case_no>/publication", methods=["POST"])
+@roles_required(*EDITOR_ROLES)
+def draft_from_closed_case(case_no: str):
+    from disputes.cases.queries import case_by_number
+    from disputes.library.publication import draft_from_case
+    from disputes.permissions import require_case_visible
+
+    case = case_by_number(case_no)
+    require_case_visible(current_user, case)
+    row = draft_from_case(case, current_user, keep_platform_names=request.form.get("keep_platforms") == "1")
+    flash(_("已生成匿名化草稿，请对照原文审核。"), "info")
+    return redirect(url_for("library.review_draft", case_id=row.id))
+
+
+@bp.route("/typical-cases/<case_id>/review")
+@roles_required(*EDITOR_ROLES)
+def review_draft(case_id: str):
+    from disputes.library.publication import review
+
+    row = case_or_404(case_id)
+    return render_template("library/review.html", row=row, review=review(row))

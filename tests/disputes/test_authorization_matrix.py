@@ -90,6 +90,9 @@ MATRIX = {
     "api.publish_typical_case": ("POST", "/api/v1/typical-cases/hrss2023-c1/publish", EDITORS, {}),
     "api.withdraw_typical_case": ("POST", "/api/v1/typical-cases/hrss2023-c2/withdraw", EDITORS, {}),
     "api.api_dashboard": ("GET", "/api/v1/dashboard", MONITORS, None),
+    "api.draft_publication": ("POST", "/api/v1/cases/{case_no}/publication", {"arbitrator", "admin"}, {}),
+    "library.draft_from_closed_case": ("POST", "/cases/{case_no}/publication", {"arbitrator", "admin"}, {}),
+    "library.review_draft": ("GET", "/typical-cases/hrss2023-c1/review", EDITORS, None),
 }
 # A portal endpoint never names a case: the session decides which one, so "denied" there is the
 # bounce back to the lookup form; everywhere else a refusal is 401/403/404 or the sign-in page.
