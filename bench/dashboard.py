@@ -1,0 +1,44 @@
+"""p95 of GET /api/v1/dashboard at a million cases (SQLite), as an admin and a regional arbitrator.
+
+Target: p95 <= 300 ms. Reuses the archive bench/queue.py seeds.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from million import ROOT, build_app, ensure_archive, timed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--samples", type=int, default=30)
+    parser.add_argument("--db", default=str(ROOT / "bench" / "out" / "archive.sqlite3"))
+    args = parser.parse_args()
+    (ROOT / "bench" / "out").mkdir(exist_ok=True)
+    report = {"cases": args.cases, **ensure_archive(Path(args.db), args.cases)}
+    app = build_app(Path(args.db))
+    client = app.test_client()
+    with app.app_context():
+        from disputes.auth.services import issue_token
+        from disputes.extensions import db
+        from disputes.models import User
+
+        admin = db.session.scalar(db.select(User).where(User.username == "admin"))
+        headers = {"Authorization": f"Bearer {issue_token(admin)}"}
+        db.session.remove()
+    for name, path in (("dashboard_all", "/api/v1/dashboard"),
+                       ("dashboard_last_quarter", "/api/v1/dashboard?from=2026-08-16&to=2026-11-16")):
+        assert client.get(path, headers=headers).status_code == 200
+        report[name] = timed(lambda p=path: client.get(p, headers=headers), args.samples)
+    report["target_p95_ms"] = 300
+    report["target_met"] = all(report[k]["p95_ms"] <= 300 for k in ("dashboard_all", "dashboard_last_quarter"))
+    json.dump(report, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()
