@@ -72,9 +72,13 @@ test-postgres: install
 
 test: system-packages lint test-sqlite test-postgres
 
+BENCHMARKS := queue dashboard search documents portal load assess_eval
+
+# Each prints one JSON object; outputs are also kept in bench/out/<name>.json.
 bench: install
 	@mkdir -p bench/out
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for name in $(BENCHMARKS); do echo "== bench/$$name.py"; \
+	  $(BIN)/python bench/$$name.py | tee bench/out/$$name.json || exit 1; done
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis

@@ -79,7 +79,7 @@ def _deep_cursor(client) -> str:
 def _plans(mediator_id):
     base = ("SELECT id FROM cases WHERE {where} AND state NOT IN ('closed','withdrawn') "
             "ORDER BY priority, next_due_on, id LIMIT 26")
-    return [("mine", base.format(where="(mediator_id = :m OR arbitrator_id = :m)"), {"m": mediator_id}),
+    return [("mine", base.format(where="mediator_id = :m"), {"m": mediator_id}),
             ("region", base.format(where="region_code = '11'"), {}),
             ("unassigned", "SELECT id FROM cases WHERE state = 'submitted' AND mediator_id IS NULL "
                            "ORDER BY priority, next_due_on, id LIMIT 26", {})]

@@ -106,13 +106,29 @@ def traffic_light(due: date, today: date) -> str:
     return "due_soon" if working_days_between(today, due) <= DUE_SOON_WORKING_DAYS else "running"
 
 
-def _conditions(user: User, wanted: QueueFilter, today: date) -> list:
-    conditions = [visible_cases_clause(user)]
-    if wanted.scope == "mine":
-        conditions.append(sa.or_(Case.mediator_id == user.id, Case.arbitrator_id == user.id))
-    elif wanted.scope == "unassigned":
+def _scope_conditions(user: User, scope: str) -> list:
+    """The scope as one condition an index starts with, always within what the user may see.
+
+    An OR of "assigned to me" and "in my region" would make SQLite scan and sort; each scope is a
+    subset of that OR, so it is asked for on its own (mine: my column; all and unassigned: my region).
+    """
+    own_column = {"mediator": Case.mediator_id, "arbitrator": Case.arbitrator_id}.get(user.role)
+    if scope == "mine":
+        if own_column is not None:
+            return [own_column == user.id]
+        return [visible_cases_clause(user), sa.or_(Case.mediator_id == user.id, Case.arbitrator_id == user.id)]
+    region = user.organisation.region_code if user.organisation else None
+    conditions = [Case.region_code == region] if user.role != "admin" and region else [visible_cases_clause(user)]
+    if user.role == "legal_aid":
+        conditions.append(Case.legal_aid != "none")
+    if scope == "unassigned":
         state, assignee = WAITING_FOR.get(user.role, ("submitted", Case.mediator_id))
         conditions += [Case.state == state, assignee.is_(None)]
+    return conditions
+
+
+def _conditions(user: User, wanted: QueueFilter, today: date) -> list:
+    conditions = _scope_conditions(user, wanted.scope)
     if wanted.state:
         conditions.append(Case.state == wanted.state)
     elif wanted.scope != "unassigned":
