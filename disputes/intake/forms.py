@@ -116,8 +116,9 @@ class ComplaintForm(FlaskForm):
             entries = rows.get(name, [])
             if index.isdigit() and int(index) < len(entries) and sub in entries[int(index)].form:
                 return entries[int(index)].form[sub]
-            return getattr(self, name, None) if name in rows and not entries else None
-        return self._fields.get(name)
+            return None
+        # A message about a whole list ("at least one worker") goes to the summary at the top.
+        return None if name in rows else self._fields.get(name)
 
 
 def _row(data: dict, keys) -> dict:

@@ -37,6 +37,14 @@
         message.textContent = body.message || "";
         input.setAttribute("aria-invalid", body.message ? "true" : "false");
         var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+        var serverError = document.getElementById(input.id + "-error");
+        if (!body.message) {
+          // The field is right now: the message from the last submission no longer applies.
+          if (serverError) { serverError.remove(); }
+          described = described.filter(function (id) { return id !== input.id + "-error"; });
+          var field = input.closest(".field");
+          if (field) { field.classList.remove("has-error"); }
+        }
         if (body.message && described.indexOf(message.id) < 0) { described.push(message.id); }
         input.setAttribute("aria-describedby", described.join(" "));
       })

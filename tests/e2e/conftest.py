@@ -1,7 +1,13 @@
-"""A live server on loopback and a real Chromium (the system's, never downloaded) for browser tests."""
+"""A live server on loopback and a real Chromium (the system's, never downloaded) for browser tests.
+
+The server is the app on its own migrated, seeded SQLite file whatever TEST_DATABASE_URL says, served by
+werkzeug in a daemon thread. No app context is pushed for the test: each request in the server thread gets
+its own, as in production. CSRF stays on, because the browser submits the real forms with their tokens.
+"""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -11,12 +17,20 @@ import pytest
 from werkzeug.serving import make_server
 
 from disputes import create_app
-from disputes.extensions import db
+from disputes.extensions import db, limiter
 from tests.conftest import _base_config, _migrate
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts" / "e2e"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-quic"]
+TIMEOUT_MS = 10_000  # one action or navigation; Playwright's 30 s default only slows down a failure
+
+# Runs in every page before the page's own scripts (injected over CDP, so the page's CSP does not apply to it):
+# a violation is also reported as a console error, whatever Chromium itself chooses to log.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (e) =>
+  console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.documentURI}`));
+"""
 
 
 def _free_port() -> int:
@@ -27,11 +41,14 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
-    """The app on its own migrated SQLite file (whatever the suite's database), seeded, served in a thread."""
-    instance = tmp_path_factory.mktemp("e2e")
-    _migrate(_base_config(instance, f"sqlite:///{instance / 'e2e.sqlite3'}"))
-    app = create_app(_base_config(instance, f"sqlite:///{instance / 'e2e.sqlite3'}") | {"RATELIMIT_ENABLED": False})
-    with app.app_context():
+    """The base URL of the app, on its own migrated SQLite file with regions, organisations and demo users."""
+    instance = tmp_path_factory.mktemp("e2e") / "instance"
+    instance.mkdir()
+    config = _base_config(instance, f"sqlite:///{instance / 'e2e.sqlite3'}")
+    _migrate(config)
+    app = create_app(config)
+    assert app.config.get("WTF_CSRF_ENABLED", True), "the browser must go through CSRF like a real one"
+    with app.app_context():  # only to seed; popped before the server starts
         from disputes.seeding import seed_organisations, seed_regions, seed_users
 
         seed_regions()
@@ -39,45 +56,101 @@ def live_server(tmp_path_factory):
         seed_users()
         db.session.remove()
     server = make_server("127.0.0.1", _free_port(), app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+        with app.app_context():
+            db.engine.dispose()
+        limiter.reset()  # the limiter is one object for every app: leave no counts from 127.0.0.1 behind
 
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(executable):
+        message = "the browser tests need Debian's chromium (apt-get install -y chromium); never `playwright install`"
         if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is required for the browser tests (apt-get install chromium)")
-        pytest.skip("Chromium not installed")
+            pytest.fail(message)
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+def new_context(browser, **options):
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    return context
 
 
 @pytest.fixture
 def phone(browser):
     """A worker's phone: 390 × 844, touch, Chinese."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
+    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def narrow_phone(browser):
+    """The narrowest phone still sold: 320 px wide."""
+    context = new_context(browser, viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
     yield context
     context.close()
 
 
 @pytest.fixture
 def desk(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    """A mediator's desktop browser, a separate context: its own cookies and session."""
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     yield context
     context.close()
 
 
-def shot(page, name: str) -> None:
-    """Keep a screenshot as a test artefact (tests/artifacts/e2e/)."""
+@pytest.fixture
+def shot(request):
+    """shot(page, step): keep a full-page screenshot as tests/artifacts/e2e/<test>-<step>.png (git-ignored)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    test = re.sub(r"[^\w.-]+", "_", request.node.name).strip("_")  # "test_x[/intake]" -> "test_x_intake"
+
+    def take(page, step: str) -> Path:
+        path = ARTIFACTS / f"{test}-{step}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+class Problems(list):
+    """What a page reported that no worker should meet: script errors, CSP violations, server errors."""
+
+    def watch(self, page, *, allow_status: dict[int, str] | None = None):
+        """Collect from `page`. `allow_status` maps an HTTP status to the path where it is expected
+        (a refused form answers 422, and Chromium logs that as a console error)."""
+        allowed = allow_status or {}
+
+        def on_console(message):
+            if message.type != "error":
+                return
+            url = message.location.get("url", "") if message.location else ""
+            if any(f"status of {status}" in message.text and path in url for status, path in allowed.items()):
+                return
+            self.append(f"console: {message.text} ({url})")
+
+        def on_response(response):
+            if response.status >= 500:
+                self.append(f"server: {response.status} {response.request.method} {response.url}")
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: self.append(f"script: {error}"))
+        page.on("response", on_response)
+        return page

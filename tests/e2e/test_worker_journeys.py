@@ -1,122 +1,233 @@
-"""A worker on a phone and a mediator at a desk, in a real Chromium against a live server."""
+"""A worker on a phone and a mediator at a desk, in a real Chromium against a live server.
+
+Every wait is on what the person would see (Playwright's `expect` retries until it shows, or fails after the
+timeout), never on a fixed sleep; each important step leaves a screenshot in tests/artifacts/e2e/.
+"""
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 
 import pytest
+from playwright.sync_api import expect
 
 from disputes.seeding import DEMO_PASSWORD
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import Problems
 
 pytestmark = pytest.mark.e2e
 
+FACTS = "我在站点跑外卖，站长每天排班，早上开早会打卡，十月的工资六千八百元一直没有发。"
+AMOUNT_ERROR = "金额必须大于 0"
+
+# The intake answers the worker gives: element id -> (how it is filled, the value or visible option label).
+ANSWERS = {
+    "workers-0-name": ("fill", "刘洋"),
+    "workers-0-phone": ("fill", "13812345678"),
+    "workers-0-occupation": ("select", "网约配送员 / 外卖骑手"),
+    "respondents-0-name": ("fill", "城达配送服务有限公司"),
+    "respondents-0-kind": ("select", "用工合作企业"),
+    "claims-0-kind": ("select", "拖欠劳动报酬"),
+    "claims-0-amount": ("fill", "-5"),  # wrong on purpose: refused, then corrected
+    "facts": ("fill", FACTS),
+    "region": ("select", "北京市"),
+    "knew_of_violation_on": ("fill", "2026-11-01"),
+}
+
+# Every visible form control whose <label> is missing or empty (a placeholder is not a label).
+UNLABELLED_CONTROLS = """() => [...document.querySelectorAll('input, select, textarea')]
+  .filter(el => el.type !== 'hidden' && el.checkVisibility())
+  .filter(el => !el.labels || ![...el.labels].some(label => label.textContent.trim()))
+  .map(el => el.id || el.name)"""
+# The elements that stick out past the right edge, to say what to fix when the page scrolls sideways.
+OVERFLOWING = """(width) => [...document.querySelectorAll('body *')]
+  .filter(el => el.getBoundingClientRect().right > width + 0.5)
+  .slice(0, 5).map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + el.className : ''))"""
+
 
 def tiny_png(path) -> None:
+    """A valid 8 × 8 red PNG, as a phone camera's photo stands in."""
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-    raw = b"".join(b"\x00" + b"\xff\x00\x00" * 8 for _ in range(8))
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * 8 for _ in range(8))
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-def watch_console(page) -> list[str]:
-    """Script errors and CSP violations; a refused form's deliberate 422 is not one."""
-    problems: list[str] = []
-
-    def on_console(message):
-        if message.type == "error" and "status of 422" not in message.text:
-            problems.append(message.text)
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    return problems
+def fill_in(page, answers) -> None:
+    for element_id, (how, value) in answers.items():
+        if how == "select":
+            page.select_option(f"#{element_id}", label=value)
+        else:
+            page.fill(f"#{element_id}", value)
 
 
-def file_complaint(page, base) -> tuple[str, str]:
+def assert_answers_kept(page, answers) -> None:
+    for element_id, (how, value) in answers.items():
+        control = page.locator(f"#{element_id}")
+        if how == "select":
+            expect(control.locator("option:checked")).to_have_text(value)
+        else:
+            expect(control).to_have_value(value)
+
+
+def file_a_complaint(page, base, shot) -> tuple[str, str]:
+    """Journey 1: the intake form on the phone, a wrong amount first, then the receipt."""
     page.goto(f"{base}/intake")
-    page.fill("#workers-0-name", "刘洋")
-    page.fill("#workers-0-phone", "13812345678")
-    page.select_option("#workers-0-occupation", "delivery_rider")
-    page.fill("#respondents-0-name", "城达配送服务有限公司")
-    page.select_option("#respondents-0-kind", "cooperating_company")
-    page.select_option("#claims-0-kind", "wage_arrears")
-    page.fill("#claims-0-amount", "-5")
-    page.fill("#facts", "我在站点跑外卖，站长每天排班，早上开早会打卡，十月的工资六千八百元一直没有发。")
-    page.select_option("#region", "11")
-    page.fill("#knew_of_violation_on", "2026-11-01")
-    page.click("button.primary")
-    error = page.locator("#claims-0-amount-error")
-    assert "金额必须大于 0" in error.inner_text()
-    assert page.input_value("#facts").startswith("我在站点跑外卖")  # nothing typed is lost
-    shot(page, "1-intake-error")
+    fill_in(page, ANSWERS)
+    # app.js checks a field with the server's rules once it changes: the worker hears about it before submitting.
+    expect(page.locator("#claims-0-amount-live-error")).to_contain_text(AMOUNT_ERROR)
+    page.get_by_role("button", name="提交投诉").click()
+
+    expect(page.locator("#error-summary")).to_be_focused()  # read out first by a screen reader
+    amount = page.locator("#claims-0-amount")
+    next_to_it = page.locator(".field", has=amount).locator("#claims-0-amount-error")
+    expect(next_to_it).to_contain_text(AMOUNT_ERROR)
+    expect(amount).to_have_attribute("aria-invalid", "true")
+    expect(amount).to_have_attribute("aria-describedby", re.compile(r"\bclaims-0-amount-error\b"))
+    assert_answers_kept(page, ANSWERS)  # nothing the worker typed is lost, the wrong amount included
+    shot(page, "1-intake-refused")
+
     page.fill("#claims-0-amount", "6800")
-    page.click("button.primary")
+    page.get_by_role("button", name="提交投诉").click()
     page.wait_for_url("**/intake/receipt")
+    case_no = page.get_by_test_id("case-no")
+    code = page.get_by_test_id("access-code")
+    expect(case_no).to_have_text(re.compile(r"^\s*\d{4}-\d+\s*$"))
+    expect(code).to_have_text(re.compile(r"^\s*[0-9A-Z]{5}-[0-9A-Z]{5}\s*$"))  # 10 characters, shown in two halves
     shot(page, "2-receipt")
-    return page.inner_text('[data-testid="case-no"]'), page.inner_text('[data-testid="access-code"]')
+    return case_no.inner_text().strip(), code.inner_text().strip()
 
 
-def look_up(page, base, case_no, code) -> None:
-    page.goto(f"{base}/status")
-    page.fill("#case_no", case_no)
-    page.fill("#access_code", code)
-    page.click("button.primary")
+def look_up(page, case_no, code, shot) -> None:
+    """Journey 2: from the receipt's own link to the status page, with the number and the code."""
+    page.locator("#main").get_by_role("link", name="查询进度").click()
+    page.wait_for_url("**/status")
+    page.get_by_label("案件编号").fill(case_no)
+    page.get_by_label("查询码").fill(code)
+    page.get_by_role("button", name="查询", exact=True).click()
     page.wait_for_url("**/status/case")
+    expect(page.locator("#status-title")).to_contain_text("等待")
+    expect(page.locator(".portal-status")).to_contain_text(case_no)
+    shot(page, "3-status")
 
 
-def mediator_does(page, base, case_no, summary: str) -> None:
+def upload_photo(page, photo, shot) -> None:
+    """Journey 3: a photo of evidence from the portal page."""
+    page.get_by_label("补充证据（拍照或选择文件）").set_input_files(str(photo))
+    page.get_by_label("说明（选填）").fill("站长发的罚款通知截图")
+    page.get_by_role("button", name="上传", exact=True).click()
+    expect(page.locator(".flash")).to_contain_text("已上传 1 个文件")
+    shot(page, "4-evidence-uploaded")
+
+
+def sign_in(page, base, username: str) -> None:
+    page.goto(f"{base}/login")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="登录").click()
+    expect(page.locator("form[action$='/logout']")).to_have_count(1)
+
+
+def record(page, base, case_no: str, event_label: str, new_state: str) -> None:
+    """Open the case, open the event's <details> by its summary, confirm, and see the new state."""
     page.goto(f"{base}/cases/{case_no}")
-    page.locator("details.action summary", has_text=summary).first.click()
-    page.locator("details.action[open] button.primary").click()
-    page.wait_for_url(f"**/cases/{case_no}")
+    action = page.locator("details.action").filter(
+        has=page.locator("summary", has_text=re.compile(rf"^\s*{event_label}\s*$")))
+    action.locator("summary").click()
+    action.get_by_role("button", name=f"确认：{event_label}").click()
+    # The new page is rendered only after the event is committed, so the worker's next reload sees it.
+    expect(page.locator(".case-head .tag-state")).to_have_text(new_state)
 
 
-def test_a_worker_files_follows_uploads_and_goes_to_arbitration(phone, desk, live_server, tmp_path):
-    worker = phone.new_page()
-    problems = watch_console(worker)
-    case_no, code = file_complaint(worker, live_server)
-    look_up(worker, live_server, case_no, code)
-    assert "等待" in worker.inner_text("#status-title")
-    shot(worker, "3-status")
+def test_a_worker_files_follows_uploads_and_goes_to_arbitration(phone, desk, live_server, shot, tmp_path):
+    problems = Problems()
+    worker = problems.watch(phone.new_page(), allow_status={422: "/intake"})
 
+    case_no, code = file_a_complaint(worker, live_server, shot)
+    look_up(worker, case_no, code, shot)
     photo = tmp_path / "penalty.png"
     tiny_png(photo)
-    worker.set_input_files("#evidence", str(photo))
-    worker.click("form[action$='/evidence'] button")
-    assert "已上传 1 个文件" in worker.inner_text("main")
-    shot(worker, "4-evidence")
+    upload_photo(worker, photo, shot)
 
-    mediator = desk.new_page()
-    mediator.goto(f"{live_server}/login")
-    mediator.fill("#username", "mediator")
-    mediator.fill("#password", DEMO_PASSWORD)
-    mediator.click("button.primary")
-    mediator_does(mediator, live_server, case_no, "受理")
-    assert "调解中" in mediator.inner_text(".case-head")
+    # Journey 4: meanwhile a mediator, in another browser, accepts the case.
+    mediator = problems.watch(desk.new_page())
+    sign_in(mediator, live_server, "mediator")
+    record(mediator, live_server, case_no, "受理调解", "调解中")
+    expect(mediator.locator("#evidence-title + ul")).to_contain_text("penalty.png")  # the worker's photo arrived
     shot(mediator, "5-mediator-accepted")
+    worker.reload()
+    expect(worker.locator("#status-title")).to_contain_text("调解员已受理")
+    # While mediation runs (15 days, Art. 14) the portal does not offer arbitration yet.
+    expect(worker.get_by_role("button", name="申请劳动争议仲裁")).to_have_count(0)
+    shot(worker, "6-portal-accepted")
 
+    # Journey 5: mediation fails; the portal offers arbitration and the worker applies.
+    record(mediator, live_server, case_no, "调解不成", "调解不成")
     worker.reload()
-    assert "调解员已受理" in worker.inner_text("#status-title")
-    mediator_does(mediator, live_server, case_no, "调解不成")
-    worker.reload()
-    worker.click("button:has-text('申请劳动争议仲裁')")
-    assert "仲裁申请已提交" in worker.inner_text("#status-title")
-    shot(worker, "6-arbitration-applied")
+    apply = worker.get_by_role("button", name="申请劳动争议仲裁")
+    expect(apply).to_be_visible()
+    shot(worker, "7-portal-offers-arbitration")
+    apply.click()
+    expect(worker.locator("#status-title")).to_contain_text("仲裁申请已提交")
+    expect(worker.locator(".flash")).to_contain_text("已办理")
+    shot(worker, "8-arbitration-applied")
+    mediator.reload()
+    expect(mediator.locator(".case-head .tag-state")).to_have_text("仲裁申请中")
+
     assert problems == []
 
 
-def test_the_intake_page_reads_at_320px_with_a_label_on_every_field(browser, live_server):
-    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, locale="zh-CN")
-    page = context.new_page()
-    problems = watch_console(page)
-    for path in ("/intake", "/status", "/assess", "/typical-cases"):
-        page.goto(live_server + path)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
-        unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
-            .filter(el => el.type !== 'hidden' && el.offsetParent !== null && !(el.labels && el.labels.length))
-            .map(el => el.name)""")
-        assert unlabelled == [], (path, unlabelled)
-    shot(page, "7-intake-320px")
+@pytest.mark.parametrize("path", ["/intake", "/status", "/assess", "/typical-cases"])
+def test_a_page_reads_at_320px_with_a_label_on_every_field(narrow_phone, live_server, shot, path):
+    problems = Problems()
+    page = problems.watch(narrow_phone.new_page(), allow_status={422: "/intake"})
+    page.goto(live_server + path)
+    states = [("blank", page)]
+    if path == "/intake":
+        # The refused form is where a worker reads the most text: error summary and a message under fields.
+        page.get_by_role("button", name="提交投诉").click()
+        expect(page.locator("#error-summary")).to_be_visible()
+        states.append(("refused", page))
+    for state, current in states:
+        width = current.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, (path, state, width, current.evaluate(OVERFLOWING, 320))
+        assert current.evaluate(UNLABELLED_CONTROLS) == [], (path, state)
+        shot(current, state)
     assert problems == []
-    context.close()
+
+
+def test_the_console_watch_catches_a_csp_violation(desk, live_server):
+    """The "no console errors" assertions above would pass vacuously if nothing were being caught."""
+    problems = Problems()
+    page = problems.watch(desk.new_page())
+    page.goto(f"{live_server}/status")
+    assert problems == []
+    with page.expect_console_message(lambda message: "CSP violation" in message.text):
+        page.evaluate("""() => { const s = document.createElement('script');
+                                 s.textContent = 'window.injected = true'; document.head.append(s); }""")
+    assert page.evaluate("window.injected") is None
+    assert any("CSP violation: script-src" in problem for problem in problems), problems
+
+
+def test_a_corrected_field_stops_showing_its_old_error(phone, live_server):
+    page = phone.new_page()
+    page.goto(f"{live_server}/intake")
+    page.fill("#claims-0-amount", "-5")
+    page.get_by_role("button", name="提交投诉").click()
+    expect(page.locator("#claims-0-amount-error")).to_contain_text(AMOUNT_ERROR)
+    page.fill("#claims-0-amount", "6800")
+    page.locator("#facts").focus()  # leaving the field fires `change`, and app.js checks it with the server
+    expect(page.locator("#claims-0-amount")).to_have_attribute("aria-invalid", "false")
+    expect(page.locator(".field", has=page.locator("#claims-0-amount"))).not_to_contain_text(AMOUNT_ERROR, timeout=500)
+
+
+def test_a_complaint_without_a_worker_or_respondent_says_what_is_missing(phone, live_server):
+    page = phone.new_page()
+    page.goto(f"{live_server}/intake")
+    page.fill("#facts", FACTS)
+    page.select_option("#region", label="北京市")
+    page.get_by_role("button", name="提交投诉").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("至少填写一名劳动者", timeout=500)
