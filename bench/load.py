@@ -23,7 +23,8 @@ def run_load(seconds: float = 20.0, connections: int = 8) -> dict:
     try:
         status, body = post_json(server.port, "/api/v1/tokens", {"username": "mediator", "password": "Demo-pass-2026"})
         headers = {"Authorization": f"Bearer {body['token']}", "Content-Type": "application/json"}
-        status, first = post_json(server.port, "/api/v1/cases", _payload(0), headers)
+        payloads = _payloads(200)  # built once, before the clients start
+        status, first = post_json(server.port, "/api/v1/cases", payloads[0], headers)
         lookup = json.dumps({"case_no": first["case_no"], "access_code": first["access_code"]})
 
         def remember(status_code, payload):
@@ -35,7 +36,7 @@ def run_load(seconds: float = 20.0, connections: int = 8) -> dict:
         def request_for(index, rng):
             roll = rng.random()
             if roll < 0.25:
-                return ("intake", "POST", "/api/v1/cases", json.dumps(_payload(rng.randrange(10**6))), headers, remember)
+                return ("intake", "POST", "/api/v1/cases", json.dumps(rng.choice(payloads)), headers, remember)
             if roll < 0.45:
                 return ("event_refused_stale", "POST", f"/api/v1/cases/{first['case_no']}/events",
                         json.dumps({"event": "accept", "version": 0}), headers,
@@ -58,13 +59,14 @@ def run_load(seconds: float = 20.0, connections: int = 8) -> dict:
     return report
 
 
-def _payload(seed: int) -> dict:
-    from tests.factories import intake_payload
+def _payloads(count: int) -> list[dict]:
+    """Valid, varied intake bodies (made with the test factories inside a throwaway app)."""
     from disputes import create_app
+    from tests.factories import intake_payload
 
-    app = _payload.__dict__.setdefault("app", create_app({"INSTANCE_PATH": "/tmp/dd-bench-payloads", "SECRET_KEY": "x"}))
+    app = create_app({"INSTANCE_PATH": "/tmp/dd-bench-payloads", "SECRET_KEY": "x"})
     with app.app_context():
-        return intake_payload(seed)
+        return [intake_payload(seed) for seed in range(count)]
 
 
 def main() -> None:
