@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ..records import TypicalCaseRecord
@@ -187,8 +189,9 @@ def _render(text: str, anchor: int, spans: list[tuple[int, int]]) -> str:
 
 def keywords(groups: Iterable[Group], limit: int = KEYWORDS_STORED) -> list[tuple[str, int]]:
     """The most frequent content words of a text with their counts, most frequent first."""
-    counts = Counter(group[0] for group in groups if _is_content_word(group[0]))
-    return counts.most_common(limit)
+    counts = Counter(map(itemgetter(0), groups))
+    content = ((word, count) for word, count in counts.most_common() if _is_content_word(word))
+    return list(itertools.islice(content, limit))
 
 
 def text_keywords(text: str, analyzer: Analyzer) -> list[tuple[str, int]]:

@@ -3,6 +3,11 @@
 Text goes in pre-tokenized (``PreTokenizedString``) so that the inner words of a jieba word share
 its position, and queries are built from Query objects, never from tantivy's query language, so no
 user input can be a syntax error. Facets are tantivy term aggregations over fast fields.
+
+Claims are the one multi-valued facet, and tantivy aggregates a multi-valued column several times
+slower than a single-valued one (2 ms of a 5 ms budget at 100,000 cases). So for counting, each
+case's claims are also stored as a bit mask cut into columns of ``CLAIM_BITS`` bits: a column then has
+few distinct values, and a claim's count is the sum over the buckets whose mask has its bit.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Query
 
+from ..records import CLAIM_KINDS
 from .analysis import Group, IndexedCase, ParsedQuery
 from .base import FACETS, Hit, SearchEngine, SearchQuery, SearchResult
 
-TEXT_FIELDS = ("title", "body")
-KEYWORD_FIELDS = ("occupation", "outcome", "claim", "region", "source_body")
+KEYWORD_FIELDS = ("occupation", "outcome", "region", "source_body")
+CLAIM_BITS = 10
+CLAIM_COLUMNS = tuple(f"claims_{start}" for start in range(0, len(CLAIM_KINDS), CLAIM_BITS))
 TITLE_BOOST = 2.0
 BUILD_HEAP = 200_000_000
 UPDATE_HEAP = 20_000_000
@@ -34,6 +41,9 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("body", tokenizer_name="whitespace", index_option="position")
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
+    builder.add_text_field("claim", tokenizer_name="raw", index_option="basic")
+    for name in CLAIM_COLUMNS:
+        builder.add_unsigned_field(name, fast=True)
     builder.add_integer_field("year", indexed=True, fast=True)
     builder.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_bytes_field("stored", stored=True)
@@ -50,7 +60,7 @@ class TantivyEngine(SearchEngine):
     """Typical-case search on tantivy."""
 
     name = "tantivy"
-    schema_version = 1
+    schema_version = 2
 
     # --- index life cycle --------------------------------------------------------------------
 
@@ -161,6 +171,8 @@ def _document(case: IndexedCase) -> tantivy.Document:
     doc.add_text("outcome", case.outcome)
     for claim in case.claims:
         doc.add_text("claim", claim)
+    for name, bits in zip(CLAIM_COLUMNS, _claim_masks(case.claims)):
+        doc.add_unsigned(name, bits)
     if case.region is not None:
         doc.add_text("region", case.region)
     doc.add_text("source_body", case.source_body)
@@ -201,16 +213,43 @@ def _stored(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> dict[str
     return json.loads(searcher.doc(address).get_first("stored"))
 
 
+def _claim_masks(claims: Sequence[str]) -> list[int]:
+    """One mask per claim column; claims outside ``CLAIM_KINDS`` are not counted in the facet."""
+    masks = [0] * len(CLAIM_COLUMNS)
+    for claim in claims:
+        if claim in CLAIM_KINDS:
+            position = CLAIM_KINDS.index(claim)
+            masks[position // CLAIM_BITS] |= 1 << (position % CLAIM_BITS)
+    return masks
+
+
 def _aggregate(searcher: tantivy.Searcher, tantivy_query: Query) -> dict[str, dict[str, int]]:
-    request = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACETS}
+    columns = [name for name in FACETS if name != "claim"] + list(CLAIM_COLUMNS)
+    request = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in columns}
     result = searcher.aggregate(tantivy_query, request)
-    return {name: _buckets(result.get(name, {})) for name in FACETS}
+    counts = {name: _pairs(result.get(name, {})) for name in columns}
+    counts["claim"] = _claim_counts(counts)
+    return {name: _ordered(counts[name]) for name in FACETS}
 
 
-def _buckets(aggregation: dict[str, Any]) -> dict[str, int]:
-    pairs = [(_key(bucket["key"]), int(bucket["doc_count"])) for bucket in aggregation.get("buckets", [])]
-    pairs.sort(key=lambda pair: (-pair[1], pair[0]))
-    return dict(pairs)
+def _claim_counts(counts: dict[str, list[tuple[Any, int]]]) -> list[tuple[str, int]]:
+    totals = dict.fromkeys(CLAIM_KINDS, 0)
+    for column, name in enumerate(CLAIM_COLUMNS):
+        for mask, count in counts[name]:
+            for bit in range(CLAIM_BITS):
+                if int(mask) >> bit & 1:
+                    totals[CLAIM_KINDS[column * CLAIM_BITS + bit]] += count
+    return [(claim, total) for claim, total in totals.items() if total]
+
+
+def _pairs(aggregation: dict[str, Any]) -> list[tuple[Any, int]]:
+    return [(bucket["key"], int(bucket["doc_count"])) for bucket in aggregation.get("buckets", [])]
+
+
+def _ordered(pairs: list[tuple[Any, int]]) -> dict[str, int]:
+    keyed = [(_key(key), count) for key, count in pairs]
+    keyed.sort(key=lambda pair: (-pair[1], pair[0]))
+    return dict(keyed)
 
 
 def _key(value: Any) -> str:
