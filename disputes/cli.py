@@ -14,6 +14,32 @@ deadlines_cli = AppGroup("deadlines", help="Statutory deadlines.")
 casebase_cli = AppGroup("casebase", help="The typical-case library and its search index.")
 notifications_cli = AppGroup("notifications", help="The notification outbox.")
 warnings_cli = AppGroup("warnings", help="Early-warning rules.")
+dashboard_cli = AppGroup("dashboard", help="The dashboard's counts.")
+
+
+@dashboard_cli.command("recount")
+def dashboard_recount_command():
+    """Rebuild the dashboard counts from the cases (after a bulk load, or if `check` finds drift)."""
+    from disputes.dashboard.rollup import recount
+    from disputes.extensions import db
+
+    rows = recount(db.session.connection())
+    db.session.commit()
+    click.echo(f"wrote {rows} dashboard count rows")
+
+
+@dashboard_cli.command("check")
+def dashboard_check_command():
+    """Compare the kept dashboard counts with a fresh count; exit 1 and list the rows that differ."""
+    from disputes.dashboard.rollup import drift
+    from disputes.extensions import db
+
+    differences = drift(db.session.connection())
+    for key, kept, fresh in differences[:50]:
+        click.echo(f"{key}: kept {kept}, fresh {fresh}")
+    click.echo(f"{len(differences)} row(s) differ")
+    if differences:
+        raise SystemExit(1)
 
 
 @warnings_cli.command("run")
@@ -168,3 +194,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(casebase_cli)
     app.cli.add_command(notifications_cli)
     app.cli.add_command(warnings_cli)
+    app.cli.add_command(dashboard_cli)

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("dashboard", __name__)
 
-from disputes.dashboard import views  # noqa: E402,F401
+from disputes.dashboard import rollup, views  # noqa: E402,F401  (rollup keeps the counts in step)

@@ -1,28 +1,19 @@
-"""The dashboard's figures, each one SQL aggregate over the filtered cases (fast on a million rows)."""
+"""The dashboard's figures: sums of the counts kept with the cases, and the open cases' deadlines."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from statistics import median
 from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from disputes.cases.schedule import NO_DEADLINE
+from disputes.dashboard.rollup import DUE_PREFIX, STAGES
 from disputes.errors import ValidationFailed
 from disputes.extensions import db
-from disputes.models import Case, CaseEvent, Claim, Region, Worker
-from workflows import TERMINAL_STATES, add_period
-
-# Stages whose length we report: from the event that opens them to the one that ends them.
-STAGES = {
-    "acceptance": ("submit", ("accept", "decline")),
-    "mediation": ("accept", ("mediation_succeeded", "mediation_failed")),
-    "arbitration": ("accept_arbitration", ("render_award", "arbitral_mediation")),
-}
-MEDIATION_OUTCOMES = ("mediation_succeeded", "mediation_failed")
+from disputes.models import DashboardCount, Region
+from workflows import add_period
 
 
 @dataclass(frozen=True)
@@ -52,64 +43,81 @@ def parse_filter(args) -> DashboardFilter:
                            organisation_id=int(organisation) if organisation else None, **values)
 
 
-def _conditions(wanted: DashboardFilter) -> list:
+def _count_conditions(wanted: DashboardFilter) -> list:
     conditions = []
     if wanted.start:
-        conditions.append(Case.submitted_on >= wanted.start)
+        conditions.append(DashboardCount.day >= wanted.start)
     if wanted.end:
-        conditions.append(Case.submitted_on <= wanted.end)
+        conditions.append(DashboardCount.day <= wanted.end)
     if wanted.region:
-        conditions.append(Case.region_code == wanted.region)
+        conditions.append(DashboardCount.region_code == wanted.region)
     if wanted.organisation_id:
-        conditions.append(Case.organisation_id == wanted.organisation_id)
+        conditions.append(DashboardCount.organisation_id == wanted.organisation_id)
     return conditions
 
 
-def _counts(column, wanted: DashboardFilter, *joins) -> dict[str, int]:
-    query = sa.select(column, sa.func.count(sa.distinct(Case.id))).select_from(Case)
-    for target, on in joins:
-        query = query.join(target, on)
-    rows = db.session.execute(query.where(*_conditions(wanted)).group_by(column).order_by(sa.func.count(sa.distinct(Case.id)).desc()))
-    return {str(key) if key is not None else "": count for key, count in rows}
-
-
 def dashboard_figures(wanted: DashboardFilter, today: date) -> dict[str, Any]:
-    """Every figure the dashboard shows, for the filtered cases."""
-    conditions = _conditions(wanted)
-    open_cases = sa.and_(*conditions, Case.state.not_in(TERMINAL_STATES))
-    soon = add_period(today, 3, "working_days")
-    money = lambda column: db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(column), 0)).where(*conditions))  # noqa: E731
+    """Every figure the dashboard shows, for the filtered cases.
+
+    What the cases add up to comes from the counts kept with them (rollup.py): one grouped sum over
+    a few rows per day. Open cases are counted by their next deadline's day, so what is overdue today
+    is decided here.
+    """
+    sums: dict[str, dict[str, tuple[int, int]]] = {}
+    for measure, value, cases, cents in db.session.execute(
+        sa.select(DashboardCount.measure, DashboardCount.value, sa.func.sum(DashboardCount.cases),
+                  sa.func.sum(DashboardCount.cents))
+        .where(*_count_conditions(wanted)).group_by(DashboardCount.measure, DashboardCount.value)
+    ):
+        if cases or cents:
+            sums.setdefault(measure, {})[value] = (int(cases), int(cents))
+    counts = lambda measure: _ranked({value: cases for value, (cases, _) in sums.get(measure, {}).items() if cases})  # noqa: E731
+    cents = lambda measure, value=None: sum(c for v, (_, c) in sums.get(measure, {}).items() if value in (None, v))  # noqa: E731
+    collective = counts("collective")
+    outcomes = counts("mediation")
+    decided = outcomes.get("mediation_succeeded", 0) + outcomes.get("mediation_failed", 0)
+    by_state = counts("state")
     return {
-        "total": db.session.scalar(sa.select(sa.func.count(Case.id)).where(*conditions)),
-        "by_state": _counts(Case.state, wanted),
-        "by_claim": _counts(Claim.kind, wanted, (Claim, Claim.case_id == Case.id)),
-        "by_occupation": _counts(Worker.occupation, wanted, (Worker, sa.and_(Worker.case_id == Case.id, Worker.position == 0))),
-        "by_platform": _counts(sa.func.coalesce(Case.platform, ""), wanted),
-        "by_region": {name: count for name, count in _region_names(_counts(Case.region_code, wanted)).items()},
+        "total": sum(by_state.values()),
+        "by_state": by_state,
+        "by_claim": counts("claim"),
+        "by_occupation": counts("occupation"),
+        "by_platform": counts("platform"),
+        "by_region": _region_names(_counts_by_region(wanted)),
         "intake_per_week": _intake_per_week(wanted, today),
-        "deadlines": {
-            "overdue": _by_kind(sa.and_(open_cases, Case.next_due_on < today)),
-            "due_soon": _by_kind(sa.and_(open_cases, Case.next_due_on >= today, Case.next_due_on <= soon,
-                                         Case.next_due_on < NO_DEADLINE)),
-        },
-        "collective": {
-            "total": db.session.scalar(sa.select(sa.func.count(Case.id)).where(*conditions, Case.collective.is_(True))),
-            "open": db.session.scalar(sa.select(sa.func.count(Case.id)).where(open_cases, Case.collective.is_(True))),
-        },
-        "amounts": {
-            "claimed": _money(db.session.scalar(sa.select(sa.func.coalesce(sa.func.sum(Claim.amount), 0))
-                                                .join(Case, Claim.case_id == Case.id).where(*conditions))),
-            "agreed": _money(money(Case.agreed_amount)),
-            "awarded": _money(money(Case.awarded_amount)),
-        },
-        "median_days": {stage: _median_days(wanted, opening, closing) for stage, (opening, closing) in STAGES.items()},
-        "mediation_success_rate": _mediation_success_rate(wanted),
+        "deadlines": _deadlines(sums, today),
+        "collective": {"total": sum(collective.values()), "open": collective.get("open", 0)},
+        "amounts": {"claimed": _money(cents("claim")), "agreed": _money(cents("amount", "agreed")),
+                    "awarded": _money(cents("amount", "awarded"))},
+        "median_days": {stage: _median({int(days): cases for days, (cases, _) in sums.get(f"stage:{stage}", {}).items()})
+                        for stage in STAGES},
+        "mediation_success_rate": round(outcomes.get("mediation_succeeded", 0) / decided, 4) if decided else None,
     }
 
 
-def _by_kind(condition) -> dict[str, int]:
-    rows = db.session.execute(sa.select(Case.next_due_kind, sa.func.count(Case.id)).where(condition).group_by(Case.next_due_kind))
-    return {kind or "": count for kind, count in rows}
+def _ranked(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _counts_by_region(wanted: DashboardFilter) -> dict[str, int]:
+    rows = db.session.execute(
+        sa.select(DashboardCount.region_code, sa.func.sum(DashboardCount.cases))
+        .where(*_count_conditions(wanted), DashboardCount.measure == "state").group_by(DashboardCount.region_code))
+    return _ranked({code: int(count) for code, count in rows if count})
+
+
+def _deadlines(sums: dict[str, dict[str, tuple[int, int]]], today: date) -> dict[str, dict[str, int]]:
+    """Open cases overdue, and due within three working days, by the clock that runs out."""
+    soon = add_period(today, 3, "working_days").isoformat()
+    deadlines: dict[str, dict[str, int]] = {"overdue": {}, "due_soon": {}}
+    for measure, by_day in sums.items():
+        if measure.startswith(DUE_PREFIX):
+            kind = measure.removeprefix(DUE_PREFIX)
+            for due, (cases, _) in by_day.items():
+                if cases and due <= soon:
+                    counted = deadlines["overdue" if due < today.isoformat() else "due_soon"]
+                    counted[kind] = counted.get(kind, 0) + cases
+    return deadlines
 
 
 def _region_names(counts: dict[str, int]) -> dict[str, int]:
@@ -122,9 +130,10 @@ def _intake_per_week(wanted: DashboardFilter, today: date, weeks: int = 12) -> d
     end = wanted.end or today
     start = wanted.start or (end - timedelta(weeks=weeks))
     rows = db.session.execute(
-        sa.select(Case.submitted_on, sa.func.count(Case.id))
-        .where(*_conditions(DashboardFilter(start, end, wanted.region, wanted.organisation_id)))
-        .group_by(Case.submitted_on)
+        sa.select(DashboardCount.day, sa.func.sum(DashboardCount.cases))
+        .where(*_count_conditions(DashboardFilter(start, end, wanted.region, wanted.organisation_id)),
+               DashboardCount.measure == "state")
+        .group_by(DashboardCount.day)
     )
     weeks_counted: dict[str, int] = {}
     monday = start - timedelta(days=start.weekday())
@@ -133,33 +142,24 @@ def _intake_per_week(wanted: DashboardFilter, today: date, weeks: int = 12) -> d
         monday += timedelta(weeks=1)
     for day, count in rows:
         key = (day - timedelta(days=day.weekday())).isoformat()
-        weeks_counted[key] = weeks_counted.get(key, 0) + count
+        weeks_counted[key] = weeks_counted.get(key, 0) + int(count)
     return weeks_counted
 
 
-def _median_days(wanted: DashboardFilter, opening: str, closing: tuple[str, ...]) -> float | None:
-    """Median calendar days from the opening event to the first closing event after it."""
-    opened = sa.select(CaseEvent.case_id, sa.func.min(CaseEvent.occurred_on).label("on")).where(
-        CaseEvent.event == opening).group_by(CaseEvent.case_id).subquery()
-    closed = sa.select(CaseEvent.case_id, sa.func.min(CaseEvent.occurred_on).label("on")).where(
-        CaseEvent.event.in_(closing)).group_by(CaseEvent.case_id).subquery()
-    rows = db.session.execute(
-        sa.select(opened.c.on, closed.c.on).join(closed, closed.c.case_id == opened.c.case_id)
-        .join(Case, Case.id == opened.c.case_id).where(*_conditions(wanted))
-    ).all()
-    durations = [(end - start).days for start, end in rows if end >= start]
-    return float(median(durations)) if durations else None
+def _median(histogram: dict[int, int]) -> float | None:
+    """The median of a list given as value -> how many times it occurs (the mean of the middle two when even)."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    middle, seen, below = (total - 1) // 2, 0, None
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if below is None and seen > middle:
+            below = value
+        if seen > total // 2:
+            return float(below + value) / 2 if total % 2 == 0 else float(value)
+    raise AssertionError("unreachable: the histogram's counts sum to total")
 
 
-def _mediation_success_rate(wanted: DashboardFilter) -> float | None:
-    rows = dict(db.session.execute(
-        sa.select(CaseEvent.event, sa.func.count(sa.distinct(CaseEvent.case_id)))
-        .join(Case, Case.id == CaseEvent.case_id)
-        .where(CaseEvent.event.in_(MEDIATION_OUTCOMES), *_conditions(wanted)).group_by(CaseEvent.event)
-    ).all())
-    succeeded, failed = rows.get("mediation_succeeded", 0), rows.get("mediation_failed", 0)
-    return round(succeeded / (succeeded + failed), 4) if succeeded + failed else None
-
-
-def _money(value) -> str:
-    return f"{Decimal(value or 0):.2f}"
+def _money(cents: int) -> str:
+    return f"{Decimal(cents) / 100:.2f}"
