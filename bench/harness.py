@@ -31,15 +31,51 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def prepare_instance(cases: int = 20) -> tuple[Path, dict]:
-    """A migrated, seeded SQLite instance in a temporary folder, and the environment to serve it."""
+def prepare_instance(cases: int = 20, database_url: str | None = None) -> tuple[Path, dict]:
+    """A migrated, seeded instance in a temporary folder, and the environment to serve it.
+
+    SQLite in the folder by default. Given a PostgreSQL URL, the instance lives in a schema of its own
+    (`bench_<pid>`, made afresh) of that database, so a test database's tables are never touched.
+    """
     instance = Path(tempfile.mkdtemp(prefix="dd-bench-"))
     env = {**os.environ, "DISPUTES_INSTANCE_PATH": str(instance), "SECRET_KEY": "bench-secret",
            "DISPUTES_INSECURE_COOKIES": "1", "RATELIMIT_ENABLED": "0"}
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = fresh_schema(database_url, f"bench_{os.getpid()}")
     for args in (["db", "upgrade"], ["seed", "demo", "--cases", str(cases)]):
         subprocess.run([str(FLASK), "--app", "wsgi", *args], cwd=ROOT, env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     return instance, env
+
+
+def database_url_of(instance: Path, env: dict) -> str:
+    return env.get("DATABASE_URL") or f"sqlite:///{instance / 'disputes.sqlite3'}"
+
+
+def fresh_schema(database_url: str, schema: str) -> str:
+    """Drops and creates `schema` in a PostgreSQL database; returns a URL whose search_path is it."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(database_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    engine.dispose()
+    url = sa.engine.make_url(database_url)
+    return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+
+
+def drop_schema(database_url: str) -> None:
+    """Removes the schema a `fresh_schema` URL points at."""
+    import sqlalchemy as sa
+
+    url = sa.engine.make_url(database_url)
+    schema = url.query["options"].removeprefix("-csearch_path=")
+    engine = sa.create_engine(url.difference_update_query(["options"]))
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    engine.dispose()
 
 
 class Server:

@@ -32,10 +32,12 @@ def calendar_known_for(day_or_year):
     return _year_known(year)
 
 
+@lru_cache(maxsize=8192)
 def is_working_day(day):
     """A working day: Mon–Fri except official holidays, plus make-up working days.
 
-    Without holiday data for the year, every Monday to Friday counts.
+    Without holiday data for the year, every Monday to Friday counts. Cached: chinese_calendar
+    looks each day up in its tables anew, and a one-year limitation period asks about ~365 days.
     """
     if calendar_known_for(day):
         return chinese_calendar.is_workday(day)
