@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # graphviz to draw the life-cycle diagram.
 SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils graphviz
 
-.PHONY: run test test-sqlite test-postgres lint bench install system-packages translations db clean
+.PHONY: run test test-sqlite test-postgres lint bench install system-packages translations messages db clean
 
 $(STAMP): setup.cfg pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,18 @@ system-packages:
 
 translations: $(STAMP)
 	$(BIN)/pybabel compile --statistics -d disputes/translations -D messages
+
+# Re-extracts every string marked for translation -- gettext/_ and lazy_gettext/_l in disputes/, _() in
+# templates/ (babel.cfg says which files; workflows/ and casebase/ carry their English labels as data) --
+# and merges it into each catalog. Then translate what is new or fuzzy in disputes/translations/*/LC_MESSAGES/
+# messages.po; tests/disputes/test_i18n.py fails while any string is missing or untranslated.
+# Not a prerequisite of run or test: those only compile the catalogs (`translations`).
+POT := disputes/translations/messages.pot
+
+messages: $(STAMP)
+	$(BIN)/pybabel --quiet extract -F babel.cfg -k _l -k lazy_gettext --sort-by-file \
+	  --project "Dispute Desk" -o $(POT) .
+	$(BIN)/pybabel --quiet update --ignore-obsolete -i $(POT) -d disputes/translations -D messages
 
 db: install
 	$(FLASK) db upgrade

@@ -5,6 +5,7 @@ from typing import Any, Mapping
 
 from flask import Flask, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -120,7 +121,10 @@ def _too_many_requests():
 
     current = limiter.current_limit
     seconds = max(1, math.ceil(current.reset_at - time.time())) if current else 60
-    wait = _("%(n)d 分钟", n=math.ceil(seconds / 60)) if seconds >= 60 else _("%(n)d 秒", n=seconds)
+    if seconds >= 60:
+        wait = ngettext("%(num)d 分钟", "%(num)d 分钟", math.ceil(seconds / 60))
+    else:
+        wait = ngettext("%(num)d 秒", "%(num)d 秒", seconds)
     message = _("尝试次数过多，请 %(wait)s后再试。", wait=wait)
     response, status = _render(429, {"error": message, "retry_after": seconds})
     if wants_json():

@@ -6,6 +6,7 @@ import io
 
 from flask import Response, jsonify, request
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from disputes.api import bp
@@ -85,11 +86,14 @@ def _due(case) -> str | None:
     return case.next_due_on.isoformat() if case.next_due_kind else None
 
 
-EXPORT_HEADER = ("案件编号", "收到日期", "状态", "集体争议", "最近期限", "职业", "平台", "被申请人", "请求事项", "请求金额")
+EXPORT_HEADER = (
+    _l("案件编号"), _l("收到日期"), _l("状态"), _l("集体争议"), _l("最近期限"), _l("职业"), _l("平台"),
+    _l("被申请人"), _l("请求事项"), _l("请求金额"),
+)
 
 
 def _export_rows(page):
-    yield [_(title) for title in EXPORT_HEADER]
+    yield [str(title) for title in EXPORT_HEADER]
     for item in page.items:
         case = item.case
         yield [

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from casebase import FACTOR_KEYS, KnownParty, anonymize_many, leaks
 from disputes.assessments.services import assess_case, latest_assessment
@@ -130,4 +131,5 @@ def check_before_publishing(row: TypicalCase) -> None:
     """Refuse (409) to publish a draft made from a case while any of its secrets is in the text."""
     found = review(row).leaks
     if found:
-        raise Conflict(_("草稿中仍有可识别的个人或企业信息，不能公开：%(n)d 处，请先修改。", n=len(found)))
+        raise Conflict(ngettext("草稿中仍有可识别的个人或企业信息，不能公开：%(num)d 处，请先修改。",
+                                "草稿中仍有可识别的个人或企业信息，不能公开：%(num)d 处，请先修改。", len(found)))

@@ -1,0 +1,244 @@
+"""The English interface: a complete catalogue, in step with the code, that the pages actually use.
+
+Chinese is the source language (the msgids); English lives in disputes/translations/en. `make messages`
+extracts the strings and merges them into the catalogue; these tests fail while a string in the code has
+no reviewed English, while a translation loses a placeholder, or while a key page still shows Chinese to
+someone who chose English (?lang=en, see disputes/i18n.py).
+"""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from disputes.extensions import db
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "disputes" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
+COMPILED = CATALOGUE.with_suffix(".mo")
+# The keywords `make messages` adds to Babel's defaults (_, gettext, ngettext, pgettext, N_, …).
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+
+# Han ideographs, kana, bopomofo, and CJK and full-width punctuation (（）：，。、 …).
+CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31bf\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+"
+)
+PLACEHOLDER = re.compile(
+    r"%\([A-Za-z_]\w*\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]"  # %(name)s
+    r"|%[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]"  # %s, %d, %%
+    r"|\{[A-Za-z_]\w*(?:[.!:][^{}]*)?\}"  # {name}, {name:>3}
+)
+HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _strings(message) -> tuple[str, ...]:
+    return tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+
+
+def _ids(message) -> tuple[str, ...]:
+    return tuple(message.id) if isinstance(message.id, (list, tuple)) else (message.id,)
+
+
+def _label(message) -> str:
+    return _ids(message)[0]
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    with CATALOGUE.open("rb") as po:
+        return read_po(po)
+
+
+def _messages(catalogue):
+    return [message for message in catalogue if message.id]
+
+
+# (a) The catalogue itself.
+
+def test_every_english_message_is_translated_and_reviewed(catalogue):
+    messages = _messages(catalogue)
+    untranslated = [_label(m) for m in messages if not all(s.strip() for s in _strings(m))]
+    fuzzy = [_label(m) for m in messages if m.fuzzy]
+    still_chinese = [_label(m) for m in messages if any(CJK.search(s) for s in _strings(m))]
+    assert len(messages) > 400
+    assert not untranslated, f"untranslated: {untranslated}"
+    assert not fuzzy, f"fuzzy (check the English, then remove the flag): {fuzzy}"
+    assert not still_chinese, f"English that still has Chinese in it: {still_chinese}"
+
+
+def test_plural_messages_have_both_english_forms(catalogue):
+    assert catalogue.num_plurals == 2
+    plurals = [m for m in _messages(catalogue) if m.pluralizable]
+    assert plurals, "the code uses ngettext (errors.py, the library search page)"
+    assert all(len(_strings(m)) == 2 for m in plurals)
+
+
+def test_every_translation_keeps_the_placeholders_and_markup_of_its_source(catalogue):
+    problems = []
+    for message in _messages(catalogue):
+        ids = _ids(message)
+        for form, text in enumerate(_strings(message)):
+            source = ids[min(form, len(ids) - 1)]
+            for pattern in (PLACEHOLDER, HTML_TAG):
+                if sorted(pattern.findall(text)) != sorted(pattern.findall(source)):
+                    problems.append((source, text))
+    problems += [(str(message.id), str(errors)) for message, errors in catalogue.check()]
+    assert not problems
+
+
+def test_the_compiled_catalogue_is_the_current_po_file(catalogue):
+    assert COMPILED.exists(), "compile the catalogue: make translations"
+    with COMPILED.open("rb") as mo:
+        compiled = read_mo(mo)
+    translated = [m for m in _messages(catalogue) if all(_strings(m)) and not m.fuzzy]  # what compile keeps
+    stale = [_label(m) for m in translated if compiled.get(m.id) is None or _strings(compiled.get(m.id)) != _strings(m)]
+    assert not stale, f"messages.mo is older than messages.po; run `make translations`: {stale[:5]}"
+
+
+# (b) The catalogue against the code: a new string without English fails here.
+
+def _extracted_from_source():
+    """Every msgid the code and templates use, extracted in memory as `make messages` does."""
+    with (ROOT / "babel.cfg").open() as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    tops = {pattern.split("/", 1)[0] for pattern, _ in method_map}
+
+    def only_mapped_folders(path: str) -> bool:  # skip node_modules, .venv, instance and friends
+        relative = Path(path).relative_to(ROOT)
+        return relative.parts[0] in tops and not relative.name.startswith((".", "__"))
+
+    found = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
+        ROOT, method_map, options_map, keywords=KEYWORDS, directory_filter=only_mapped_folders,
+    ):
+        found.setdefault((message, context), f"{filename}:{lineno}")
+    return found
+
+
+def test_every_string_in_the_code_has_a_reviewed_english_translation(catalogue):
+    extracted = _extracted_from_source()
+    assert len(extracted) > 400, "the extraction found too little: check babel.cfg and KEYWORDS"
+    missing, unreviewed = [], []
+    for (message, context), where in sorted(extracted.items(), key=lambda item: item[1]):
+        singular = message[0] if isinstance(message, tuple) else message
+        entry = catalogue.get(singular, context)
+        if entry is None or (isinstance(message, tuple) and _ids(entry) != message):
+            missing.append(f"{where}: {message!r}")
+        elif entry.fuzzy or not all(s.strip() for s in _strings(entry)):
+            unreviewed.append(f"{where}: {message!r}")
+    assert not missing, "strings missing from the English catalogue; run `make messages` and translate:\n" + "\n".join(missing)
+    assert not unreviewed, "strings without reviewed English:\n" + "\n".join(unreviewed)
+
+
+# (c) The key pages in each language.
+
+class _VisibleText(HTMLParser):
+    """The text a reader sees or hears: element text and the placeholder, title, alt and aria-label
+    attributes, without scripts, styles, and elements marked as another language than the page's
+    (the language switch: <a lang="zh-CN">中文</a> on an English page)."""
+
+    SKIP = {"script", "style", "template"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    SPOKEN_ATTRIBUTES = ("placeholder", "title", "alt", "aria-label")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.page_language: str | None = None
+        self.lang_stack: list[bool] = []  # one entry per open element: is it skipped?
+
+    def _skipping(self) -> bool:
+        return any(self.lang_stack)
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html":
+            self.page_language = attributes.get("lang")
+        language = attributes.get("lang")
+        skipped = tag in self.SKIP or (tag != "html" and language is not None and language != self.page_language)
+        if not (skipped or self._skipping()):
+            self.parts += [attributes[name] for name in self.SPOKEN_ATTRIBUTES if attributes.get(name)]
+        if tag not in self.VOID:
+            self.lang_stack.append(skipped)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.lang_stack:
+            self.lang_stack.pop()
+
+    def handle_data(self, data):
+        if not self._skipping():
+            self.parts.append(data)
+
+
+def _chinese_runs(html: str) -> set[str]:
+    parser = _VisibleText()
+    parser.feed(html)
+    return set(CJK.findall(" ".join(parser.parts)))
+
+
+def _region_names() -> set[str]:
+    from disputes.models import Region
+
+    return set(db.session.scalars(sa.select(Region.name_zh)))
+
+
+KEY_PAGES = {
+    "home": "/",
+    "intake form": "/intake",
+    "status lookup": "/status",
+    "staff login": "/login",
+    "typical-case search": "/typical-cases",
+}
+
+
+@pytest.mark.parametrize("path", KEY_PAGES.values(), ids=KEY_PAGES.keys())
+def test_key_pages_in_english_show_no_chinese_outside_the_data(client, regions, path):
+    response = client.get(f"{path}?lang=en")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    # Province names come from the regions table, which has Chinese names only.
+    leftovers = _chinese_runs(html) - _region_names()
+    assert not leftovers
+
+
+@pytest.mark.parametrize("path", KEY_PAGES.values(), ids=KEY_PAGES.keys())
+def test_key_pages_are_in_chinese_by_default(client, regions, path):
+    response = client.get(path)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert '<html lang="zh-CN">' in html
+    assert _chinese_runs(html) - _region_names()
+
+
+def test_the_english_choice_is_remembered_for_the_session(client, regions):
+    client.get("/login?lang=en")
+    html = client.get("/intake").get_data(as_text=True)
+    assert '<html lang="en">' in html and not _chinese_runs(html) - _region_names()
+
+
+def test_english_search_results_show_chinese_only_in_the_published_cases(client, regions):
+    """With the shipped library, titles, snippets, regions and sources are data (in Chinese); every
+    label around them, the facets included, is English."""
+    from disputes.models import TypicalCase
+    from disputes.seeding import seed_library
+
+    seed_library()
+    rows = db.session.scalars(sa.select(TypicalCase).where(TypicalCase.status == "published")).all()
+    data = "\n".join(
+        str(value) for row in rows
+        for value in (row.title, row.facts, row.holding, row.reasoning, row.region, row.source_body, row.source_release)
+        if value
+    )
+    html = client.get("/typical-cases?lang=en").get_data(as_text=True)
+    assert "Outcome" in html and "Occupation" in html  # the facets are there
+    labels = {run for run in _chinese_runs(html) if run not in data}
+    assert not labels
