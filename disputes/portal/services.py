@@ -8,23 +8,31 @@ import sqlalchemy as sa
 from flask import current_app, session
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from disputes.case_documents.services import available_kinds
 from disputes.cases.labels import deadline_label, event_label, legal_aid_label, state_label
+from disputes.cases.services import apply_event
 from disputes.documents import DOCUMENT_KINDS
-from disputes.errors import NotFound
+from disputes.errors import NotFound, ValidationFailed
 from disputes.extensions import db
-from disputes.models import Case
+from disputes.models import Case, Evidence, Organisation, User
 from disputes.notifications.messages import access_code_message
 from disputes.notifications.outbox import queue
 from disputes.portal.plain_words import PLAIN_LEGAL_AID, PLAIN_STATUS, WORKER_ACTIONS, WORKER_TIMELINE_EVENTS, pick
 from disputes.security import access_code_hash, access_code_matches, new_access_code
-from disputes.timekeeping import local_today
-from workflows import Actor, allowed_events, deadlines
+from disputes.timekeeping import local_today, to_local
+from workflows import Actor, Deadline, allowed_events, deadlines
 
 # Compared against when the case number is unknown, so a wrong number takes as long as a wrong code.
 _DECOY_HASH = "0" * 64
 PORTAL_KEY = "portal_case"
+# The value of the confirmation checkbox on the withdraw page; anything else is "not confirmed".
+WITHDRAW_CONFIRMED = "yes"
+MAX_REASON_LENGTH = 500
+# From applying for arbitration on, the arbitrator handles the case; before, the mediator does.
+ARBITRATION_STAGE = frozenset({"arbitration_applied", "in_arbitration", "arbitration_rejected",
+                               "arbitration_mediated", "awarded", "in_litigation"})
 
 
 def lookup(case_no: Any, code: Any) -> Case:
@@ -92,17 +100,124 @@ def status_for_worker(case: Case) -> dict[str, Any]:
         },
         "actions": worker_actions(case) + (["upload_evidence"] if case.state not in ("closed", "withdrawn") else []),
         "documents": [{"kind": kind, "label": DOCUMENT_KINDS[kind][language]} for kind in available_kinds(case)],
-        "contact": _contact(case),
+        "evidence": [{key: item[key] for key in ("id", "kind", "kind_label", "size", "size_label", "uploaded_on", "yours")}
+                     for item in evidence_for_worker(case)],
+        "contact": contact_for_worker(case),
     }
 
 
-def _contact(case: Case) -> dict[str, str | None]:
-    organisation = case.organisation
+def contact_for_worker(case: Case) -> dict[str, Any]:
+    """Whom the worker can call: the handler's organisation, or the one that received the complaint.
+
+    Only what the system records: the handler's name as staff entered it and the organisation's own
+    phone and address, never a person's phone; no handler means none is assigned now, and we say so.
+    """
+    handler = current_handler(case)
+    organisation: Organisation | None = (handler.organisation if handler else None) or case.organisation
+    if handler is not None:
+        summary = _("您的案件由 %(name)s 承办。", name=handler.display_name)
+    elif case.state in ARBITRATION_STAGE:
+        summary = _("仲裁委员会还没有指定仲裁员。有问题可以先联系受理您投诉的机构。")
+    else:
+        summary = _("目前还没有指定调解员或仲裁员承办您的案件。有问题可以先联系受理您投诉的机构。")
     return {
+        "assigned": handler is not None,
+        "handler": handler.display_name if handler else None,
+        "summary": summary,
         "organisation": organisation.name if organisation else None,
         "phone": organisation.phone if organisation else None,
-        "handler": (case.arbitrator or case.mediator).display_name if (case.arbitrator or case.mediator) else None,
+        "address": organisation.address if organisation else None,
     }
+
+
+def current_handler(case: Case) -> User | None:
+    """The arbitrator once the case is in arbitration, else the mediator (None while unassigned)."""
+    if case.state in ARBITRATION_STAGE:
+        return case.arbitrator
+    return case.arbitrator or case.mediator
+
+
+# What a file is, in words a worker knows (the type was sniffed from its bytes at upload).
+_EVIDENCE_KINDS = {
+    "image/jpeg": _l("照片（JPG）"),
+    "image/png": _l("图片（PNG）"),
+    "image/gif": _l("图片（GIF）"),
+    "image/webp": _l("图片（WebP）"),
+    "image/heic": _l("照片（HEIC）"),
+    "application/pdf": _l("PDF 文件"),
+}
+
+
+def evidence_for_worker(case: Case) -> list[dict[str, Any]]:
+    """The evidence on this case, as its worker may see it (the same files the case page shows
+    the worker's account, permissions.can_view_case): name, kind, size, date and whose it is.
+    Who on the staff added a file, and staff descriptions, are left out."""
+    return [_evidence_item(case, evidence) for evidence in case.evidence]
+
+
+def _evidence_item(case: Case, evidence: Evidence) -> dict[str, Any]:
+    yours = uploaded_by_worker(case, evidence)
+    uploaded = to_local(evidence.uploaded_at)
+    return {
+        "id": evidence.id,
+        "name": evidence.original_name,
+        "kind": evidence.content_type,
+        "kind_label": str(_EVIDENCE_KINDS.get(evidence.content_type, _l("文件"))),
+        "size": evidence.size,
+        "size_label": _size_label(evidence.size),
+        "uploaded_on": uploaded.date().isoformat() if uploaded else None,
+        "yours": yours,
+        "description": evidence.description if yours else None,
+    }
+
+
+def uploaded_by_worker(case: Case, evidence: Evidence) -> bool:
+    """Sent by the worker: through the portal or self-service intake (no account), or from their own account."""
+    return evidence.uploaded_by_id is None or evidence.uploaded_by_id == case.worker_user_id
+
+
+def _size_label(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB" if size >= 10 * 1024 else f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def evidence_on_case(case: Case, evidence_id: int) -> Evidence:
+    """One of this case's files; the same NotFound for a file of another case as for none at all."""
+    evidence = db.session.get(Evidence, evidence_id)
+    if evidence is None or evidence.case_id != case.id:
+        raise NotFound(_("没有找到该证据文件。"))
+    return evidence
+
+
+def may_withdraw(case: Case) -> bool:
+    return "withdraw" in worker_actions(case)
+
+
+def limitation_running(case: Case) -> Deadline | None:
+    """The limitation period workflows counts for the case now, if any (shown before a withdrawal)."""
+    return next((d for d in deadlines(case, today=local_today()) if d.kind == "limitation"), None)
+
+
+def withdraw_complaint(case: Case, *, confirmation: Any, reason: Any, seen_version: Any = None) -> Case:
+    """Withdraw the worker's complaint, which cannot be undone: only with the explicit confirmation.
+
+    Without it nothing changes and the answer says why. `seen_version` is the version the worker
+    read the explanation on: if the case moved since, they are shown it again instead.
+    """
+    errors = {}
+    if confirmation != WITHDRAW_CONFIRMED:
+        errors["confirm"] = _("请先勾选“我确认撤回”，再点“确认撤回”。没有勾选，申请不会被撤回。")
+    reason = reason.strip() if isinstance(reason, str) else ""
+    if len(reason) > MAX_REASON_LENGTH:
+        errors["reason"] = _("撤回原因不能超过 %(n)d 字。", n=MAX_REASON_LENGTH)
+    if errors:
+        raise ValidationFailed(errors)
+    version = int(seen_version) if isinstance(seen_version, str) and seen_version.isdigit() else case.version
+    data = {"confirmed": True, **({"reason": reason} if reason else {})}
+    return apply_event(case, "withdraw", None, expected_version=version, data=data)
 
 
 def reset_access_code(case_no: Any, phone: Any) -> None:

@@ -1,4 +1,5 @@
-"""Portal pages: look up, see the status, upload evidence, act, download notices; and POST /api/v1/status."""
+"""Portal pages: look up, see the status, upload and download evidence, act (withdrawing only after a
+confirmation page), download notices; and POST /api/v1/status."""
 from __future__ import annotations
 
 from flask import Response, current_app, flash, jsonify, redirect, render_template, request, url_for
@@ -11,12 +12,14 @@ from disputes.cases.labels import event_label
 from disputes.cases.services import apply_event
 from disputes.errors import BadInput, Conflict, NotFound, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload, add_evidence
+from disputes.evidence.views import evidence_response
 from disputes.database import read_only
 from disputes.extensions import limiter
 from disputes.portal import bp
 from disputes.portal.plain_words import WORKER_ACTIONS
 from disputes.portal.services import (
-    close_portal_session, lookup, open_portal_session, portal_case, reset_access_code, status_for_worker,
+    close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
+    may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
 )
 from disputes.timekeeping import local_today
 
@@ -72,8 +75,12 @@ def api_status():
 
 @bp.route("/case")
 def case_page():
-    case = _scoped_case()
-    return render_template("portal/case.html", case=case, status=status_for_worker(case))
+    return _case_page(_scoped_case())
+
+
+def _case_page(case, errors=None, status: int = 200):
+    return render_template("portal/case.html", case=case, status=status_for_worker(case),
+                           evidence=evidence_for_worker(case), errors=errors), status
 
 
 @bp.route("/case/evidence", methods=["POST"])
@@ -87,8 +94,7 @@ def upload_evidence():
         for file in files:
             add_evidence(case, Upload(file.filename, file.read(), request.form.get("description")), by=None)
     except ValidationFailed as refused:
-        return render_template("portal/case.html", case=case, status=status_for_worker(case),
-                               errors=refused.errors), 422
+        return _case_page(case, refused.errors, 422)
     flash(_("已上传 %(n)d 个文件。", n=len(files)), "info")
     return redirect(url_for("portal.case_page"))
 
@@ -99,14 +105,58 @@ def act():
     event = request.form.get("event", "")
     if event not in WORKER_ACTIONS:
         raise ValidationFailed({"event": _("不能进行这个操作。")})
+    if event == "withdraw":  # irreversible: only ever through the confirmation
+        return _withdraw(case)
     try:
         apply_event(case, event, None, expected_version=case.version,
                     data={"reason": request.form.get("reason")} if request.form.get("reason") else {})
     except (ValidationFailed, Conflict, PermissionDenied) as refused:
         errors = getattr(refused, "errors", None) or {"event": refused.message}
-        return render_template("portal/case.html", case=case, status=status_for_worker(case), errors=errors), refused.status
+        return _case_page(case, errors, refused.status)
     flash(_("已办理：%(label)s", label=event_label(event)), "info")
     return redirect(url_for("portal.case_page"))
+
+
+@bp.route("/case/withdraw", methods=["GET", "POST"])
+def withdraw():
+    """What withdrawing means, and a checkbox the worker must tick; only then is the complaint withdrawn."""
+    case = _scoped_case()
+    if request.method == "POST":
+        return _withdraw(case)
+    if not may_withdraw(case):
+        flash(_("这个案件现在不能撤回。"), "error")
+        return redirect(url_for("portal.case_page"))
+    return _withdraw_page(case)
+
+
+def _withdraw(case):
+    try:
+        withdraw_complaint(case, confirmation=request.form.get("confirm"), reason=request.form.get("reason"),
+                           seen_version=request.form.get("version"))
+    except ValidationFailed as refused:
+        return _withdraw_page(case, refused.errors, refused.status)
+    except (Conflict, PermissionDenied) as refused:
+        return _withdraw_page(case, {"event": _withdraw_refusal(case, refused)}, refused.status)
+    flash(_("您已撤回申请，案件到此结束。"), "info")
+    return redirect(url_for("portal.case_page"))
+
+
+def _withdraw_refusal(case, refused) -> str:
+    if may_withdraw(case):  # the case changed while the worker read the page: they see it as it is now
+        return _("案件在您阅读期间有了新进展，请看一下现在的情况，再决定是否撤回。")
+    return _("这个案件现在不能撤回。")
+
+
+def _withdraw_page(case, errors=None, status: int = 200):
+    return render_template("portal/withdraw.html", case=case, status=status_for_worker(case),
+                           contact=contact_for_worker(case), limitation=limitation_running(case),
+                           allowed=may_withdraw(case), form=request.form, errors=errors or {}), status
+
+
+@bp.route("/case/evidence/<int:evidence_id>")
+def evidence_file(evidence_id: int):
+    """One of the scoped case's files, served as the staff route serves it (attachment, sandboxed)."""
+    return evidence_response(evidence_on_case(_scoped_case(), evidence_id))
 
 
 @bp.route("/case/documents/<kind>.pdf")

@@ -231,3 +231,64 @@ def test_a_complaint_without_a_worker_or_respondent_says_what_is_missing(phone, 
     page.get_by_role("button", name="提交投诉").click()
     expect(page.locator("#error-summary")).to_be_visible()
     expect(page.locator("main")).to_contain_text("至少填写一名劳动者", timeout=500)
+
+
+def test_a_worker_on_a_narrow_phone_sees_evidence_and_contact_and_withdraws_only_after_ticking(
+        narrow_phone, live_server, shot, tmp_path):
+    problems = Problems()
+    # The refusal without the tick answers 422, which Chromium logs as a console error.
+    worker = problems.watch(narrow_phone.new_page(), allow_status={422: "/status/case/withdraw"})
+    worker.goto(f"{live_server}/intake")
+    fill_in(worker, {**ANSWERS, "claims-0-amount": ("fill", "6800")})
+    worker.get_by_role("button", name="提交投诉").click()
+    worker.wait_for_url("**/intake/receipt")
+    case_no = worker.get_by_test_id("case-no").inner_text().strip()
+    code = worker.get_by_test_id("access-code").inner_text().strip()
+    look_up(worker, case_no, code, shot)
+    photo = tmp_path / "penalty-notice-from-the-station-manager-2026-11-01.png"
+    tiny_png(photo)
+    upload_photo(worker, photo, shot)
+
+    # The evidence just sent is listed with its kind, and downloads as the same bytes.
+    evidence = worker.locator(".evidence-list li")
+    expect(evidence).to_have_count(1)
+    expect(evidence).to_contain_text(photo.name)
+    expect(evidence).to_contain_text("图片（PNG）")
+    expect(evidence).to_contain_text("您提交的")
+    with worker.expect_download() as download:
+        evidence.get_by_role("link", name=photo.name).click()
+    assert download.value.path().read_bytes() == photo.read_bytes()
+    # No one is assigned yet: the page says so and gives the demo mediation centre's phone.
+    contact = worker.locator("section", has=worker.locator("#contact-title"))
+    expect(contact).to_contain_text("目前还没有指定调解员或仲裁员")
+    expect(contact.get_by_role("link", name=re.compile("拨打 010-65090001"))).to_be_visible()
+    assert worker.evaluate("document.documentElement.scrollWidth") <= 320, worker.evaluate(OVERFLOWING, 320)
+    assert worker.evaluate(UNLABELLED_CONTROLS) == []
+    shot(worker, "5-portal-at-320")
+
+    # Withdrawing starts with an explanation, not with the withdrawal.
+    worker.get_by_role("link", name="撤回申请").click()
+    worker.wait_for_url("**/status/case/withdraw")
+    expect(worker.locator("main")).to_contain_text("撤回后，这个案件就结束了")
+    expect(worker.locator("main")).to_contain_text("一年")
+    assert worker.evaluate("document.documentElement.scrollWidth") <= 320, worker.evaluate(OVERFLOWING, 320)
+    assert worker.evaluate(UNLABELLED_CONTROLS) == []
+    shot(worker, "6-withdraw-explained")
+
+    worker.get_by_role("button", name="确认撤回").click()
+    expect(worker.locator("#error-summary")).to_be_focused()
+    expect(worker.locator("#error-summary")).to_contain_text("请先勾选")
+    assert worker.evaluate("document.documentElement.scrollWidth") <= 320, worker.evaluate(OVERFLOWING, 320)
+    shot(worker, "7-withdraw-refused-without-the-tick")
+    worker.get_by_role("link", name="不撤回，返回案件").click()
+    expect(worker.locator("#status-title")).to_contain_text("等待")  # nothing happened
+
+    worker.get_by_role("link", name="撤回申请").click()
+    worker.get_by_label("我确认撤回这个申请").check()
+    worker.get_by_role("button", name="确认撤回").click()
+    worker.wait_for_url("**/status/case")
+    expect(worker.locator("#status-title")).to_contain_text("您已撤回申请")
+    expect(worker.get_by_role("link", name="撤回申请")).to_have_count(0)
+    shot(worker, "8-withdrawn")
+
+    assert problems == []

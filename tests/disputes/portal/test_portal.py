@@ -90,7 +90,7 @@ def test_the_worker_asks_for_legal_aid_and_withdraws(client, file_case):
     filed = file_case()
     token = enter(client, filed)
     assert client.post("/status/case/actions", data={"csrf_token": token, "event": "refer_legal_aid"}).status_code == 302
-    assert client.post("/status/case/actions", data={"csrf_token": token, "event": "withdraw"}).status_code == 302
+    assert client.post("/status/case/withdraw", data={"csrf_token": token, "confirm": "yes"}).status_code == 302
     db.session.refresh(filed.case)
     assert (filed.case.state, filed.case.legal_aid) == ("withdrawn", "referred")
 
