@@ -45,7 +45,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path / 'disputes.sqlite3'}"
     return {
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # A ping finds a server that dropped the connection; a SQLite file has no server to lose.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": not database_url.startswith("sqlite")},
         "DISPUTES_INDEX_DIR": os.environ.get("DISPUTES_INDEX_DIR") or str(instance_path / "index"),
         "DISPUTES_EVIDENCE_DIR": os.environ.get("DISPUTES_EVIDENCE_DIR") or str(instance_path / "evidence"),
         "DISPUTES_DOCUMENTS_DIR": os.environ.get("DISPUTES_DOCUMENTS_DIR") or str(instance_path / "documents"),

@@ -40,14 +40,19 @@ def stage_refusal(case: Case, kind: str) -> str | None:
     """Why this kind of document does not exist yet for the case, or None if it does."""
     if kind not in DOCUMENT_KINDS:
         raise NotFound(_("没有这种文书。"))
-    events = STAGE_EVENTS[kind]
-    if events is None or any(h.event in events for h in case.history):
+    if stage_reached(case, kind):
         return None
     return _("案件尚未到出具“%(kind)s”的阶段。", kind=DOCUMENT_KINDS[kind]["zh"])
 
 
+def stage_reached(case: Case, kind: str) -> bool:
+    """Whether the case has reached the stage that issues this kind of document."""
+    events = STAGE_EVENTS[kind]
+    return events is None or any(h.event in events for h in case.history)
+
+
 def available_kinds(case: Case) -> list[str]:
-    return [kind for kind in DOCUMENT_KINDS if stage_refusal(case, kind) is None]
+    return [kind for kind in DOCUMENT_KINDS if stage_reached(case, kind)]
 
 
 def render(case: Case, kind: str, today: date, language: str = "zh") -> bytes:

@@ -134,3 +134,23 @@ def test_a_reset_for_a_phone_not_on_file_says_the_same_and_sends_nothing(client,
                                               "case_no": filed.case.case_no, "phone": "13900000000"})
     assert "如果案件编号和手机号码与登记的一致" in page.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Notification.id))) == 0
+
+
+def test_the_status_is_read_in_one_statement_however_much_the_case_holds(client, file_case, make_user):
+    # Each statement costs SQLAlchemy ~0.2 ms whatever it returns; the lookup is the portal's hot path.
+    filed = file_case()
+    apply_event(filed.case, "accept", make_user(role="mediator"), expected_version=filed.case.version)
+    db.session.add(Evidence(case_id=filed.case.id, sha256="0" * 64, original_name="a.png", content_type="image/png",
+                            size=len(PNG)))
+    db.session.commit()
+    case_no = filed.case.case_no
+    db.session.remove()  # a fresh request: nothing of the case in the session yet
+    selects = []
+    listener = lambda conn, cursor, statement, *rest: selects.append(statement)  # noqa: E731
+    sa.event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        body = look_up(client, case_no, filed.access_code).get_json()
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", listener)
+    assert body["state"] == "in_mediation" and body["contact"]["assigned"] and len(body["evidence"]) == 1
+    assert len([s for s in selects if s.lstrip().upper().startswith("SELECT")]) == 1
