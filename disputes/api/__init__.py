@@ -1,5 +1,5 @@
 """The JSON API under /api/v1: bearer tokens or the session cookie (then with X-CSRFToken)."""
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -23,9 +23,17 @@ def _credentials_and_csrf():
         raise NotAuthenticated(_("API 令牌无效或已过期，请重新获取。"))
     if request.method in ("GET", "HEAD", "OPTIONS") or request.endpoint in CREDENTIAL_ENDPOINTS:
         return
+    if not _carries_cookie_credentials():
+        return  # nothing ambient for a forged request to ride on (and no user to load: the portal's hot path)
     if current_user.is_authenticated:
         # Signed in through the session cookie: a forged cross-site request would ride on it.
         csrf.protect()
+
+
+def _carries_cookie_credentials() -> bool:
+    config = current_app.config
+    return bool(request.cookies.get(config["SESSION_COOKIE_NAME"])
+                or request.cookies.get(config.get("REMEMBER_COOKIE_NAME", "remember_token")))
 
 
 from disputes.api import cases, openapi, tokens, typical_cases  # noqa: E402,F401
