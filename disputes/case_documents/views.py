@@ -52,6 +52,7 @@ def issue_again(case_no: str, kind: str):
         actor_label=f"{current_user.role}:{current_user.username}", event="issue_document", track="main",
         from_state=case.state, to_state=case.state, data={"documents": [{"kind": kind, "sha256": document.sha256}]},
     ))
+    case.record_change()
     db.session.commit()
     flash(_("已出具新版本：%(kind)s", kind=DOCUMENT_KINDS[kind]["zh"]), "info")
     return redirect(url_for("cases.detail", case_no=case_no) + "#documents-title")

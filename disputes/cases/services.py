@@ -77,6 +77,7 @@ def _record(case: Case, event: str, user: User | None, note, transition, today: 
         note=(note or "").strip() or None, data=transition.data,
     )
     case.history.append(row)
+    case.record_change()
     # The notice an event calls for is issued with it, and its SHA-256 goes into the same history row.
     with db.session.no_autoflush:  # the row is still pending, so its data may be completed
         issued = issue_for_event(case, event, today, user)

@@ -78,6 +78,7 @@ def add_evidence(case: Case, upload: Upload, by: User | None, *, commit: bool = 
                         content_type=content_type, size=len(upload.data), uploaded_by=by,
                         description=(upload.description or "").strip()[:500] or None)
     db.session.add(evidence)
+    case.record_change()
     if commit:
         db.session.commit()
     return evidence

@@ -114,6 +114,15 @@ class Case(Base):
     def total_claimed(self) -> Decimal:
         return sum((claim.amount for claim in self.claims if claim.amount is not None), Decimal("0.00"))
 
+    def record_change(self) -> None:
+        """Count a change that only adds rows beside the case (a history row, a file of evidence).
+
+        The version must grow with every change (DESIGN: send it back with an event), and it grows
+        only when the cases row is updated; without this a hearing scheduled or a file added left
+        it as it was, so a page read before them still looked current.
+        """
+        self.updated_at = utcnow()
+
     def __repr__(self) -> str:
         return f"<Case {self.case_no} {self.state}>"
 

@@ -141,3 +141,17 @@ def test_the_queue_api_lists_the_callers_cases_most_urgent_first_and_as_csv(desk
     text = csv_response.get_data(as_text=True)
     assert text.startswith("\ufeff案件编号") and all(n in text for n in numbers)
     assert client.get("/api/v1/cases?state=nonsense", headers=headers).status_code == 422
+
+
+def test_every_event_grows_the_version_even_one_that_keeps_the_state(desk, file_case):
+    mediator, arbitrator = desk.as_role("mediator"), desk.as_role("arbitrator")
+    case_no = file_case(filed_by=mediator).case.case_no
+    desk.fire(mediator, case_no, "apply_arbitration")
+    desk.fire(arbitrator, case_no, "accept_arbitration")
+    seen = desk.case(arbitrator, case_no)["version"]
+    hearing = {"at": "2027-01-12T09:30", "place": "第一仲裁庭"}
+    assert desk.fire(arbitrator, case_no, "schedule_hearing", hearing, version=seen).status_code == 200
+    assert desk.case(arbitrator, case_no)["version"] > seen
+    # A page read before the hearing was set no longer passes for current.
+    stale = desk.fire(arbitrator, case_no, "extend_award", {"reason": "案情复杂"}, version=seen)
+    assert stale.status_code == 409
