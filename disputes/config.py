@@ -73,6 +73,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "NOTIFY_SMS_ADAPTER": os.environ.get("NOTIFY_SMS_ADAPTER", "logging"),
         "NOTIFY_EMAIL_ADAPTER": os.environ.get("NOTIFY_EMAIL_ADAPTER", "logging"),
         "PORTAL_SESSION_MINUTES": 30,
+        # Statuses kept per process by case version (portal/status_cache.py); 0 seconds turns it off.
+        "PORTAL_STATUS_CACHE_SECONDS": float(os.environ.get("PORTAL_STATUS_CACHE_SECONDS", "60")),
+        "PORTAL_STATUS_CACHE_SIZE": 4096,
         "STATUS_LOOKUP_LIMIT": "10 per minute",
         "STATUS_LOOKUP_CASE_LIMIT": "5 per 10 minutes",
         "PASSWORD_HASH_PARAMS": {"time_cost": 3, "memory_cost": 65536, "parallelism": 2},

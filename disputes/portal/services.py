@@ -21,6 +21,7 @@ from disputes.models import Case, Evidence, Organisation, User
 from disputes.notifications.messages import access_code_message
 from disputes.notifications.outbox import queue
 from disputes.portal.plain_words import PLAIN_LEGAL_AID, PLAIN_STATUS, WORKER_ACTIONS, WORKER_TIMELINE_EVENTS, pick
+from disputes.portal.status_cache import StatusCache
 from disputes.security import access_code_hash, access_code_matches, new_access_code
 from disputes.timekeeping import local_today, to_local
 from workflows import Actor, Deadline, allowed_events, deadlines
@@ -55,12 +56,11 @@ def load_for_worker(condition: sa.ColumnElement[bool]) -> Case | None:
 def lookup(case_no: Any, code: Any) -> Case:
     """The case if the number and the code match; the same NotFound for any wrong pair.
 
-    The case comes with what the worker's status shows (one statement in all). Case numbers run in
-    sequence and are no secret; the code is, and it is compared in constant time either way.
+    Only the case row is read: a worker checking again is answered from the status cache.
     """
     case_no = case_no.strip() if isinstance(case_no, str) else ""
     code = code if isinstance(code, str) else ""
-    case = load_for_worker(Case.case_no == case_no) if case_no else None
+    case = db.session.scalar(sa.select(Case).where(Case.case_no == case_no)) if case_no else None
     matches = access_code_matches(case.access_code_hash if case else _DECOY_HASH, code)
     if case is None or not matches or not code:
         raise NotFound(_("案件编号或查询码不正确。请核对后再试。"))
@@ -96,9 +96,28 @@ def worker_actions(case: Case) -> list[str]:
     return [event for event in WORKER_ACTIONS if event in allowed]
 
 
+def current_status(case: Case) -> dict[str, Any]:
+    """status_for_worker of a looked-up case: from this process's cache while the case is unchanged."""
+    key = (case.id, case.version, local_today(), _language())
+    return _status_cache().get_or_compute(key, lambda: status_for_worker(load_for_worker(Case.id == case.id)))
+
+
+def _status_cache() -> StatusCache:
+    cache = current_app.extensions.get("portal_status_cache")
+    if cache is None:
+        cache = current_app.extensions["portal_status_cache"] = StatusCache(
+            current_app.config["PORTAL_STATUS_CACHE_SIZE"], current_app.config["PORTAL_STATUS_CACHE_SECONDS"])
+    return cache
+
+
+def _language() -> str:
+    locale = get_locale()
+    return "en" if locale and locale.language == "en" else "zh"
+
+
 def status_for_worker(case: Case) -> dict[str, Any]:
     """What the worker sees, in plain words; nothing that identifies anyone."""
-    language = "en" if (get_locale() and get_locale().language == "en") else "zh"
+    language = _language()
     today = local_today()
     running = sorted(deadlines(case, today=today), key=lambda d: d.due)
     next_deadline = running[0] if running else None

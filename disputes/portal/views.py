@@ -18,8 +18,8 @@ from disputes.extensions import limiter
 from disputes.portal import bp
 from disputes.portal.plain_words import WORKER_ACTIONS
 from disputes.portal.services import (
-    close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
-    may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
+    close_portal_session, contact_for_worker, current_status, evidence_for_worker, evidence_on_case, limitation_running,
+    lookup, may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
 )
 from disputes.timekeeping import local_today
 
@@ -70,7 +70,7 @@ def api_status():
     payload = json_body()
     case = lookup(payload.get("case_no"), payload.get("access_code"))
     open_portal_session(case)
-    return jsonify(status_for_worker(case))
+    return jsonify(current_status(case))
 
 
 @bp.route("/case")

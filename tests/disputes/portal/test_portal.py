@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from disputes.cases.services import apply_event
 from disputes.extensions import db
+from disputes.evidence.services import Upload, add_evidence
 from disputes.models import Evidence, Notification
 from tests.support import csrf_token
 
@@ -136,7 +137,18 @@ def test_a_reset_for_a_phone_not_on_file_says_the_same_and_sends_nothing(client,
     assert db.session.scalar(sa.select(sa.func.count(Notification.id))) == 0
 
 
-def test_the_status_is_read_in_one_statement_however_much_the_case_holds(client, file_case, make_user):
+def selects_during(action) -> list[str]:
+    statements = []
+    listener = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
+    sa.event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        action()
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", listener)
+    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+
+
+def test_a_lookup_reads_the_case_in_two_statements_and_a_repeated_one_in_one(client, file_case, make_user):
     # Each statement costs SQLAlchemy ~0.2 ms whatever it returns; the lookup is the portal's hot path.
     filed = file_case()
     apply_event(filed.case, "accept", make_user(role="mediator"), expected_version=filed.case.version)
@@ -145,12 +157,29 @@ def test_the_status_is_read_in_one_statement_however_much_the_case_holds(client,
     db.session.commit()
     case_no = filed.case.case_no
     db.session.remove()  # a fresh request: nothing of the case in the session yet
-    selects = []
-    listener = lambda conn, cursor, statement, *rest: selects.append(statement)  # noqa: E731
-    sa.event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        body = look_up(client, case_no, filed.access_code).get_json()
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", listener)
-    assert body["state"] == "in_mediation" and body["contact"]["assigned"] and len(body["evidence"]) == 1
-    assert len([s for s in selects if s.lstrip().upper().startswith("SELECT")]) == 1
+    answers = []
+    first = selects_during(lambda: answers.append(look_up(client, case_no, filed.access_code).get_json()))
+    again = selects_during(lambda: answers.append(look_up(client, case_no, filed.access_code).get_json()))
+    assert answers[0]["state"] == "in_mediation" and answers[0]["contact"]["assigned"] and len(answers[0]["evidence"]) == 1
+    assert (len(first), len(again)) == (2, 1)  # the case row and all it holds; then the row alone
+    assert answers[1] == answers[0]
+
+
+def test_a_repeated_lookup_shows_every_change_made_since(client, file_case, make_user):
+    filed = file_case()
+    before = look_up(client, filed.case.case_no, filed.access_code).get_json()
+    apply_event(filed.case, "accept", make_user(role="mediator"), expected_version=filed.case.version)
+    accepted = look_up(client, filed.case.case_no, filed.access_code).get_json()
+    add_evidence(filed.case, Upload("工资条.png", PNG, None), by=None)
+    with_file = look_up(client, filed.case.case_no, filed.access_code).get_json()
+    assert (before["state"], accepted["state"]) == ("submitted", "in_mediation")
+    assert (len(accepted["evidence"]), len(with_file["evidence"])) == (0, 1)
+
+
+def test_the_status_cache_can_be_turned_off(app, client, file_case):
+    app.config["PORTAL_STATUS_CACHE_SECONDS"] = 0
+    filed = file_case()
+    look_up(client, filed.case.case_no, filed.access_code)
+    db.session.remove()
+    again = selects_during(lambda: look_up(client, filed.case.case_no, filed.access_code))
+    assert len(again) == 2
