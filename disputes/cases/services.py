@@ -70,6 +70,7 @@ def apply_event(
 
 def _record(case: Case, event: str, user: User | None, note, transition, today: date) -> None:
     """Everything the event writes besides the state: amounts, history row, documents, notices, sort key."""
+    case.record_change()  # before anything autoflushes, so it rides in the one UPDATE of the state
     _record_amounts(case, transition)
     row = CaseEvent(
         seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=_actor_label(user),
@@ -77,7 +78,6 @@ def _record(case: Case, event: str, user: User | None, note, transition, today: 
         note=(note or "").strip() or None, data=transition.data,
     )
     case.history.append(row)
-    case.record_change()
     # The notice an event calls for is issued with it, and its SHA-256 goes into the same history row.
     with db.session.no_autoflush:  # the row is still pending, so its data may be completed
         issued = issue_for_event(case, event, today, user)
