@@ -54,23 +54,59 @@ def load_for_worker(condition: sa.ColumnElement[bool]) -> Case | None:
 
 
 def lookup(case_no: Any, code: Any) -> Case:
-    """The case if the number and the code match; the same NotFound for any wrong pair.
-
-    Only the case row is read: a worker checking again is answered from the status cache.
-    """
-    case_no = case_no.strip() if isinstance(case_no, str) else ""
-    code = code if isinstance(code, str) else ""
+    """The case if the number and the code match; the same NotFound for any wrong pair."""
+    case_no, code = _cleaned(case_no, code)
     case = db.session.scalar(sa.select(Case).where(Case.case_no == case_no)) if case_no else None
-    matches = access_code_matches(case.access_code_hash if case else _DECOY_HASH, code)
-    if case is None or not matches or not code:
-        raise NotFound(_("案件编号或查询码不正确。请核对后再试。"))
+    _require_code(case.access_code_hash if case else None, code)
     return case
 
 
-def open_portal_session(case: Case) -> None:
+def look_up_status(case_no: Any, code: Any) -> tuple[int, dict[str, Any]]:
+    """The case's id and what the worker sees, if number and code match; the same NotFound otherwise.
+
+    A case looked up lately in this process is checked by its id, version and code hash alone, and
+    answered from the status cache while its version and the day are unchanged; any other lookup
+    loads the case with all it holds (one statement either way).
+    """
+    case_no, code = _cleaned(case_no, code)
+    key, today, cache = (case_no, _language()), local_today(), _status_cache()
+    cached = cache.get(key) if case_no else None
+    if cached is not None:
+        row = db.session.execute(
+            sa.select(Case.id, Case.version, Case.access_code_hash).where(Case.case_no == case_no)).first()
+        _require_code(row.access_code_hash if row else None, code)
+        if cached.answers(row.version, today):
+            return row.id, cached.status
+    case = load_for_worker(Case.case_no == case_no) if case_no else None
+    _require_code(case.access_code_hash if case else None, code)
+    status = status_for_worker(case)
+    cache.put(key, case.version, today, status)
+    return case.id, status
+
+
+def _cleaned(case_no: Any, code: Any) -> tuple[str, str]:
+    return (case_no.strip() if isinstance(case_no, str) else ""), (code if isinstance(code, str) else "")
+
+
+def _require_code(stored_hash: str | None, code: str) -> None:
+    """NotFound unless the code matches; compared in constant time, against a decoy for no case."""
+    matches = access_code_matches(stored_hash or _DECOY_HASH, code)
+    if stored_hash is None or not matches or not code:
+        raise NotFound(_("案件编号或查询码不正确。请核对后再试。"))
+
+
+def _status_cache() -> StatusCache:
+    cache = current_app.extensions.get("portal_status_cache")
+    if cache is None:
+        cache = current_app.extensions["portal_status_cache"] = StatusCache(
+            current_app.config["PORTAL_STATUS_CACHE_SIZE"], current_app.config["PORTAL_STATUS_CACHE_SECONDS"])
+    return cache
+
+
+def open_portal_session(case_id: int) -> None:
     """Keep the worker signed in to this one case for a while (no second lookup for pages and files)."""
     minutes = current_app.config["PORTAL_SESSION_MINUTES"]
-    session[PORTAL_KEY] = {"case_id": case.id, "until": int(time.time()) + minutes * 60}
+    session[PORTAL_KEY] = {"case_id": case_id, "until": int(time.time()) + minutes * 60}
 
 
 def portal_case() -> Case | None:
@@ -94,20 +130,6 @@ def worker_actor() -> Actor:
 def worker_actions(case: Case) -> list[str]:
     allowed = set(allowed_events(case, worker_actor(), today=local_today()))
     return [event for event in WORKER_ACTIONS if event in allowed]
-
-
-def current_status(case: Case) -> dict[str, Any]:
-    """status_for_worker of a looked-up case: from this process's cache while the case is unchanged."""
-    key = (case.id, case.version, local_today(), _language())
-    return _status_cache().get_or_compute(key, lambda: status_for_worker(load_for_worker(Case.id == case.id)))
-
-
-def _status_cache() -> StatusCache:
-    cache = current_app.extensions.get("portal_status_cache")
-    if cache is None:
-        cache = current_app.extensions["portal_status_cache"] = StatusCache(
-            current_app.config["PORTAL_STATUS_CACHE_SIZE"], current_app.config["PORTAL_STATUS_CACHE_SECONDS"])
-    return cache
 
 
 def _language() -> str:

@@ -18,7 +18,7 @@ from disputes.extensions import limiter
 from disputes.portal import bp
 from disputes.portal.plain_words import WORKER_ACTIONS
 from disputes.portal.services import (
-    close_portal_session, contact_for_worker, current_status, evidence_for_worker, evidence_on_case, limitation_running,
+    close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, look_up_status,
     lookup, may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
 )
 from disputes.timekeeping import local_today
@@ -57,7 +57,7 @@ def lookup_page():
         except NotFound as not_found:
             error = not_found.message
         else:
-            open_portal_session(case)
+            open_portal_session(case.id)
             return redirect(url_for("portal.case_page"))
     return render_template("portal/lookup.html", error=error, form=request.form), (404 if error else 200)
 
@@ -68,9 +68,9 @@ def lookup_page():
 @limiter.limit(_case_limit, key_func=_case_number_key)
 def api_status():
     payload = json_body()
-    case = lookup(payload.get("case_no"), payload.get("access_code"))
-    open_portal_session(case)
-    return jsonify(current_status(case))
+    case_id, status = look_up_status(payload.get("case_no"), payload.get("access_code"))
+    open_portal_session(case_id)
+    return jsonify(status)
 
 
 @bp.route("/case")

@@ -148,7 +148,7 @@ def selects_during(action) -> list[str]:
     return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
 
 
-def test_a_lookup_reads_the_case_in_two_statements_and_a_repeated_one_in_one(client, file_case, make_user):
+def test_a_lookup_reads_the_case_in_one_statement_and_a_repeated_one_only_its_version(client, file_case, make_user):
     # Each statement costs SQLAlchemy ~0.2 ms whatever it returns; the lookup is the portal's hot path.
     filed = file_case()
     apply_event(filed.case, "accept", make_user(role="mediator"), expected_version=filed.case.version)
@@ -161,7 +161,8 @@ def test_a_lookup_reads_the_case_in_two_statements_and_a_repeated_one_in_one(cli
     first = selects_during(lambda: answers.append(look_up(client, case_no, filed.access_code).get_json()))
     again = selects_during(lambda: answers.append(look_up(client, case_no, filed.access_code).get_json()))
     assert answers[0]["state"] == "in_mediation" and answers[0]["contact"]["assigned"] and len(answers[0]["evidence"]) == 1
-    assert (len(first), len(again)) == (2, 1)  # the case row and all it holds; then the row alone
+    assert len(first) == len(again) == 1
+    assert "JOIN claims" in first[0] and "JOIN" not in again[0]  # all the case holds; then id, version, code
     assert answers[1] == answers[0]
 
 
@@ -182,4 +183,13 @@ def test_the_status_cache_can_be_turned_off(app, client, file_case):
     look_up(client, filed.case.case_no, filed.access_code)
     db.session.remove()
     again = selects_during(lambda: look_up(client, filed.case.case_no, filed.access_code))
-    assert len(again) == 2
+    assert len(again) == 1 and "JOIN claims" in again[0]
+
+
+def test_a_case_looked_up_lately_still_refuses_a_wrong_code_with_the_same_answer(client, file_case):
+    filed = file_case()
+    assert look_up(client, filed.case.case_no, filed.access_code).status_code == 200  # now in the cache
+    wrong_code = look_up(client, filed.case.case_no, "AAAAA-AAAAA")
+    wrong_number = look_up(client, "2026-9999999", filed.access_code)
+    assert wrong_code.status_code == wrong_number.status_code == 404
+    assert wrong_code.get_json() == wrong_number.get_json()

@@ -1,5 +1,10 @@
-"""The per-process status cache: entries expire, the least recently used go first, 0 seconds is off."""
+"""The per-process status cache: entries expire, the least recently used go first, 0 seconds is off,
+and an entry answers only for the version and the day it was made at."""
+from datetime import date
+
 from disputes.portal.status_cache import StatusCache
+
+DAY = date(2026, 12, 1)
 
 
 class Clock:
@@ -10,43 +15,34 @@ class Clock:
         return self.now
 
 
-def counting(value):
-    calls = []
-
-    def compute():
-        calls.append(value)
-        return {"value": value}
-    return compute, calls
-
-
-def test_an_entry_answers_until_it_expires():
+def test_an_entry_is_kept_until_it_expires():
     clock = Clock()
     cache = StatusCache(size=10, seconds=60, clock=clock)
-    compute, calls = counting("a")
-    cache.get_or_compute(("case", 1), compute)
+    cache.put("2026-0000001", 3, DAY, {"state": "submitted"})
     clock.now += 59
-    cache.get_or_compute(("case", 1), compute)
+    assert cache.get("2026-0000001").status == {"state": "submitted"}
     clock.now += 2
-    cache.get_or_compute(("case", 1), compute)
-    assert len(calls) == 2
+    assert cache.get("2026-0000001") is None and len(cache) == 0
+
+
+def test_an_entry_answers_only_for_its_version_and_day():
+    cache = StatusCache(size=10, seconds=60, clock=Clock())
+    cache.put("2026-0000001", 3, DAY, {"state": "submitted"})
+    entry = cache.get("2026-0000001")
+    assert entry.answers(3, DAY)
+    assert not entry.answers(4, DAY) and not entry.answers(3, date(2026, 12, 2))
 
 
 def test_the_least_recently_used_entry_is_dropped_first():
     cache = StatusCache(size=2, seconds=60, clock=Clock())
-    computes = {key: counting(key) for key in "abc"}
-    for key in "ab":
-        cache.get_or_compute(key, computes[key][0])
-    cache.get_or_compute("a", computes["a"][0])  # a is now the most recent
-    cache.get_or_compute("c", computes["c"][0])  # so b goes
-    cache.get_or_compute("a", computes["a"][0])
-    cache.get_or_compute("b", computes["b"][0])
-    assert len(cache) == 2
-    assert (len(computes["a"][1]), len(computes["b"][1])) == (1, 2)
+    cache.put("a", 1, DAY, {})
+    cache.put("b", 1, DAY, {})
+    cache.get("a")  # a is now the most recent
+    cache.put("c", 1, DAY, {})  # so b goes
+    assert len(cache) == 2 and cache.get("b") is None and cache.get("a") is not None
 
 
-def test_zero_seconds_computes_every_time_and_keeps_nothing():
+def test_zero_seconds_keeps_nothing():
     cache = StatusCache(size=10, seconds=0, clock=Clock())
-    compute, calls = counting("a")
-    for _ in range(3):
-        cache.get_or_compute("a", compute)
-    assert len(calls) == 3 and len(cache) == 0
+    cache.put("a", 1, DAY, {})
+    assert cache.get("a") is None and len(cache) == 0
