@@ -107,12 +107,33 @@ def seed_cases(case_count: int, rng: random.Random) -> str:
     mediator = db.session.scalar(sa.select(User).where(User.username == "mediator"))
     worker = db.session.scalar(sa.select(User).where(User.username == "worker"))
     today = local_today()
-    for index in range(case_count):
+    # A demonstration large enough shows an early warning too: its last complaints are one station's.
+    piecemeal = PIECEMEAL_COMPLAINTS if case_count >= 4 * PIECEMEAL_COMPLAINTS else 0
+    for index in range(case_count - piecemeal):
         workers = 12 if index % 12 == 5 else 1
         payload = complaint_payload(rng, today=today, region=DEMO_REGION, workers=workers)
         filer = worker if index == 0 else mediator
         file_complaint(payload, filed_by=filer, channel="web" if filer is worker else "mediator")
-    return f"cases: {case_count} filed"
+    if piecemeal:
+        _seed_piecemeal_collective(rng, today, mediator)
+    return f"cases: {case_count} filed" + (f", the last {piecemeal} by riders of one station" if piecemeal else "")
+
+
+# Riders of one station complaining separately about the same unpaid wages: the intake raises the
+# likely-collective alert, which the demo's monitors can link into one collective dispute.
+PIECEMEAL_COMPLAINTS = 3
+PIECEMEAL_RESPONDENT = {"name": "城东即时配送站（演示）", "kind": "cooperating_company"}
+
+
+def _seed_piecemeal_collective(rng: random.Random, today, filer: User) -> None:
+    from disputes.demo_data import complaint_payload
+    from disputes.intake.services import file_complaint
+
+    for _ in range(PIECEMEAL_COMPLAINTS):
+        payload = complaint_payload(rng, today=today, region=DEMO_REGION, workers=4)
+        payload.update(respondents=[PIECEMEAL_RESPONDENT], claims=[{"kind": "wage_arrears", "amount": "4200.00"}],
+                       facts="站点自十月起拖欠全站骑手工资，站长称平台未结算，我们几人一起投诉。")
+        file_complaint(payload, filed_by=filer, channel="mediator")
 
 
 def organisation_named(name: str) -> Organisation | None:

@@ -29,6 +29,7 @@ OTHER_HISTORY_LABELS = {
     "submit": {"zh": "提交投诉", "en": "Complaint filed"},
     "reassign": {"zh": "改派承办人", "en": "Handler changed"},
     "issue_document": {"zh": "出具文书", "en": "Document issued"},
+    "link_collective": {"zh": "合并为集体争议", "en": "Linked into a collective dispute"},
 }
 
 

@@ -20,6 +20,9 @@ def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
         "legal_aid": case.legal_aid,
         "version": case.version,
         "collective": case.collective,
+        # Separate complaints linked into one collective dispute: the lead's number, and the others'.
+        "collective_lead": case.collective_lead.case_no if case.collective_lead else None,
+        "collective_members": [member.case_no for member in case.collective_members],
         "final_award": case.final_award,
         "submitted_on": case.submitted_on.isoformat(),
         "region": case.region_code,

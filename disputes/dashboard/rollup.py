@@ -33,7 +33,7 @@ MEDIATION_OUTCOMES = ("mediation_succeeded", "mediation_failed")
 COUNTED_EVENTS = frozenset({event for opening, closing in STAGES.values() for event in (opening, *closing)}
                            | set(MEDIATION_OUTCOMES))
 # The columns of a case the counts read; a change to any other (deadlines, assignees…) costs nothing.
-COUNTED_COLUMNS = ("state", "platform", "collective", "agreed_amount", "awarded_amount", "submitted_on",
+COUNTED_COLUMNS = ("state", "platform", "collective", "collective_lead_id", "agreed_amount", "awarded_amount", "submitted_on",
                    "region_code", "organisation_id", "next_due_on", "next_due_kind")
 DUE_PREFIX = "due:"
 KEY = ("day", "region_code", "organisation_id", "measure", "value")
@@ -79,7 +79,7 @@ def contributions(dialect: str, case_ids: Iterable[int] | None = None) -> sa.Sel
         part("state", Case.state),
         part("platform", sa.func.coalesce(Case.platform, "")),
         part("collective", sa.case((Case.state.in_(TERMINAL_STATES), "closed"), else_="open"), 1, 0,
-             Case.collective.is_(True)),
+             Case.collective.is_(True), Case.collective_lead_id.is_(None)),  # a linked group counts once
         part("amount", sa.literal("agreed"), 1, _cents(Case.agreed_amount), Case.agreed_amount.is_not(None)),
         part("amount", sa.literal("awarded"), 1, _cents(Case.awarded_amount), Case.awarded_amount.is_not(None)),
         part("claim", claims.c.kind, 1, claims.c.cents, joins=[(claims, claims.c.case_id == Case.id)]),

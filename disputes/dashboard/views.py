@@ -72,6 +72,31 @@ def acknowledge_alert(alert_id: int):
     return redirect(url_for("dashboard.alerts"))
 
 
+@bp.route("/alerts/<int:alert_id>/collective", methods=["GET", "POST"])
+@roles_required(*MONITOR_ROLES)
+def link_collective_cases(alert_id: int):
+    """The cases a likely-collective alert names, to link into one collective dispute (Art. 7)."""
+    from flask import flash, redirect, url_for
+    from flask_babel import gettext as _
+
+    from disputes.cases.collective import link_collective, proposal
+    from disputes.dashboard.warnings import alert_for
+    from disputes.errors import ValidationFailed
+
+    alert = alert_for(current_user, alert_id)
+    errors, status = {}, 200
+    if request.method == "POST":
+        try:
+            lead = link_collective(alert, request.form.getlist("case"), current_user, request.form.get("note"))
+        except ValidationFailed as refused:
+            errors, status = refused.errors, 422
+        else:
+            flash(_("已合并为集体争议，由 %(lead)s 牵头。", lead=lead.case_no), "info")
+            return redirect(url_for("cases.detail", case_no=lead.case_no))
+    return render_template("dashboard/collective.html", alert=alert, group=proposal(alert.case_numbers, current_user),
+                           errors=errors, form=request.form), status
+
+
 @bp.route("/employers/<path:key>")
 @roles_required(*MONITOR_ROLES)
 def employer(key: str):

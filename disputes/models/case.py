@@ -80,6 +80,9 @@ class Case(Base):
     arbitrator_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     worker_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
     filed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    # Separate complaints linked into one collective dispute (Art. 7) point at the case that leads it;
+    # the lead and its members are all `collective`.
+    collective_lead_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     workers: Mapped[list[Worker]] = relationship(
@@ -103,6 +106,8 @@ class Case(Base):
     arbitrator: Mapped[User | None] = relationship(foreign_keys=[arbitrator_id])
     worker_user: Mapped[User | None] = relationship(foreign_keys=[worker_user_id])
     filed_by: Mapped[User | None] = relationship(foreign_keys=[filed_by_id])
+    collective_lead: Mapped[Case | None] = relationship(remote_side=[id], back_populates="collective_members")
+    collective_members: Mapped[list[Case]] = relationship(back_populates="collective_lead", order_by="Case.id")
 
     __mapper_args__ = {"version_id_col": version}
 

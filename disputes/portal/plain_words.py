@@ -32,6 +32,7 @@ WORKER_TIMELINE_EVENTS = {
     "submit", "accept", "decline", "mediation_succeeded", "mediation_failed", "fulfil", "apply_arbitration",
     "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award", "arbitral_mediation",
     "render_award", "file_lawsuit", "withdraw", "close", "refer_legal_aid", "legal_aid_accepted", "legal_aid_declined",
+    "link_collective",  # the worker's complaint now goes forward with the others' as one collective dispute
 }
 # What the worker can do from the portal, in the order offered.
 WORKER_ACTIONS = ("apply_arbitration", "refer_legal_aid", "withdraw")

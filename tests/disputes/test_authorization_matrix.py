@@ -71,6 +71,7 @@ MATRIX = {
     "dashboard.page": ("GET", "/dashboard", MONITORS, None),
     "dashboard.alerts": ("GET", "/alerts", MONITORS, None),
     "dashboard.acknowledge_alert": ("POST", "/alerts/{alert_id}/acknowledge", MONITORS, {"note": "ok"}),
+    "dashboard.link_collective_cases": ("GET", "/alerts/{alert_id}/collective", MONITORS, None),
     "dashboard.employer": ("GET", "/employers/{respondent_key}", MONITORS, None),
     "dashboard.echarts": ("GET", "/vendor/echarts.min.js", ALL, None),
     "admin.index": ("GET", "/admin", ADMIN, None),

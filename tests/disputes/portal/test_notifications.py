@@ -84,7 +84,8 @@ def test_a_sender_that_died_mid_send_is_retried_with_the_same_idempotency_key(fi
 
 
 def test_the_nightly_check_reminds_workers_once_per_deadline(runner, app, file_case):
-    case = file_case().case
+    # Compensation runs the one-year limitation whatever else the random payload holds.
+    case = file_case(claims=[{"kind": "economic_compensation", "amount": "6000"}]).case
     app.config["DISPUTES_TODAY"] = "2027-11-10"  # limitation clock near its end
     runner.invoke(args=["deadlines", "check", "--within", "400"])
     runner.invoke(args=["deadlines", "check", "--within", "400"])

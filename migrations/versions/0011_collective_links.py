@@ -1,0 +1,42 @@
+"""Collective disputes linked from separate complaints
+
+Revision ID: ef8e2d2c21ef
+Revises: 5b1d0c7e9a42
+Create Date: 2026-12-01 07:21:06.917207
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = 'ef8e2d2c21ef'
+down_revision = '5b1d0c7e9a42'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # On SQLite a plain ADD COLUMN with its REFERENCES clause, never a batch "move and copy": copying
+    # `cases` drops the old table, and with foreign keys on, SQLite's implicit DELETE would cascade to
+    # the workers, claims and history of every case.
+    if op.get_bind().dialect.name == 'sqlite':
+        op.execute('ALTER TABLE cases ADD COLUMN collective_lead_id INTEGER '
+                   'CONSTRAINT fk_cases_collective_lead_id_cases REFERENCES cases (id)')
+    else:
+        op.add_column('cases', sa.Column('collective_lead_id', sa.Integer(), nullable=True))
+        op.create_foreign_key(op.f('fk_cases_collective_lead_id_cases'), 'cases', 'cases',
+                              ['collective_lead_id'], ['id'])
+    op.create_index(op.f('ix_cases_collective_lead_id'), 'cases', ['collective_lead_id'], unique=False)
+    # Count the cases already there with the application's own counting query, so that what the
+    # migration writes is exactly what the running application keeps up to date. It reads the
+    # column added above, so it runs here; a later migration that changes what is counted moves it.
+    from disputes.dashboard.rollup import recount
+
+    recount(op.get_bind())
+
+
+def downgrade():
+    op.drop_index(op.f('ix_cases_collective_lead_id'), table_name='cases')
+    with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_cases_collective_lead_id_cases'), type_='foreignkey')
+        batch_op.drop_column('collective_lead_id')
