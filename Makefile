@@ -86,7 +86,7 @@ test-postgres: install
 
 test: system-packages lint test-sqlite test-postgres
 
-BENCHMARKS := queue dashboard search documents portal load assess_eval
+BENCHMARKS := queues dashboard search documents portal load assess_eval
 
 # Each prints one JSON object; outputs are also kept in bench/out/<name>.json.
 bench: install

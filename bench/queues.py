@@ -1,5 +1,7 @@
 """The mediator's queue page and the case page at a million cases, through the real app in-process.
 
+(Named queues.py: a bench/queue.py shadowed the standard library's queue for every script in bench/.)
+
 Seeds N cases (default 1,000,000) into a SQLite file with bulk SQL, and into PostgreSQL with COPY
 when TEST_DATABASE_URL or --pg names a server (always into the separate database
 `disputes_bench`, never the test database). A database already holding N cases is reused
@@ -21,9 +23,9 @@ the queue query the app actually ran for each scope and whether it uses the inte
 whether p95 <= 50 ms holds on SQLite for the pages the issue names (`pages_over_target` lists any
 page over it, the last pages included).
 
-    .venv/bin/python bench/queue.py                       # SQLite, 1,000,000 cases
-    .venv/bin/python bench/queue.py --pg-cases 200000     # + PostgreSQL (TEST_DATABASE_URL set)
-    .venv/bin/python bench/queue.py --no-sqlite --pg postgresql+psycopg://disputes:disputes@127.0.0.1:5432/disputes_bench
+    .venv/bin/python bench/queues.py                       # SQLite, 1,000,000 cases
+    .venv/bin/python bench/queues.py --pg-cases 200000     # + PostgreSQL (TEST_DATABASE_URL set)
+    .venv/bin/python bench/queues.py --no-sqlite --pg postgresql+psycopg://disputes:disputes@127.0.0.1:5432/disputes_bench
 """
 from __future__ import annotations
 
@@ -61,7 +63,7 @@ TARGET_P95_MS = 50
 PG_BENCH_DATABASE = "disputes_bench"
 CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 CHUNK = 25_000  # cases per transaction
-ISSUE = ("bench/queue.py seeds 1,000,000 cases into SQLite (and PostgreSQL when available) and prints JSON "
+ISSUE = ("bench/queues.py seeds 1,000,000 cases into SQLite (and PostgreSQL when available) and prints JSON "
          "with p50/p95 of the mediator's queue page and the case page; target p95 <= 50 ms on SQLite.")
 
 # (region, share of cases, mediators, arbitrators): a few busy provinces.
