@@ -6,8 +6,8 @@ comes back "could not be audited". The project JSON lists the known vulnerabilit
 *latest* release, so for every package installed at its latest release it answers the same
 question; packages behind the latest release are named as not audited, never passed silently.
 
-Exit status: 1 when a known vulnerability is found, else 0. Prints one line per finding and a
-closing summary.
+Exit status: 1 when a known vulnerability is found or nothing could be audited at all (an index
+that answers nothing proves nothing), else 0. Prints one line per finding and a closing summary.
 """
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ def main() -> int:
         print(f"NOT AUDITED {line}")
     print(f"audit through the project JSON: {audited} of {len(packages)} packages audited, "
           f"{len(vulnerable)} known vulnerabilities, {len(not_audited)} not audited")
-    return 1 if vulnerable else 0
+    return 1 if vulnerable or not audited else 0
 
 
 if __name__ == "__main__":

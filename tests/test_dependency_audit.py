@@ -39,3 +39,9 @@ def test_a_package_behind_its_latest_release_or_unanswered_is_named_not_audited(
     out = capsys.readouterr().out
     assert "NOT AUDITED deprecated 1.3.1 (latest is 3.0.1" in out and "NOT AUDITED gone 1.0 (no answer" in out
     assert "1 of 3 packages audited, 0 known vulnerabilities, 2 not audited" in out
+
+
+def test_an_index_that_answers_nothing_fails_the_audit(audit, monkeypatch, capsys):
+    answers(audit, monkeypatch, {"flask": "3.1.3", "jinja2": "3.1.6"}, {})
+    assert audit.main() == 1
+    assert "0 of 2 packages audited" in capsys.readouterr().out

@@ -41,12 +41,13 @@ class CollectiveProposal:
         return len(self.cases) >= 2 and is_collective(self.workers, self.common_claims)
 
 
-def proposal(case_numbers: Iterable[str], user: User) -> CollectiveProposal:
-    """Of the named cases, those the user may see that are still open and not yet in another group."""
-    numbers = sorted(set(case_numbers))
+def proposal(alert: Alert, user: User, case_numbers: Iterable[str] | None = None) -> CollectiveProposal:
+    """Of the cases the alert names (or those of them chosen), the ones that can be linked now: in the
+    alert's region, visible to the user, still open, and not yet in a group."""
+    numbers = sorted(set(alert.case_numbers if case_numbers is None else case_numbers))
     found = db.session.scalars(sa.select(Case).where(Case.case_no.in_(numbers)).order_by(Case.id)).all() if numbers else []
-    cases = [case for case in found if can_view_case(user, case) and case.state not in TERMINAL_STATES
-             and case.collective_lead_id is None and not case.collective_members]
+    cases = [case for case in found if case.region_code == alert.region_code and can_view_case(user, case)
+             and case.state not in TERMINAL_STATES and case.collective_lead_id is None and not case.collective_members]
     return _proposal(cases)
 
 
@@ -62,12 +63,14 @@ def link_collective(alert: Alert, chosen: Iterable[str], by: User, note: str | N
     Refuses (422, nothing written) fewer than two cases, a case the alert does not name or that cannot
     be linked now, and a group without ten workers or without a claim they all bring.
     """
+    if alert.rule_key != "likely_collective" or alert.status != "open":
+        raise Conflict(_("这条预警不是待处理的疑似集体争议预警。"))
     chosen = sorted(set(chosen))
     if len(chosen) < 2:
         raise ValidationFailed({"cases": _("请至少选择两个案件。")})
     if not set(chosen) <= set(alert.case_numbers):
         raise ValidationFailed({"cases": _("只能合并这条预警列出的案件。")})
-    group = proposal(chosen, by)
+    group = proposal(alert, by, chosen)
     if len(group.cases) != len(chosen):
         raise ValidationFailed({"cases": _("所选案件中有的已经结案、已并入其他集体争议，或您无权办理，请刷新后重选。")})
     if not group.meets_article_7:
@@ -79,7 +82,9 @@ def link_collective(alert: Alert, chosen: Iterable[str], by: User, note: str | N
     for case in group.cases:
         case.collective = True
         if case is not group.lead:
-            case.collective_lead = group.lead
+            # The column itself, not the relationship: the dashboard counts read changed columns
+            # before the flush, and a relationship fills the column only during it.
+            case.collective_lead_id = group.lead.id
         case.history.append(CaseEvent(
             seq=len(case.history) + 1, occurred_on=today, actor=by, actor_label=f"{by.role}:{by.username}",
             event=LINK_EVENT, track="main", from_state=case.state, to_state=case.state, note=note,

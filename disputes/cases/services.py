@@ -69,22 +69,26 @@ def apply_event(
 
 
 def _record(case: Case, event: str, user: User | None, note, transition, today: date) -> None:
-    """Everything the event writes besides the state: amounts, history row, documents, notices, sort key."""
-    case.record_change()  # before anything autoflushes, so it rides in the one UPDATE of the state
-    _record_amounts(case, transition)
-    row = CaseEvent(
-        seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=_actor_label(user),
-        event=event, track=transition.track, from_state=transition.from_state, to_state=transition.to_state,
-        note=(note or "").strip() or None, data=transition.data,
-    )
-    case.history.append(row)
-    # The notice an event calls for is issued with it, and its SHA-256 goes into the same history row.
-    with db.session.no_autoflush:  # the row is still pending, so its data may be completed
+    """Everything the event writes besides the state: amounts, history row, documents, notices, sort key.
+
+    Nothing is flushed until the commit, so the case is written in one UPDATE and its version grows
+    by one; and the history row may still be completed (it is append-only once written).
+    """
+    with db.session.no_autoflush:
+        case.record_change()
+        _record_amounts(case, transition)
+        row = CaseEvent(
+            seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=_actor_label(user),
+            event=event, track=transition.track, from_state=transition.from_state, to_state=transition.to_state,
+            note=(note or "").strip() or None, data=transition.data,
+        )
+        case.history.append(row)
+        # The notice an event calls for is issued with it, and its SHA-256 goes into the same history row.
         issued = issue_for_event(case, event, today, user)
-    if issued:
-        row.data = {**transition.data, "documents": issued}
-    notify_for_event(case, event, row.seq, transition.data)
-    refresh_schedule(case, today)
+        if issued:
+            row.data = {**transition.data, "documents": issued}
+        notify_for_event(case, event, row.seq, transition.data)
+        refresh_schedule(case, today)
 
 
 def _actor(user: User | None, case: Case):

@@ -81,9 +81,11 @@ def link_collective_cases(alert_id: int):
 
     from disputes.cases.collective import link_collective, proposal
     from disputes.dashboard.warnings import alert_for
-    from disputes.errors import ValidationFailed
+    from disputes.errors import NotFound, ValidationFailed
 
     alert = alert_for(current_user, alert_id)
+    if alert.rule_key != "likely_collective":
+        raise NotFound(_("没有找到该预警。"))
     errors, status = {}, 200
     if request.method == "POST":
         try:
@@ -93,7 +95,7 @@ def link_collective_cases(alert_id: int):
         else:
             flash(_("已合并为集体争议，由 %(lead)s 牵头。", lead=lead.case_no), "info")
             return redirect(url_for("cases.detail", case_no=lead.case_no))
-    return render_template("dashboard/collective.html", alert=alert, group=proposal(alert.case_numbers, current_user),
+    return render_template("dashboard/collective.html", alert=alert, group=proposal(alert, current_user),
                            errors=errors, form=request.form), status
 
 

@@ -278,7 +278,8 @@ def withdraw_complaint(case: Case, *, confirmation: Any, reason: Any, seen_versi
         errors["reason"] = _("撤回原因不能超过 %(n)d 字。", n=MAX_REASON_LENGTH)
     if errors:
         raise ValidationFailed(errors)
-    version = int(seen_version) if isinstance(seen_version, str) and seen_version.isdigit() else case.version
+    readable = isinstance(seen_version, str) and seen_version.isascii() and seen_version.isdigit()
+    version = int(seen_version) if readable else case.version
     data = {"confirmed": True, **({"reason": reason} if reason else {})}
     return apply_event(case, "withdraw", None, expected_version=version, data=data)
 

@@ -19,9 +19,12 @@ def upgrade():
     # On SQLite a plain ADD COLUMN with its REFERENCES clause, never a batch "move and copy": copying
     # `cases` drops the old table, and with foreign keys on, SQLite's implicit DELETE would cascade to
     # the workers, claims and history of every case.
-    if op.get_bind().dialect.name == 'sqlite':
-        op.execute('ALTER TABLE cases ADD COLUMN collective_lead_id INTEGER '
-                   'CONSTRAINT fk_cases_collective_lead_id_cases REFERENCES cases (id)')
+    bind = op.get_bind()
+    if bind.dialect.name == 'sqlite':
+        # (A downgrade on SQLite leaves the column in place; see there.)
+        if 'collective_lead_id' not in {column['name'] for column in sa.inspect(bind).get_columns('cases')}:
+            op.execute('ALTER TABLE cases ADD COLUMN collective_lead_id INTEGER '
+                       'CONSTRAINT fk_cases_collective_lead_id_cases REFERENCES cases (id)')
     else:
         op.add_column('cases', sa.Column('collective_lead_id', sa.Integer(), nullable=True))
         op.create_foreign_key(op.f('fk_cases_collective_lead_id_cases'), 'cases', 'cases',
@@ -37,6 +40,11 @@ def upgrade():
 
 def downgrade():
     op.drop_index(op.f('ix_cases_collective_lead_id'), table_name='cases')
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_constraint(batch_op.f('fk_cases_collective_lead_id_cases'), type_='foreignkey')
-        batch_op.drop_column('collective_lead_id')
+    if op.get_bind().dialect.name == 'sqlite':
+        # The column stays, unused: SQLite drops a column used by a foreign key only by copying the
+        # table, and dropping the old `cases` with foreign keys on would cascade-delete every case's
+        # workers, claims and history. Links are cleared so the column says nothing stale.
+        op.execute('UPDATE cases SET collective_lead_id = NULL')
+        return
+    op.drop_constraint(op.f('fk_cases_collective_lead_id_cases'), 'cases', type_='foreignkey')
+    op.drop_column('cases', 'collective_lead_id')

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from disputes.cases.labels import event_label
 from disputes.cases.services import apply_event
 from disputes.dashboard.figures import DashboardFilter, dashboard_figures
+from disputes.dashboard.rollup import drift
 from disputes.extensions import db
 from disputes.models import Alert, Case
 from disputes.portal.services import status_for_worker
@@ -132,3 +133,34 @@ def test_the_worker_sees_in_the_timeline_that_the_complaint_joined_a_collective_
     assert status["collective"] is True
     assert status["timeline"][-1] == {"on": local_today().isoformat(), "event": "link_collective",
                                       "label": event_label("link_collective")}
+
+
+def test_a_case_that_was_collective_on_its_own_joins_and_the_counts_stay_exact(client, auth, file_case):
+    cases, alert = complaints(file_case, groups=(4, 4, 4, 10))
+    assert cases[3].collective  # ten workers in one complaint already
+    auth.login_as("arbitrator")
+    assert link(client, alert, [case.case_no for case in cases]).status_code == 302
+    assert drift(db.session.connection()) == []
+    assert dashboard_figures(DashboardFilter(), local_today())["collective"] == {"total": 1, "open": 1}
+
+
+def test_a_case_of_another_region_is_never_offered_nor_linked(client, auth, file_case):
+    cases, alert = complaints(file_case)
+    elsewhere = file_case(seed=50, region="31", respondents=[STATION]).case
+    alert.case_numbers = [*alert.case_numbers, elsewhere.case_no]
+    db.session.commit()
+    auth.login_as("admin")  # sees every region, yet the group stays in the alert's
+    assert f'value="{elsewhere.case_no}"' not in client.get(f"/alerts/{alert.id}/collective").get_data(as_text=True)
+    assert link(client, alert, [*(case.case_no for case in cases), elsewhere.case_no]).status_code == 422
+    db.session.expire_all()
+    assert not elsewhere.collective
+
+
+def test_an_alert_already_dealt_with_links_nothing(client, auth, file_case):
+    cases, alert = complaints(file_case)
+    alert.status = "acknowledged"
+    db.session.commit()
+    auth.login_as("arbitrator")
+    assert link(client, alert, [case.case_no for case in cases]).status_code == 409
+    db.session.expire_all()
+    assert not any(case.collective for case in cases)

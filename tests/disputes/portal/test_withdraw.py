@@ -129,3 +129,10 @@ def test_an_overlong_reason_is_refused_and_nothing_changes(client, file_case):
 
 def test_without_a_portal_session_the_confirmation_page_sends_the_worker_to_the_lookup(client, file_case):
     assert client.get("/status/case/withdraw").headers["Location"].endswith("/status")
+
+
+def test_a_version_field_that_is_not_plain_digits_is_read_as_the_current_one(client, file_case):
+    filed = file_case()
+    token = enter(client, filed)
+    response = client.post("/status/case/withdraw", data={"csrf_token": token, "confirm": "yes", "version": "²"})
+    assert response.status_code == 302
