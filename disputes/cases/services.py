@@ -62,10 +62,15 @@ def apply_event(
         # Another writer committed first, seen at a flush or at the commit (its history row may
         # have taken our sequence number before our version check failed).
         db.session.rollback()
-        if isinstance(failure, sa.exc.IntegrityError) and "case_seq" not in str(failure.orig):
+        if isinstance(failure, sa.exc.IntegrityError) and not _lost_the_race(failure):
             raise
         raise _stale(db.session.get(Case, case.id), user) from None
     return case
+
+
+def _lost_the_race(failure: sa.exc.IntegrityError) -> bool:
+    """The winner's history row took our sequence number, or its notice our notice's dedupe key."""
+    return any(name in str(failure.orig) for name in ("case_seq", "dedupe_key"))
 
 
 def _record(case: Case, event: str, user: User | None, note, transition, today: date) -> None:

@@ -71,7 +71,7 @@ MATRIX = {
     "dashboard.page": ("GET", "/dashboard", MONITORS, None),
     "dashboard.alerts": ("GET", "/alerts", MONITORS, None),
     "dashboard.acknowledge_alert": ("POST", "/alerts/{alert_id}/acknowledge", MONITORS, {"note": "ok"}),
-    "dashboard.link_collective_cases": ("GET", "/alerts/{alert_id}/collective", MONITORS, None),
+    "dashboard.link_collective_cases": ("GET", "/alerts/{collective_alert_id}/collective", MONITORS, None),
     "dashboard.employer": ("GET", "/employers/{respondent_key}", MONITORS, None),
     "dashboard.echarts": ("GET", "/vendor/echarts.min.js", ALL, None),
     "admin.index": ("GET", "/admin", ADMIN, None),
@@ -124,11 +124,14 @@ def world(app, regions):
     other = file_case()
     alert = Alert(rule_key="surge", subject_key="surge:x", subject_label="x", region_code="11", message="m",
                   dedupe_key="matrix")
-    db.session.add(alert)
+    collective_alert = Alert(rule_key="likely_collective", subject_key="collective:x", subject_label="x",
+                             region_code="11", message="m", case_numbers=[filed.case.case_no], dedupe_key="matrix-2")
+    db.session.add_all([alert, collective_alert])
     db.session.commit()
     respondent = filed.case.respondents[0]
     return {
         "case_no": filed.case.case_no, "evidence_id": evidence.id, "alert_id": alert.id,
+        "collective_alert_id": collective_alert.id,
         "respondent_key": respondent.credit_code or respondent.normalised_name,
         "wage_id": db.session.scalar(sa.select(MinimumWage.id).where(MinimumWage.region_code == "11")),
         "owner": owner, "mediator": mediator, "other": other,
