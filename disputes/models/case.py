@@ -116,6 +116,11 @@ class Case(Base):
         return len(self.workers)
 
     @property
+    def group_worker_count(self) -> int:
+        """The workers of this case and of the complaints linked into it as one collective dispute."""
+        return self.worker_count + sum(member.worker_count for member in self.collective_members)
+
+    @property
     def total_claimed(self) -> Decimal:
         return sum((claim.amount for claim in self.claims if claim.amount is not None), Decimal("0.00"))
 
