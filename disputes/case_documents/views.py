@@ -13,7 +13,7 @@ from disputes.cases.queries import case_by_number
 from disputes.documents import DOCUMENT_KINDS, document_number
 from disputes.errors import Conflict
 from disputes.extensions import db
-from disputes.models import CaseEvent
+from disputes.cases.history import record_in_history
 from disputes.permissions import CASEWORK_ROLES, require_case_visible, roles_required
 from disputes.timekeeping import local_today
 
@@ -47,12 +47,8 @@ def issue_again(case_no: str, kind: str):
     require_case_visible(current_user, case)
     today = local_today()
     document = issue(case, kind, today, current_user)
-    case.history.append(CaseEvent(
-        seq=len(case.history) + 1, occurred_on=today, actor=current_user,
-        actor_label=f"{current_user.role}:{current_user.username}", event="issue_document", track="main",
-        from_state=case.state, to_state=case.state, data={"documents": [{"kind": kind, "sha256": document.sha256}]},
-    ))
-    case.record_change()
+    record_in_history(case, "issue_document", current_user, today,
+                      data={"documents": [{"kind": kind, "sha256": document.sha256}]})
     db.session.commit()
     flash(_("已出具新版本：%(kind)s", kind=DOCUMENT_KINDS[kind]["zh"]), "info")
     return redirect(url_for("cases.detail", case_no=case_no) + "#documents-title")

@@ -16,10 +16,12 @@ from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
 from disputes.cases.schedule import refresh_schedule
-from disputes.errors import Conflict, ValidationFailed
+from disputes.cases.history import record_in_history
+from disputes.cases.services import MAX_NOTE_LENGTH
+from disputes.dashboard.warnings import acknowledge, alert_for
+from disputes.errors import Conflict, NotFound, ValidationFailed
 from disputes.extensions import db
-from disputes.models import Alert, Case, CaseEvent, User
-from disputes.models.base import utcnow
+from disputes.models import Alert, Case, User
 from disputes.permissions import can_view_case
 from disputes.timekeeping import local_today
 from workflows import TERMINAL_STATES, is_collective
@@ -41,6 +43,14 @@ class CollectiveProposal:
         return len(self.cases) >= 2 and is_collective(self.workers, self.common_claims)
 
 
+def collective_alert(user: User, alert_id: int) -> Alert:
+    """A likely-collective alert the user may act on; NotFound for any other alert."""
+    alert = alert_for(user, alert_id)
+    if alert.rule_key != "likely_collective":
+        raise NotFound(_("没有找到该预警。"))
+    return alert
+
+
 def proposal(alert: Alert, user: User, case_numbers: Iterable[str] | None = None) -> CollectiveProposal:
     """Of the cases the alert names (or those of them chosen), the ones that can be linked now: in the
     alert's region, visible to the user, still open, and not yet in a group."""
@@ -54,7 +64,7 @@ def proposal(alert: Alert, user: User, case_numbers: Iterable[str] | None = None
 def _proposal(cases: Sequence[Case]) -> CollectiveProposal:
     claim_sets = [{claim.kind for claim in case.claims} for case in cases]
     common = sorted(set.intersection(*claim_sets)) if claim_sets else []
-    return CollectiveProposal(list(cases), cases[0] if cases else None, sum(len(case.workers) for case in cases), common)
+    return CollectiveProposal(list(cases), cases[0] if cases else None, sum(case.worker_count for case in cases), common)
 
 
 def link_collective(alert: Alert, chosen: Iterable[str], by: User, note: str | None = None) -> Case:
@@ -77,7 +87,7 @@ def link_collective(alert: Alert, chosen: Iterable[str], by: User, note: str | N
         raise ValidationFailed({"cases": _(
             "合并后为 %(workers)d 名劳动者、共同请求 %(claims)d 项：集体争议须十人以上并有共同请求（《劳动争议调解仲裁法》第七条）。",
             workers=group.workers, claims=len(group.common_claims))})
-    today, note = local_today(), (note or "").strip()[:2000] or None
+    today, note = local_today(), (note or "").strip()[:MAX_NOTE_LENGTH]
     numbers = [case.case_no for case in group.cases]
     for case in group.cases:
         case.collective = True
@@ -85,16 +95,12 @@ def link_collective(alert: Alert, chosen: Iterable[str], by: User, note: str | N
             # The column itself, not the relationship: the dashboard counts read changed columns
             # before the flush, and a relationship fills the column only during it.
             case.collective_lead_id = group.lead.id
-        case.history.append(CaseEvent(
-            seq=len(case.history) + 1, occurred_on=today, actor=by, actor_label=f"{by.role}:{by.username}",
-            event=LINK_EVENT, track="main", from_state=case.state, to_state=case.state, note=note,
-            data={"lead": group.lead.case_no, "cases": numbers, "workers": group.workers,
-                  "common_claims": group.common_claims},
-        ))
-        case.record_change()
+        record_in_history(case, LINK_EVENT, by, today, note=note,
+                          data={"lead": group.lead.case_no, "cases": numbers, "workers": group.workers,
+                                "common_claims": group.common_claims})
         refresh_schedule(case, today)
-    alert.status, alert.acknowledged_by, alert.acknowledged_at = "acknowledged", by, utcnow()
-    alert.note = _("已合并为集体争议，牵头案件 %(lead)s，共 %(n)d 案。", lead=group.lead.case_no, n=len(numbers))
+    acknowledge(alert, by, _("已合并为集体争议，牵头案件 %(lead)s，共 %(n)d 案。", lead=group.lead.case_no, n=len(numbers)),
+                commit=False)
     try:
         db.session.commit()
     except StaleDataError:

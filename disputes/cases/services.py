@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from disputes.case_documents.services import issue_for_event
 from disputes.cases.actors import actor_for
+from disputes.cases.history import actor_label, record_in_history
 from disputes.cases.schedule import refresh_schedule
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.extensions import db
@@ -83,7 +84,7 @@ def _record(case: Case, event: str, user: User | None, note, transition, today: 
         case.record_change()
         _record_amounts(case, transition)
         row = CaseEvent(
-            seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=_actor_label(user),
+            seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=actor_label(user),
             event=event, track=transition.track, from_state=transition.from_state, to_state=transition.to_state,
             note=(note or "").strip() or None, data=transition.data,
         )
@@ -98,10 +99,6 @@ def _record(case: Case, event: str, user: User | None, note, transition, today: 
 
 def _actor(user: User | None, case: Case):
     return actor_for(user, case) if user is not None else Actor(user_id=None, role="worker", owns_case=True)
-
-
-def _actor_label(user: User | None) -> str:
-    return f"{user.role}:{user.username}" if user is not None else "worker (portal)"
 
 
 def _check_note(note) -> None:
@@ -181,11 +178,8 @@ def reassign(case: Case, role: str, new_handler: User | None, by: User, *, expec
         raise _stale(case, by)
     _check_note(reason)
     setattr(case, field, new_handler.id)
-    case.history.append(CaseEvent(
-        seq=len(case.history) + 1, occurred_on=local_today(), actor=by, actor_label=f"{by.role}:{by.username}",
-        event="reassign", track="main", from_state=case.state, to_state=case.state,
-        note=(reason or "").strip() or None, data={"role": role, "from": current_id, "to": new_handler.id},
-    ))
+    record_in_history(case, "reassign", by, local_today(), note=reason,
+                      data={"role": role, "from": current_id, "to": new_handler.id})
     try:
         db.session.commit()
     except StaleDataError:

@@ -79,13 +79,10 @@ def link_collective_cases(alert_id: int):
     from flask import flash, redirect, url_for
     from flask_babel import gettext as _
 
-    from disputes.cases.collective import link_collective, proposal
-    from disputes.dashboard.warnings import alert_for
-    from disputes.errors import NotFound, ValidationFailed
+    from disputes.cases.collective import collective_alert, link_collective, proposal
+    from disputes.errors import ValidationFailed
 
-    alert = alert_for(current_user, alert_id)
-    if alert.rule_key != "likely_collective":
-        raise NotFound(_("没有找到该预警。"))
+    alert = collective_alert(current_user, alert_id)
     errors, status = {}, 200
     if request.method == "POST":
         try:

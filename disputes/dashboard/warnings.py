@@ -172,10 +172,11 @@ def _notify_supervisors(alert: Alert) -> None:
         queue(None, "alert", f"【劳动争议调处台】预警：{alert.message}"[:300], f"alert:{alert.dedupe_key}", phones)
 
 
-def acknowledge(alert: Alert, user: User, note: str | None) -> Alert:
+def acknowledge(alert: Alert, user: User, note: str | None, *, commit: bool = True) -> Alert:
     alert.status, alert.acknowledged_by, alert.acknowledged_at = "acknowledged", user, utcnow()
     alert.note = (note or "").strip()[:1000] or None
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return alert
 
 
