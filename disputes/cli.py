@@ -1,4 +1,6 @@
-"""Command-line tools: `flask --app wsgi user create …`, `seed demo`."""
+"""Command-line tools under `flask --app wsgi …`: the groups `user` (create), `seed` (demo), `deadlines`
+(check), `casebase` (import, export, reindex), `notifications` (send), `warnings` (run) and `dashboard`
+(recount, check), and the commands `backup` and `restore`."""
 from __future__ import annotations
 
 import click

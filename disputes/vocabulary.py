@@ -47,14 +47,6 @@ CLAIM_LABELS = {
     "other": ("其他", "Other"),
 }
 
-# Claims that are about money: an amount is expected (glossary "money?" column).
-MONEY_CLAIMS = frozenset(
-    {
-        "wage_arrears", "minimum_wage_shortfall", "overtime", "holiday_pay", "weather_subsidy",
-        "economic_compensation", "unlawful_termination_compensation", "double_wages_no_contract",
-        "work_injury", "medical_expenses", "illegal_deduction", "deposit_refund", "tort_damages",
-    }
-)
 # The claims the policy asks the authorities to watch (unpaid wages and illegal overtime).
 WAGE_CLAIMS = frozenset({"wage_arrears", "minimum_wage_shortfall", "overtime", "holiday_pay"})
 

@@ -1,4 +1,4 @@
-"""Where each role works: the links the home page offers first."""
+"""The ways in the home page offers workers and visitors first (staff go straight to their queue)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,8 +24,3 @@ PUBLIC_LINKS = (
     DeskLink("assessments.check_my_situation", _l("看看我的情况"), _l("我和平台是不是劳动关系？对照法律标准和典型案例给出参考。")),
     DeskLink("library.search_page", _l("典型案例"), _l("检索公开的新就业形态劳动争议典型案例。")),
 )
-
-
-def desk_for(user) -> tuple[DeskLink, ...]:
-    """The links a worker or visitor sees first (staff are sent straight to their queue)."""
-    return PUBLIC_LINKS

@@ -67,17 +67,6 @@ def worker_rows(worker: PartyInfo, w: Words) -> list[tuple[str, str]]:
     return rows
 
 
-def respondent_rows(respondent: PartyInfo, w: Words) -> list[tuple[str, str]]:
-    """Field rows for a respondent company."""
-    return [
-        (w("company_name"), respondent.name),
-        (w("party_kind"), w.role(respondent)),
-        (w("credit_code"), w.value(respondent.credit_code)),
-        (w("legal_rep"), w.value(respondent.legal_representative)),
-        (w("seat"), w.value(respondent.address)),
-    ]
-
-
 def parties(ctx: DocumentContext, s: Sheet, w: Words) -> list[Flowable]:
     """One line per applicant and per respondent, as a written document introduces its parties:
     申请人：王小明，男，29岁，公民身份号码：…，联系电话：…，住址：…。"""
