@@ -24,7 +24,8 @@ from .engines.base import (
     SearchQuery,
     SearchResult,
 )
-from .factors import extract_factors, find_managing_party
+from .factors import extract_factors
+from .managing_party import find_managing_party
 from .records import (
     CLAIM_KINDS,
     FACTOR_KEYS,

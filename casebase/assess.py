@@ -24,7 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .factors import FactorFinding, ManagingParty, extract_factors, find_contract_labels, find_managing_party
+from .factors import FactorFinding, extract_factors, find_contract_labels
+from .managing_party import ManagingParty, find_managing_party
 from .records import FACTOR_KEYS, OCCUPATIONS, TypicalCaseRecord, load_library
 from .tokenize import tokens
 

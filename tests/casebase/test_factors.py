@@ -1,9 +1,11 @@
-"""Reading the labour-relationship factors from a worker's own account (casebase.factors)."""
+"""Reading the labour-relationship factors (casebase.factors) and the managing party
+(casebase.managing_party) from a worker's own account."""
 from __future__ import annotations
 
 import pytest
 
-from casebase.factors import CUES, extract_factors, find_contract_labels, find_managing_party
+from casebase.factors import CUES, extract_factors, find_contract_labels
+from casebase.managing_party import find_managing_party
 from casebase.records import FACTOR_KEYS
 
 
