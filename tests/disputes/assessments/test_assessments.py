@@ -1,5 +1,6 @@
 """The assessment where users meet it: the API, the public check, the case page, the intake checklist."""
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from tests.support import csrf_token
 
 NATIONAL_FILE = Path(__file__).parents[4] / "shared" / "domain" / "national-cases.json"
 NATIONAL = json.loads(NATIONAL_FILE.read_text("utf-8")) if NATIONAL_FILE.exists() else []
+# Without the file there is still one test to collect: it fails in CI and skips, saying why, elsewhere.
+NATIONAL_PARAMS = [pytest.param(case, id=case["id"]) for case in NATIONAL] or [pytest.param(None, id="file-missing")]
 DOMINATED = "我在站点送外卖，每天早上八点开早会打卡，站长排班，系统派单不能拒单，拒单扣50元，按月发工资，干了两年。"
 FREE = "我下班后偶尔用代驾软件接单，想接就接，不想接就不上线，没有考勤，价格是平台和顾客定的，我主业是开出租。"
 
@@ -77,8 +80,19 @@ def test_the_intake_checklist_answers_are_kept_and_used(client, auth, library):
     assert bad.status_code == 422 and "factors.platform_sets_pay" in bad.get_json()["errors"]
 
 
-@pytest.mark.parametrize("case", NATIONAL, ids=lambda c: c["id"])
+def require_national_cases() -> None:
+    """The ten published cases sit in ../shared beside the checkout: CI must have them; elsewhere skip."""
+    if NATIONAL:
+        return
+    message = f"missing {NATIONAL_FILE} (the national cases beside the checkout)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.mark.parametrize("case", NATIONAL_PARAMS)
 def test_each_national_case_is_assessed_correctly_from_its_published_facts(client, library, case):
+    require_national_cases()
     body = client.post("/api/v1/assessments", json={"facts": case["facts_zh"]}).get_json()
     found = body["category"] == "labor_relation"
     assert found == (case["outcome"] == "labor_relation"), body["explanation"]
@@ -86,6 +100,5 @@ def test_each_national_case_is_assessed_correctly_from_its_published_facts(clien
 
 def test_the_national_cases_file_is_there_in_ci():
     """The ten published cases sit in ../shared beside the checkout; CI must have them."""
-    import os
-
-    assert NATIONAL or os.environ.get("CI") != "true", f"missing {NATIONAL_FILE}"
+    require_national_cases()
+    assert len(NATIONAL) == 10 and all(case["id"] and case["facts_zh"] and case["outcome"] for case in NATIONAL)
