@@ -4,14 +4,27 @@ This is the front door: the app imports from here only. Nothing here imports Fla
 `disputes` or `casebase`; the case is anything that looks like `CaseLike`.
 """
 
-from .calendar import add_period, calendar_known_for, is_working_day, working_days_between
+from .calendar import (
+    DayStatus,
+    add_period,
+    arrangement_for,
+    calendar_known_for,
+    day_status,
+    is_working_day,
+    register_arrangement,
+    subtract_working_days,
+    unregister_arrangement,
+    working_days_between,
+)
 from .case import CaseLike, ClaimLike, EventRecord
 from .clocks import DEADLINE_LABELS, Deadline, deadlines
 from .diagram import diagram_dot
 from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, WorkflowError
 from .guards import RESTART_REASONS
+from .holidays import Arrangement, Holiday, arrangement_from_data, arrangement_from_notice, statutory_holidays
 from .machine import Transition, allowed_events, fire
-from .permissions import ROLES, WHO_MAY, Actor
+from .permissions import WHO_MAY, Actor
+from .roles import ROLES
 from .rules import (
     AWARD_ITEM_KINDS,
     CLAIM_KINDS,
@@ -29,6 +42,7 @@ from .states import (
     EVENTS,
     LEGAL_AID_LABELS,
     LEGAL_AID_STATES,
+    PUBLISHABLE_STATES,
     STATE_LABELS,
     STATES,
     TERMINAL_STATES,
@@ -39,9 +53,11 @@ __all__ = [
     "ACTIVE_STATES", "AWARD_ITEM_KINDS", "Actor", "CLAIM_KINDS", "CaseLike", "ClaimLike",
     "DEADLINE_LABELS", "DEFAULT_MINIMUM_WAGES", "Deadline", "EVENTS", "EVENT_LABELS", "EventNotAllowed",
     "EventRecord", "FinalAwardResult", "GuardRefused", "ItemVerdict", "LEGAL_AID_LABELS",
-    "LEGAL_AID_STATES", "MinimumWage", "NotPermitted", "RESTART_REASONS", "ROLES", "STATES", "STATE_LABELS",
+    "LEGAL_AID_STATES", "MinimumWage", "NotPermitted", "PUBLISHABLE_STATES", "RESTART_REASONS", "ROLES", "STATES", "STATE_LABELS",
     "SimpleProcedure", "TERMINAL_STATES", "Transition", "UnknownEvent", "WHO_MAY", "WorkflowError",
     "add_period", "allowed_events", "calendar_known_for", "collective_guard", "deadlines", "diagram_dot",
     "final_award_assessment", "fire", "is_collective", "is_working_day", "simple_procedure_eligible",
     "working_days_between",
+    "Arrangement", "DayStatus", "Holiday", "arrangement_for", "arrangement_from_data", "arrangement_from_notice",
+    "day_status", "register_arrangement", "statutory_holidays", "subtract_working_days", "unregister_arrangement",
 ]

@@ -2,46 +2,152 @@
 
 Chinese procedure counts a period from the day after the starting day; when the last day is a
 statutory rest day or holiday the period ends on the next working day, and make-up working days
-(调休上班) are working days (《民事诉讼法》第八十五条, applied to arbitration by
+(调休上班) are working days (《民事诉讼法》（2023年修正）第八十五条, applied to arbitration by
 《劳动人事争议仲裁办案规则》第十九条; 《民法典》第二百零一条至第二百零三条 for periods in years).
-Holiday data comes from `chinese_calendar`, which only knows the years it ships with; for other
-years the calendar falls back to Monday–Friday and says so.
+
+Which days are off comes from workflows.holidays: the State Council's yearly arrangement where one
+is published or registered (`calendar_known_for` is True), else the statutory holidays of
+《全国年节及纪念日放假办法》 computed for the year plus weekends — a *provisional* calendar, since
+make-up working days and substitute days off are not known before the notice.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
-import chinese_calendar
+from chinese_calendar import constants as _package_tables
 
-UNKNOWN_CALENDAR_NOTE = "该年度法定节假日数据缺失，按周末推算"
+from . import holidays as _holidays
+
+UNKNOWN_CALENDAR_NOTE = ("该年度放假调休安排尚未公布，已按《全国年节及纪念日放假办法》计入法定节假日，"
+                         "调休上班日和补假未计入，日期为推算，以国务院办公厅通知为准")
 UNITS = ("days", "working_days", "years")
+PACKAGE_SOURCE = "chinesecalendar 程序包所载国务院办公厅节假日安排通知"
+
+_registered = {}
 
 
-@lru_cache(maxsize=64)
-def _year_known(year):
-    try:
-        chinese_calendar.is_workday(dt.date(year, 6, 1))
-    except NotImplementedError:
-        return False
-    return True
+def _package_arrangement(year):
+    days_off = frozenset(day for day in _package_tables.holidays if day.year == year)
+    if not days_off:
+        return None
+    working = frozenset(day for day in _package_tables.workdays if day.year == year)
+    return _holidays.Arrangement(year, days_off, working, PACKAGE_SOURCE)
+
+
+@lru_cache(maxsize=1)
+def _shipped():
+    return _holidays.load_arrangements()
+
+
+@lru_cache(maxsize=256)
+def arrangement_for(year):
+    """The published arrangement for `year`: registered, else shipped JSON, else the package's; or None."""
+    return _registered.get(year) or _shipped().get(year) or _package_arrangement(year)
+
+
+def register_arrangement(arrangement):
+    """Make a published arrangement count from now on (the app loads the admin's from its database).
+
+    `arrangement` is a workflows.holidays.Arrangement (checked) or (year, data) in the JSON form.
+    It takes precedence over the shipped data; the caches of working days are cleared.
+    """
+    if isinstance(arrangement, tuple):
+        arrangement = _holidays.arrangement_from_data(*arrangement)
+    _holidays.check_arrangement(arrangement)
+    _registered[arrangement.year] = arrangement
+    _clear_caches()
+    return arrangement
+
+
+def unregister_arrangement(year):
+    """Forget a registered arrangement (shipped data and the package remain)."""
+    _registered.pop(year, None)
+    _clear_caches()
+
+
+def _clear_caches():
+    arrangement_for.cache_clear()
+    is_working_day.cache_clear()
+    _statutory_days.cache_clear()
 
 
 def calendar_known_for(day_or_year):
-    """Whether official holiday data exists for the year of a date (or for a year)."""
+    """Whether a published arrangement exists for the year of a date (or for a year)."""
     year = day_or_year if isinstance(day_or_year, int) else day_or_year.year
-    return _year_known(year)
+    return arrangement_for(year) is not None
+
+
+@lru_cache(maxsize=256)
+def _statutory_days(year):
+    try:
+        return MappingProxyType({h.day: h for h in _holidays.statutory_holidays(year)})
+    except ValueError:
+        return MappingProxyType({})
 
 
 @lru_cache(maxsize=8192)
 def is_working_day(day):
-    """A working day: Mon–Fri except official holidays, plus make-up working days.
+    """A working day: Mon–Fri except days off, plus make-up working days.
 
-    Without holiday data for the year, every Monday to Friday counts. Cached: chinese_calendar
-    looks each day up in its tables anew, and a one-year limitation period asks about ~365 days.
+    With a published arrangement, exactly as it says. Without one, Monday to Friday except the
+    statutory holidays computed for the year (provisional). Cached: a one-year limitation period
+    asks about ~365 days.
     """
-    if calendar_known_for(day):
-        return chinese_calendar.is_workday(day)
-    return day.weekday() < 5
+    arrangement = arrangement_for(day.year)
+    if arrangement is not None:
+        return day in arrangement.working_days or (day.weekday() < 5 and day not in arrangement.days_off)
+    return day.weekday() < 5 and day not in _statutory_days(day.year)
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    """What a day is, for the page and the API: working or not, why, and how sure."""
+
+    day: dt.date
+    working: bool
+    kind: str  # "working_day", "weekend", "holiday", "make_up_working_day"
+    holiday_zh: str | None
+    provisional: bool
+    source: str
+
+    def as_data(self):
+        return {"day": self.day.isoformat(), "working": self.working, "kind": self.kind,
+                "holiday_zh": self.holiday_zh, "provisional": self.provisional, "source": self.source}
+
+
+def day_status(day):
+    """The DayStatus of one date."""
+    arrangement = arrangement_for(day.year)
+    statutory = _statutory_days(day.year).get(day)
+    name = statutory.name_zh if statutory else None
+    if arrangement is not None:
+        if day in arrangement.working_days:
+            kind = "make_up_working_day"
+        elif day in arrangement.days_off:
+            kind = "holiday"
+        else:
+            kind = "working_day" if day.weekday() < 5 else "weekend"
+        return DayStatus(day, is_working_day(day), kind, name, False, arrangement.source)
+    if statutory:
+        kind = "holiday"
+        source = statutory.basis
+    else:
+        kind = "working_day" if day.weekday() < 5 else "weekend"
+        source = _holidays.edition_for(day.year).basis if _holidays.edition_for(day.year) else "周一至周五"
+    return DayStatus(day, is_working_day(day), kind, name, True, source)
+
+
+def describe_year(year):
+    """A few lines on where the year's calendar comes from and its days off (for the CLI)."""
+    arrangement = arrangement_for(year)
+    lines = [f"{year}: " + (f"已公布 — {arrangement.source}" if arrangement else "未公布放假调休安排，按法定节假日推算")]
+    for holiday in _statutory_days(year).values():
+        lines.append(f"  {holiday.day.isoformat()} {holiday.name_zh}")
+    if arrangement is not None:
+        lines.append("  调休上班：" + ("、".join(d.isoformat() for d in sorted(arrangement.working_days)) or "无"))
+    return "\n".join(lines)
 
 
 def next_working_day(day):
@@ -84,6 +190,19 @@ def add_period(start, length, unit="days"):
     return next_working_day(start + dt.timedelta(days=length))
 
 
+def subtract_working_days(day, count):
+    """The working day `count` working days before `day` (`day` itself not counted).
+
+    "Notice at least five working days before the hearing" means the notice is given on or before
+    `subtract_working_days(hearing_day, 5)`.
+    """
+    counted = 0
+    while counted < count:
+        day -= dt.timedelta(days=1)
+        counted += is_working_day(day)
+    return day
+
+
 def working_days_between(start, end):
     """Working days after `start` up to and including `end`; negative when `end` is earlier.
 
@@ -95,5 +214,5 @@ def working_days_between(start, end):
 
 
 def calendar_known_between(start, end):
-    """Whether holiday data covers every year from `start` to `end`."""
+    """Whether a published arrangement covers every year from `start` to `end`."""
     return all(calendar_known_for(year) for year in range(start.year, end.year + 1))

@@ -6,9 +6,9 @@ import pytest
 
 from tests.workflows.fakes import Claim
 from workflows import deadlines
+from workflows.calendar import UNKNOWN_CALENDAR_NOTE as UNKNOWN
 
 D = dt.date
-UNKNOWN = "该年度法定节假日数据缺失，按周末推算"
 
 
 def _only(desk, kind):

@@ -21,9 +21,10 @@ def test_ordinary_weekend_is_not_a_working_day():
     assert not is_working_day(D(2026, 3, 7))
 
 
-def test_without_holiday_data_monday_to_friday_are_working_days():
+def test_without_an_arrangement_the_statutory_holidays_still_are_days_off():
     assert not calendar_known_for(D(2027, 10, 1))
-    assert is_working_day(D(2027, 10, 1))  # a Friday; the real National Day is unknown here
+    assert not is_working_day(D(2027, 10, 1))  # a Friday, but National Day (放假办法 Art. 2(7))
+    assert is_working_day(D(2027, 10, 4))  # a Monday: the make-up days off are not known yet
     assert not is_working_day(D(2027, 10, 2))
 
 
@@ -67,9 +68,9 @@ def test_year_period_ending_in_spring_festival_moves_past_it():
     assert add_period(D(2025, 2, 17), 1, "years") == D(2026, 2, 24)
 
 
-def test_period_in_a_year_without_data_falls_back_to_weekends():
-    # 2027-01-01 is a Friday: without data it is a working day and the period ends there.
-    assert add_period(D(2026, 12, 17), 15) == D(2027, 1, 1)
+def test_period_ending_on_new_years_day_of_a_year_without_arrangement_moves_past_it():
+    # The audit's example: day 15 is Friday 1 January 2027, New Year's Day, then a weekend.
+    assert add_period(D(2026, 12, 17), 15) == D(2027, 1, 4)
     assert add_period(D(2026, 12, 18), 15) == D(2027, 1, 4)
 
 
