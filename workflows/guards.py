@@ -11,10 +11,18 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from . import fields
-from .case import last_event
-from .clocks import award_deadline, award_extended, award_suspended, mediation_deadline
+from .calendar import calendar_known_between, subtract_working_days
+from .case import events_since, last_event
+from .clocks import (
+    HEARING_NOTICE_WORKING_DAYS,
+    arbitration_acceptance_deadline,
+    award_deadline,
+    award_extended,
+    award_suspended,
+    mediation_deadline,
+)
 from .errors import GuardRefused
-from .rules import AWARD_ITEM_KINDS, UNITEMISED, collective_guard, final_award_assessment
+from .rules import AWARD_ITEM_KINDS, UNITEMISED, final_award_assessment, representative_warnings, stated_award_type
 
 TERMS_LIMIT = 5000
 PLACE_LIMIT = 200
@@ -24,6 +32,18 @@ RESTART_REASONS = MappingProxyType({
     "claims_changed": "增加、变更仲裁请求",
     "counterclaim_merged": "合并处理反申请",
     "transferred": "案件移送管辖",
+    "materials_corrected": "申请人补正材料（收到补正材料之日为受理日）",
+})
+
+# Why a party goes from mediation (or without it) to arbitration: 《劳动争议调解仲裁法》第五条、
+# 第十四条第三款、第十五条. Key: Chinese label. Derived from the state when not given.
+ARBITRATION_GROUNDS = MappingProxyType({
+    "unwilling_to_mediate": "不愿调解（第五条）",
+    "unwilling_to_continue": "不愿继续调解（第五条）",
+    "mediation_failed": "调解不成（第五条）",
+    "mediation_period_expired": "自调解组织收到申请之日起十五日内未达成调解协议（第十四条第三款）",
+    "agreement_not_performed": "达成调解协议后不履行（第五条、第十五条）",
+    "mediation_declined": "调解组织不予受理调解申请",
 })
 
 
@@ -87,20 +107,79 @@ def _agreement_breached(case, data, today):
     return {"not_performed": not_performed, "agreement_overdue": overdue}
 
 
+def _default_ground(case, today):
+    if case.state == "in_mediation":
+        return "mediation_period_expired" if today > mediation_deadline(case).due else "unwilling_to_continue"
+    return {"submitted": "unwilling_to_mediate", "not_accepted": "mediation_declined",
+            "mediation_failed": "mediation_failed", "mediated": "agreement_not_performed"}[case.state]
+
+
+_GROUNDS_BY_STATE = {
+    "submitted": {"unwilling_to_mediate"},
+    "in_mediation": {"unwilling_to_continue", "mediation_failed", "mediation_period_expired"},
+    "not_accepted": {"mediation_declined", "unwilling_to_mediate"},
+    "mediation_failed": {"mediation_failed", "mediation_period_expired"},
+    "mediated": {"agreement_not_performed"},
+}
+
+
 def _apply_arbitration(case, actor, data, today):
+    """Art. 5: a party may go to arbitration at any time — unwilling to mediate, unwilling to go on
+    mediating, mediation failed, or an agreement not performed (Art. 15). Art. 14(3)'s 15 days are
+    a fallback for a mediation that drags on, not a bar. The ground is recorded."""
     extra = _agreement_breached(case, data, today) if case.state == "mediated" else {}
-    return _result(data, reason=fields.optional_text(data.get("reason"), "reason"), **extra)
+    ground = data.get("ground")
+    if ground in (None, ""):
+        ground = _default_ground(case, today)
+    allowed = _GROUNDS_BY_STATE[case.state]
+    if ground not in allowed:
+        choices = "、".join(ARBITRATION_GROUNDS[g] for g in sorted(allowed))
+        raise GuardRefused(f"申请仲裁的事由与案件所处阶段不符，可选：{choices}",
+                           "The ground for arbitration does not fit the case's stage", field="ground")
+    return _result(data, reason=fields.optional_text(data.get("reason"), "reason"), ground=ground,
+                   ground_zh=ARBITRATION_GROUNDS[ground], **extra)
+
+
+def hearing_notice_latest(hearing_day):
+    """The last day the written notice of a hearing on `hearing_day` may be given.
+
+    《劳动争议调解仲裁法》第三十五条: notice of the date and place at least five days before the
+    hearing; 《劳动人事争议仲裁办案规则》第八十条 counts the Rules' 三日、五日、十日 in working days.
+    """
+    return subtract_working_days(hearing_day, HEARING_NOTICE_WORKING_DAYS)
 
 
 def _hearing(case, actor, data, today):
     missing = ("安排开庭须填写开庭时间和地点", "A hearing needs a time and a place")
     if data.get("at") in (None, ""):
         raise GuardRefused(*missing, field="at")
+    at = fields.future_datetime(data["at"], today, "at")
+    notified = today
+    if data.get("notified_on") not in (None, ""):
+        notified = dt.date.fromisoformat(fields.date(data["notified_on"], "notified_on"))
+        if notified > today:
+            raise GuardRefused("书面通知日期不能晚于今天；尚未通知的，请在通知当日安排",
+                               "The notice date cannot be later than today", field="notified_on")
+    hearing_day = dt.datetime.fromisoformat(at).date()
+    latest = hearing_notice_latest(hearing_day)
+    if notified > latest:
+        raise GuardRefused(
+            f"开庭日期、地点应当在开庭五日前书面通知双方当事人：{hearing_day.isoformat()} 开庭，最迟应于 "
+            f"{latest.isoformat()} 通知（《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第八十条，"
+            "按工作日计算）",
+            f"The parties must be notified in writing at least five working days before the hearing: for "
+            f"{hearing_day.isoformat()}, by {latest.isoformat()} (Art. 35; Rules Art. 80)",
+            field="at",
+        )
+    extra = {"notified_on": notified.isoformat(), "notice_due_by": latest.isoformat(),
+             "postponement_request_by": subtract_working_days(hearing_day, 3).isoformat()}
+    if not calendar_known_between(notified, hearing_day):
+        extra["calendar_provisional"] = True
     return _result(
-        data,
-        at=fields.future_datetime(data["at"], today, "at"),
+        data, at=at,
         place=fields.text(data.get("place"), "place", missing_zh=missing[0], missing_en=missing[1],
                           limit=PLACE_LIMIT),
+        **extra,
     )
 
 
@@ -126,6 +205,11 @@ def _award_item(raw, index):
                            field="items")
     amount = None if raw.get("amount") is None else fields.amount(raw["amount"], "items", allow_zero=True)
     item = {"kind": kind, "amount": amount}
+    if raw.get("stated") not in (None, ""):
+        item["stated"] = fields.choice(
+            raw["stated"], "items", ("final", "non_final"),
+            missing_zh=f"第 {index + 1} 项裁决事项载明的类型应为终局裁决或非终局裁决",
+            missing_en=f"Award item {index + 1}: the stated type is final or non_final")
     if fields.flag(raw.get("work_injury_medical"), "items"):
         item["work_injury_medical"] = True
     return item
@@ -162,8 +246,9 @@ def _award(case, actor, data, today):
                                field="amount_awarded")
     verdict = final_award_assessment(
         [{**i, "amount": None if i["amount"] is None else Decimal(i["amount"])} for i in items], Decimal(wage))
+    stated = stated_award_type(items, data.get("stated_type"), verdict)
     return _result(data, amount_awarded=format(total, "f"), items=items, monthly_minimum_wage=wage,
-                   final_award=verdict.as_data())
+                   final_award={**verdict.as_data(), **stated})
 
 
 def _lawsuit(case, actor, data, today):
@@ -177,29 +262,68 @@ def _lawsuit(case, actor, data, today):
             "to the intermediate court to set it aside (Art. 48, 49)",
             field="by",
         )
-    return _result(data, by=by, court=fields.optional_text(data.get("court"), "court"))
+    extra = {}
+    if case.state == "arbitration_applied":
+        extra = {"ground": "acceptance_overdue", "ground_zh": "仲裁委员会逾期未作出受理决定（第二十九条）"}
+    elif case.state == "in_arbitration":
+        extra = {"ground": "award_overdue", "ground_zh": "仲裁庭逾期未作出裁决（第四十三条第一款）"}
+        warnings = _overdue_award_exceptions(case, today)
+        if warnings:
+            extra["warnings"] = warnings
+    return _result(data, by=by, court=fields.optional_text(data.get("court"), "court"), **extra)
 
 
-def _mediation_period_over(case, today):
-    if case.state != "in_mediation":
+def _overdue_award_exceptions(case, today):
+    """最高人民法院劳动争议解释（一）第十二条: the court does not take a suit for an overdue award
+    when the arbitration is delayed for a listed cause; those the history shows are warned about."""
+    accepted = last_event(case, "accept_arbitration")
+    since = events_since(case, accepted)
+    found = []
+    if any(r.event == "restart_award_clock" and r.data.get("reason") == "transferred" for r in since):
+        found.append("案件曾移送管辖（解释（一）第十二条第一项）")
+    if award_suspended(case):
+        found.append("仲裁中止审理中，如系等待另案诉讼结果、评残结论或鉴定的（解释（一）第十二条第三项、第五项）")
+    hearings = [r for r in since if r.event == "schedule_hearing" and r.data.get("at")]
+    if hearings and dt.datetime.fromisoformat(hearings[-1].data["at"]).date() >= today:
+        found.append("已安排开庭、正在等待开庭（解释（一）第十二条第四项）")
+    return found
+
+
+def _acceptance_overdue(case, today):
+    if case.state != "arbitration_applied":
         return None
-    due = mediation_deadline(case).due
-    if today > due:
+    deadline = arbitration_acceptance_deadline(case)
+    if deadline is not None and today > deadline.due:
         return None
+    due = deadline.due.isoformat() if deadline else "—"
     return GuardRefused(
-        f"调解期限至 {due.isoformat()} 届满；自收到调解申请之日起十五日内未达成协议的，方可申请仲裁"
-        "（《劳动争议调解仲裁法》第十四条）。调解已经不成的，请先记录“调解不成”",
-        f"The mediation period runs until {due.isoformat()}; arbitration may be applied for once 15 days "
-        "pass without agreement (Art. 14). If mediation has failed, record that first",
+        f"仲裁委员会应于 {due} 前作出是否受理的决定；逾期未作出决定的，申请人方可就该争议向人民法院起诉"
+        "（《劳动争议调解仲裁法》第二十九条）",
+        f"The commission has until {due} to decide on acceptance; only after that may the applicant sue (Art. 29)",
     )
 
 
-def _representatives(case, today):
-    try:
-        collective_guard(case.worker_count, case.claims, case.representative_count)
-    except GuardRefused as refusal:
-        return refusal
-    return None
+def _award_overdue(case, today):
+    if case.state != "in_arbitration":
+        return None
+    deadline = award_deadline(case, today)
+    if deadline is not None and today > deadline.due and not award_suspended(case):
+        return None
+    due = deadline.due.isoformat() if deadline else "—"
+    return GuardRefused(
+        f"仲裁裁决期限至 {due} 届满；逾期未作出仲裁裁决的，当事人方可就该争议向人民法院起诉"
+        "（《劳动争议调解仲裁法》第四十三条第一款）",
+        f"The award period runs until {due}; only once it has passed without an award may a party sue (Art. 43)",
+    )
+
+
+def _accept_arbitration(case, actor, data, today):
+    """Acceptance: the assignee, and warnings a collective case may need (Rules Art. 63)."""
+    result = _assignee("arbitrator_id", "仲裁员", "arbitrator")(case, actor, data, today)
+    warnings = representative_warnings(case.worker_count, case.claims, case.representative_count)
+    if warnings:
+        result["warnings"] = warnings
+    return result
 
 
 def _not_extended(case, today):
@@ -249,8 +373,8 @@ GUARDS = {
     "mediation_succeeded": EventGuard(_agreement(*_NEEDS_AGREEMENT)),
     "mediation_failed": EventGuard(),
     "fulfil": EventGuard(),
-    "apply_arbitration": EventGuard(_apply_arbitration, (_mediation_period_over,)),
-    "accept_arbitration": EventGuard(_assignee("arbitrator_id", "仲裁员", "arbitrator"), (_representatives,)),
+    "apply_arbitration": EventGuard(_apply_arbitration),
+    "accept_arbitration": EventGuard(_accept_arbitration),
     "reject_arbitration": EventGuard(_reason_required("仲裁不予受理须填写理由（《劳动人事争议仲裁办案规则》第三十一条）",
                                                       "Give the reason for refusing arbitration (Rules Art. 31)")),
     "schedule_hearing": EventGuard(_hearing),
@@ -262,7 +386,7 @@ GUARDS = {
     "resume_award_clock": EventGuard(preconditions=(_suspended,)),
     "arbitral_mediation": EventGuard(_agreement(*_NEEDS_STATEMENT)),
     "render_award": EventGuard(_award, (_not_suspended,)),
-    "file_lawsuit": EventGuard(_lawsuit),
+    "file_lawsuit": EventGuard(_lawsuit, (_acceptance_overdue, _award_overdue)),
     "withdraw": EventGuard(),
     "close": EventGuard(),
     "refer_legal_aid": EventGuard(),

@@ -46,7 +46,10 @@ MAIN_TRANSITIONS = (
     ("resume_award_clock", ("in_arbitration",), None, None),
     ("arbitral_mediation", ("in_arbitration",), "arbitration_mediated", None),
     ("render_award", ("in_arbitration",), "awarded", _record_final_award),
-    ("file_lawsuit", ("arbitration_rejected", "awarded"), "in_litigation", None),
+    # Art. 29 and 43: also when the commission does not decide on acceptance, or the tribunal does
+    # not award, in time (guarded by the overdue clock).
+    ("file_lawsuit", ("arbitration_applied", "in_arbitration", "arbitration_rejected", "awarded"), "in_litigation",
+     None),
     ("withdraw", ACTIVE_STATES, "withdrawn", None),
     ("close", ("mediated", "arbitration_mediated", "awarded", "in_litigation"), "closed", None),
 )

@@ -211,3 +211,65 @@ def simple_procedure_eligible(*, facts_clear=False, amount_claimed=None, average
     if respondent_missing:
         bars.append("被申请人下落不明")
     return SimpleProcedure(bool(grounds) and not bars, tuple(grounds), tuple(bars))
+
+
+def representative_warnings(workers_count, claims, representative_count):
+    """Warnings (never a refusal) on a collective case's representatives.
+
+    《劳动人事争议仲裁办案规则》第六十三条: ten or more workers with a common claim *may* elect three
+    to five representatives; acceptance itself depends only on Rules Art. 30. So a case with none,
+    or with another number, is accepted and the desk is told what to check.
+    """
+    if not is_collective(workers_count, claims):
+        return []
+    if not representative_count:
+        return ["十人以上并有共同请求的争议，劳动者可以推举三至五名代表人参加仲裁；尚未推举的，由各劳动者本人参加"
+                "（《劳动人事争议仲裁办案规则》第六十三条）"]
+    if representative_count not in REPRESENTATIVES:
+        return [f"已推举 {representative_count} 名代表人，第六十三条规定为三至五名，请核实推举情况"
+                "（《劳动人事争议仲裁办案规则》第六十三条）"]
+    return []
+
+
+AWARD_TYPES = {"final": "终局裁决", "non_final": "非终局裁决"}
+
+
+def stated_award_type(items, stated_type, verdict):
+    """The award's type as the award states it, with the Art. 19 computation as a check.
+
+    《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十八条: the type is what the award
+    states; only when it says nothing does 第十九条 apply (each item within 12 × the local monthly
+    minimum wage → final). 第二十条: an award with final and non-final items is treated as
+    non-final when sued upon. `items` are the normalised items (each may carry "stated": "final" |
+    "non_final"), `stated_type` what the award says as a whole (or None), `verdict` the
+    FinalAwardResult. Returns the keys merged into the history's "final_award".
+    """
+    per_item = [item.get("stated") for item in items]
+    if any(per_item) and not all(per_item):
+        raise GuardRefused("裁决书逐项载明裁决类型的，请为每一项填写；均未载明的，请都不填写",
+                           "State the type for every item, or for none", field="items")
+    if stated_type not in (None, "") and stated_type not in AWARD_TYPES:
+        raise GuardRefused("裁决书载明的类型应为终局裁决或非终局裁决", "The stated type is final or non_final",
+                           field="stated_type")
+    if all(per_item) and per_item:
+        finals = [s == "final" for s in per_item]
+        stated, final, mixed = "per_item", all(finals), any(finals) and not all(finals)
+    elif stated_type:
+        finals = [stated_type == "final"] * len(items)
+        stated, final, mixed = "award", stated_type == "final", False
+    else:
+        return {"stated": None, "computed_final": verdict.final,
+                "basis": "裁决书未载明类型，按《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十九条、"
+                         "第二十条逐项判断",
+                "warnings": []}
+    warnings = []
+    for index, (said, judged) in enumerate(zip(finals, verdict.items)):
+        if said != judged.final:
+            warnings.append(
+                f"第 {index + 1} 项裁决书载明为{AWARD_TYPES['final' if said else 'non_final']}，按第四十七条逐项核算为"
+                f"{AWARD_TYPES['final' if judged.final else 'non_final']}（{judged.reason_zh}）；以裁决书载明为准"
+                "（解释（一）第十八条），请核对")
+    return {"stated": stated, "final": final, "mixed": mixed, "computed_final": verdict.final,
+            "basis": "以裁决书载明的类型为准（《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十八条）"
+                     + ("；同一裁决兼有终局与非终局事项，起诉时按非终局裁决处理（第二十条）" if mixed else ""),
+            "warnings": warnings}

@@ -39,12 +39,26 @@ def test_representatives_are_not_checked_for_small_cases():
     collective_guard(4, [Claim("wage_arrears")], 2)
 
 
-def test_collective_arbitration_is_not_accepted_with_two_representatives(case_in, people):
+def test_collective_arbitration_with_two_representatives_is_accepted_with_a_warning(case_in, people):
+    # Rules Art. 63: the workers *may* elect three to five representatives; acceptance is Rules Art. 30.
     desk = case_in("arbitration_applied", worker_count=12, claims=[Claim("wage_arrears")], collective=True,
                    representative_count=2)
-    assert "accept_arbitration" not in allowed_events(desk.case, people.arbitrator, today=desk.today)
-    with pytest.raises(GuardRefused):
-        desk.do("accept_arbitration")
+    assert "accept_arbitration" in allowed_events(desk.case, people.arbitrator, today=desk.today)
+    transition = desk.do("accept_arbitration")
+    assert desk.case.state == "in_arbitration"
+    assert "第六十三条" in transition.data["warnings"][0] and "2 名" in transition.data["warnings"][0]
+
+
+def test_collective_case_without_representatives_is_accepted_with_a_reminder(case_in):
+    desk = case_in("arbitration_applied", worker_count=12, claims=[Claim("wage_arrears")], collective=True)
+    assert "可以推举三至五名代表人" in desk.do("accept_arbitration").data["warnings"][0]
+
+
+@pytest.mark.parametrize("representatives", [3, 5])
+def test_three_to_five_representatives_need_no_warning(case_in, representatives):
+    desk = case_in("arbitration_applied", worker_count=12, claims=[Claim("wage_arrears")], collective=True,
+                   representative_count=representatives)
+    assert "warnings" not in desk.do("accept_arbitration").data
 
 
 def test_simple_procedure_on_clear_facts():

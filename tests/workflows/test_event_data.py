@@ -122,7 +122,8 @@ def test_accept_refuses_a_malformed_mediator_id(case_in):
 
 def test_hearing_is_stored_with_time_and_place(case_in):
     data = case_in("in_arbitration").do("schedule_hearing", data={"at": "2026-03-12 09:30", "place": "第二仲裁庭"}).data
-    assert data == {"at": "2026-03-12T09:30", "place": "第二仲裁庭"}
+    assert data == {"at": "2026-03-12T09:30", "place": "第二仲裁庭", "notified_on": "2026-03-02",
+                    "notice_due_by": "2026-03-05", "postponement_request_by": "2026-03-09"}
 
 
 def test_hearing_time_with_an_offset_is_stored_in_china_time(case_in):
@@ -143,17 +144,28 @@ def test_hearing_needs_a_future_time_and_a_place(case_in, data, field):
 
 # Leaving mediation for arbitration (Art. 14, 15).
 
-def test_arbitration_during_mediation_waits_for_the_fifteen_days(case_in, people):
+def test_arbitration_during_mediation_is_allowed_at_any_time_with_the_ground(case_in, people):
+    # Art. 5: a party unwilling to (go on) mediating may apply; Art. 14(3) is a fallback, not a bar.
     desk = case_in("in_mediation")
     desk.today = D(2026, 3, 17)
-    assert "apply_arbitration" not in allowed_events(desk.case, people.worker, today=desk.today)
-    refusal = _refusal(desk, "apply_arbitration", {})
-    assert "2026-03-17" in refusal.message_zh and "第十四条" in refusal.message_zh
+    assert "apply_arbitration" in allowed_events(desk.case, people.worker, today=desk.today)
+    transition = desk.do("apply_arbitration", data={})
+    assert transition.data["ground"] == "unwilling_to_continue" and "第五条" in transition.data["ground_zh"]
+
+
+def test_arbitration_during_mediation_may_say_mediation_failed(case_in):
+    data = case_in("in_mediation").do("apply_arbitration", data={"ground": "mediation_failed"}).data
+    assert data["ground_zh"] == "调解不成（第五条）"
+
+
+def test_a_ground_that_does_not_fit_the_stage_is_refused(case_in):
+    assert _refusal(case_in("in_mediation"), "apply_arbitration", {"ground": "agreement_not_performed"}).field == "ground"
 
 
 def test_arbitration_after_fifteen_days_without_agreement(case_in):
     desk = case_in("in_mediation")
-    assert desk.do("apply_arbitration", on=D(2026, 3, 18)).to_state == "arbitration_applied"
+    transition = desk.do("apply_arbitration", on=D(2026, 3, 18))
+    assert transition.to_state == "arbitration_applied" and transition.data["ground"] == "mediation_period_expired"
 
 
 def test_unperformed_agreement_goes_to_arbitration_only_when_overdue_or_stated(case_in):
