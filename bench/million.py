@@ -1,8 +1,9 @@
 """The benchmarks' archive: N realistic cases seeded with bulk SQL into SQLite, or with COPY into PostgreSQL.
 
 One seeder for bench/queues.py (the queue and case pages) and bench/dashboard.py (the dashboard). Cases
-follow the life cycle's own transitions (workflows), each history row one the app would have written,
-and each open case's next deadline is computed by disputes.cases.schedule.refresh_schedule. A database
+take the routes of workflows/paths.py to their states, replayed through the life cycle's own transitions so
+each history row is one the app would have written, and each open case's next deadline is computed by
+disputes.cases.schedule.refresh_schedule. A database
 already holding the cases is reused (after `flask db upgrade`, so new indexes are there).
 
     ensure_sqlite(path, count, instance, rebuild)   -> (app, seeding facts)   the queue bench
@@ -27,6 +28,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from workflows.paths import ROUTES, event_data  # noqa: E402
+
 TODAY = date(2026, 11, 16)  # pinned as DISPUTES_TODAY so the seeded deadlines and the app agree
 FIRST_DAY = date(2022, 1, 1)  # the archive starts here
 NO_DEADLINE = date(9999, 12, 31)
@@ -44,29 +47,20 @@ STATE_SHARES = (
     ("not_accepted", 0.003), ("arbitration_applied", 0.004), ("in_arbitration", 0.016),
     ("arbitration_rejected", 0.002), ("arbitration_mediated", 0.002), ("awarded", 0.007), ("in_litigation", 0.003),
 )
-# The events after "submit" that lead to each state, with weights (at most 6 history rows in all).
-PATHS = {
-    "submitted": ((1, ()),),
-    "in_mediation": ((1, ("accept",)),),
-    "mediated": ((1, ("accept", "mediation_succeeded")),),
-    "mediation_failed": ((1, ("accept", "mediation_failed")),),
-    "not_accepted": ((1, ("decline",)),),
-    "arbitration_applied": ((6, ("accept", "mediation_failed", "apply_arbitration")), (4, ("apply_arbitration",))),
-    "in_arbitration": ((4, ("accept", "mediation_failed", "apply_arbitration", "accept_arbitration")),
-                       (3, ("apply_arbitration", "accept_arbitration")),
-                       (3, ("apply_arbitration", "accept_arbitration", "schedule_hearing"))),
-    "arbitration_rejected": ((5, ("apply_arbitration", "reject_arbitration")),
-                             (5, ("accept", "mediation_failed", "apply_arbitration", "reject_arbitration"))),
-    "arbitration_mediated": ((1, ("apply_arbitration", "accept_arbitration", "arbitral_mediation")),),
-    "awarded": ((5, ("accept", "mediation_failed", "apply_arbitration", "accept_arbitration", "render_award")),
-                (5, ("apply_arbitration", "accept_arbitration", "schedule_hearing", "render_award"))),
-    "in_litigation": ((1, ("apply_arbitration", "accept_arbitration", "render_award", "file_lawsuit")),),
-    "closed": ((60, ("accept", "mediation_succeeded", "fulfil")),
-               (15, ("apply_arbitration", "accept_arbitration", "arbitral_mediation", "close")),
-               (15, ("apply_arbitration", "accept_arbitration", "render_award", "close")),
-               (10, ("apply_arbitration", "accept_arbitration", "render_award", "file_lawsuit", "close"))),
-    "withdrawn": ((7, ("withdraw",)), (3, ("accept", "withdraw"))),
+# How often an archive case took each of workflows.paths.ROUTES[state], in that order (at most 6 history
+# rows in all; 0: a route the archive does not use).
+ROUTE_WEIGHTS = {
+    "submitted": (1,), "in_mediation": (1,), "mediated": (1,), "mediation_failed": (1,), "not_accepted": (1,),
+    "arbitration_applied": (4, 6),
+    "in_arbitration": (3, 4, 3),
+    "arbitration_rejected": (5, 5),
+    "arbitration_mediated": (1,),
+    "awarded": (0, 5, 5),
+    "in_litigation": (1,),
+    "closed": (60, 15, 15, 10, 0),
+    "withdrawn": (7, 3),
 }
+assert {s: len(w) for s, w in ROUTE_WEIGHTS.items()} == {s: len(r) for s, r in ROUTES.items()}, "one weight per route"
 # Days from the previous event to this one (low, high).
 GAPS = {"accept": (0, 3), "decline": (1, 5), "mediation_succeeded": (3, 14), "mediation_failed": (10, 15),
         "fulfil": (5, 30), "apply_arbitration": (1, 20), "accept_arbitration": (1, 7), "reject_arbitration": (1, 7),
@@ -209,7 +203,7 @@ class Generator:
         """What happens to each case and when, sorted by submission so ids and case numbers follow time."""
         rng = self.rng
         states = rng.choices([s for s, _ in STATE_SHARES], cum_weights=list(accumulate(w for _, w in STATE_SHARES)), k=self.count)
-        path_choice = {s: ([p for _, p in alts], list(accumulate(w for w, _ in alts))) for s, alts in PATHS.items()}
+        path_choice = {s: (ROUTES[s], list(accumulate(weights))) for s, weights in ROUTE_WEIGHTS.items()}
         plans = []
         for state in states:
             alternatives, cumulative = path_choice[state]
@@ -297,7 +291,7 @@ class Generator:
         for seq, event in enumerate(events, start=1):
             if seq > 1:
                 day += timedelta(days=gaps[seq - 2])
-            actor, data = None, {}
+            actor, data = None, event_data(event, day)  # what the guards take; the archive's own figures below
             if event == "submit":
                 label = filer[1] if filer else ("worker (self-service)" if channel == "web" else "anonymous")
                 actor = filer
@@ -319,19 +313,14 @@ class Generator:
                     data = {"arbitrator_id": arbitrator[0]}
                 elif event in ("mediation_succeeded", "arbitral_mediation"):
                     agreed = f"{amount * rng.uniform(0.5, 0.95):.2f}"
-                    data = {"terms": "被申请人于约定日期前一次性支付款项，申请人放弃其他请求。", "amount": agreed,
-                            "pay_by": (day + timedelta(days=15)).isoformat()}
+                    data = {**data, "amount": agreed, "pay_by": (day + timedelta(days=15)).isoformat()}
                 elif event == "render_award":
                     awarded = f"{amount * rng.uniform(0.4, 1.0):.2f}"
                     final_award = float(awarded) <= 12 * 2540
                     data = {"amount_awarded": awarded, "items": [{"kind": main_claim, "amount": awarded}],
                             "monthly_minimum_wage": "2540.00", "final_award": {"final": final_award}}
-                elif event in ("decline", "reject_arbitration"):
-                    data = {"reason": "不属于受理范围"}
                 elif event == "schedule_hearing":
-                    data = {"at": f"{day + timedelta(days=10)}T09:30", "place": "第一仲裁庭"}
-                elif event == "file_lawsuit":
-                    data = {"by": "worker"}
+                    data = {**data, "at": f"{day + timedelta(days=10)}T09:30"}
                 if event in MEDIATOR_EVENTS:
                     actor = mediator or self._pick(region, "mediator")
                 elif event in ARBITRATOR_EVENTS:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from workflows import Actor, fire
+from workflows.paths import PATHS, event_data
 
 SUBMITTED_ON = dt.date(2026, 3, 2)  # a Monday with no holiday near it
 
@@ -72,42 +73,9 @@ def default_actor(event, case):
     return PEOPLE.worker
 
 
-def valid_data(event, today):
-    """Data that satisfies the event's data guards on `today`."""
-    later = (today + dt.timedelta(days=20)).isoformat()
-    agreement = {"terms": "平台于履行期限前一次性支付经济补偿", "amount": "6000.00", "pay_by": later}
-    return {
-        "decline": {"reason": "不属于本调解组织受理范围"},
-        "mediation_succeeded": agreement,
-        "arbitral_mediation": agreement,
-        "reject_arbitration": {"reason": "申请人不是本案直接利害关系人"},
-        "schedule_hearing": {"at": f"{later}T09:30", "place": "第一仲裁庭"},
-        "extend_award": {"reason": "案情复杂，需要调取平台订单数据"},
-        "restart_award_clock": {"reason": "claims_changed"},
-        "suspend_award_clock": {"reason": "等待工伤认定结论"},
-        "render_award": {"items": [{"kind": "economic_compensation", "amount": "6000.00"}],
-                         "monthly_minimum_wage": "2690.00"},
-        "file_lawsuit": {"by": "worker"},
-        "legal_aid_declined": {"reason": "不符合经济困难标准"},
-    }.get(event, {})
-
-
-# A canonical way to reach each state from intake.
-PATHS = {
-    "submitted": (),
-    "in_mediation": ("accept",),
-    "mediated": ("accept", "mediation_succeeded"),
-    "mediation_failed": ("accept", "mediation_failed"),
-    "not_accepted": ("decline",),
-    "arbitration_applied": ("apply_arbitration",),
-    "in_arbitration": ("apply_arbitration", "accept_arbitration"),
-    "arbitration_rejected": ("apply_arbitration", "reject_arbitration"),
-    "arbitration_mediated": ("apply_arbitration", "accept_arbitration", "arbitral_mediation"),
-    "awarded": ("apply_arbitration", "accept_arbitration", "render_award"),
-    "in_litigation": ("apply_arbitration", "accept_arbitration", "render_award", "file_lawsuit"),
-    "closed": ("accept", "mediation_succeeded", "fulfil"),
-    "withdrawn": ("withdraw",),
-}
+# Data that satisfies an event's data guards on a day, and the canonical way to reach each state from
+# intake: one definition with the benches' archive (workflows/paths.py).
+valid_data = event_data
 
 
 class Desk:

@@ -14,18 +14,17 @@ from disputes.dashboard.rollup import drift, recount
 from disputes.extensions import db
 from disputes.models import CaseEvent, Claim, DashboardCount
 from disputes.timekeeping import local_today
+from workflows.paths import PATHS as STATE_PATHS, route
 
-# Paths through the life cycle, each step (role, event, data).
-PATHS = [
-    [],
-    [("mediator", "accept", {})],
-    [("mediator", "accept", {}), ("mediator", "mediation_succeeded",
-                                  {"terms": "一次性支付", "amount": "812.34", "pay_by": "2026-12-01"})],
-    [("mediator", "accept", {}), ("mediator", "mediation_failed", {"reason": "被申请人拒绝调解"}),
-     ("mediator", "apply_arbitration", {}), ("arbitrator", "accept_arbitration", {}),
-     ("arbitrator", "render_award", {"amount_awarded": "2000.05"}), ("arbitrator", "close", {})],
-    [("worker", "withdraw", {})],
-]
+# Paths through the life cycle (workflows/paths.py), each step (role, event, data); amounts with odd cents.
+ROLE = {"accept": "mediator", "mediation_succeeded": "mediator", "mediation_failed": "mediator",
+        "apply_arbitration": "mediator", "accept_arbitration": "arbitrator", "render_award": "arbitrator",
+        "close": "arbitrator", "withdraw": "worker"}
+DATA = {"mediation_succeeded": {"terms": "一次性支付", "amount": "812.34", "pay_by": "2026-12-01"},
+        "mediation_failed": {"reason": "被申请人拒绝调解"}, "render_award": {"amount_awarded": "2000.05"}}
+PATHS = [[(ROLE[event], event, DATA.get(event, {})) for event in events] for events in (
+    STATE_PATHS["submitted"], STATE_PATHS["in_mediation"], STATE_PATHS["mediated"],
+    route("closed", "mediation_failed", "render_award"), STATE_PATHS["withdrawn"])]
 
 
 def no_drift() -> list:
