@@ -16,7 +16,8 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import TypicalCaseRecord
-from ..tokenize import STOPWORDS, words
+from ..tokenize import STOPWORDS, gram_groups, normalise, words
+from .vocabulary import Concept, form_words, vocabulary
 
 Group = tuple[str, ...]
 Analyzer = Callable[[str], list[Group]]
@@ -27,6 +28,7 @@ SNIPPET_CHARS = 120
 SNIPPET_LEAD = 30
 KEYWORDS_STORED = 30
 SIMILAR_TERMS = 12
+RECENCY_STEP = 1e-4  # per year: far below any difference in relevance worth the name
 _QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」')
 
 
@@ -36,7 +38,9 @@ class IndexedCase:
 
     id: str
     title_groups: list[Group]
+    holding_groups: list[Group]
     body_groups: list[Group]
+    gram_groups: list[Group]
     occupation: str
     outcome: str
     claims: tuple[str, ...]
@@ -50,7 +54,11 @@ class IndexedCase:
 def prepare(record: TypicalCaseRecord, analyzer: Analyzer) -> IndexedCase:
     """Segment a record's title, facts, holding and reasoning and gather what the index stores."""
     title = analyzer(record.title)
-    body = title + analyzer(record.facts) + analyzer(record.holding) + analyzer(record.reasoning)
+    holding = analyzer(record.holding)
+    body = title + analyzer(record.facts) + holding + analyzer(record.reasoning)
+    grams: list[Group] = []
+    for text in (record.title, record.facts, record.holding, record.reasoning):
+        grams += [*gram_groups(text), ()]
     stored = {
         "id": record.id,
         "title": record.title,
@@ -66,7 +74,9 @@ def prepare(record: TypicalCaseRecord, analyzer: Analyzer) -> IndexedCase:
     return IndexedCase(
         id=record.id,
         title_groups=title,
+        holding_groups=holding,
         body_groups=body,
+        gram_groups=grams,
         occupation=record.occupation,
         outcome=record.outcome,
         claims=record.claims,
@@ -78,6 +88,11 @@ def prepare(record: TypicalCaseRecord, analyzer: Analyzer) -> IndexedCase:
     )
 
 
+def recency(year: int) -> float:
+    """A small bonus that grows with the year, added to every score so that ties go to newer cases."""
+    return max(0, min(year, 2100) - 1900) * RECENCY_STEP
+
+
 def sort_key(year: int, record_id: str) -> str:
     """One ascending key for "newest first, then by id": engines sort on a single field."""
     return f"{9999 - year:04d}|{record_id}"
@@ -87,21 +102,59 @@ def sort_key(year: int, record_id: str) -> str:
 
 
 @dataclass(frozen=True)
-class ParsedQuery:
-    """A user's query read as plain words to AND together and quoted phrases to match exactly."""
+class Clause:
+    """One thing a query asks for: a word, a concept or a quoted phrase.
 
-    terms: tuple[str, ...]
-    phrases: tuple[tuple[str, ...], ...]
+    ``alternatives`` are the ways the text may say it, each a sequence of index words (one word,
+    or a phrase); the first is what the user typed. ``exact`` clauses (quoted) have no synonyms.
+    ``facets`` are ``(filter key, value)`` pairs whose cases match the clause too.
+    """
+
+    text: str
+    alternatives: tuple[tuple[str, ...], ...]
+    facets: tuple[tuple[str, str], ...] = ()
+    concept: str | None = None
+    exact: bool = False
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """Each alternative as it appears in running Chinese text (for grams and highlighting)."""
+        return tuple("".join(words) for words in self.alternatives)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A user's query read as clauses, all of which a full match must satisfy."""
+
+    clauses: tuple[Clause, ...]
+    # Words of the query that were dropped (question words, particles, stopwords).
+    ignored: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
         """True when there is nothing to search for, so everything is listed."""
-        return not self.terms and not self.phrases
+        return not self.clauses
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """What each plain (unquoted) clause was typed as."""
+        return tuple(clause.text for clause in self.clauses if not clause.exact or len(clause.alternatives[0]) == 1)
+
+    @property
+    def phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The quoted phrases of more than one word, as words."""
+        return tuple(clause.alternatives[0] for clause in self.clauses
+                     if clause.exact and len(clause.alternatives[0]) > 1)
 
     @property
     def marks(self) -> tuple[str, ...]:
-        """The words to highlight: the plain words and the words of each phrase."""
-        return self.terms + tuple(word for phrase in self.phrases for word in phrase)
+        """The words to highlight: every alternative of every clause, and the words of phrases."""
+        found: list[str] = []
+        for clause in self.clauses:
+            found += clause.surfaces
+            if clause.exact:
+                found += clause.alternatives[0]
+        return tuple(dict.fromkeys(found))
 
     @property
     def anchors(self) -> tuple[str, ...]:
@@ -110,32 +163,72 @@ class ParsedQuery:
 
 
 def parse_query(text: str) -> ParsedQuery:
-    """Read any text as words and "quoted phrases"; operators, fields and wildcards are just words.
+    """Read any text as words, the field's concepts and "quoted phrases"; never raises.
 
-    Unbalanced quotes, brackets, colons, emoji or control characters never raise: what is not a
-    word is dropped. A quoted single word is an ordinary word.
+    Operators, fields and wildcards are just words; unbalanced quotes, brackets, colons, emoji or
+    control characters are dropped. Traditional characters are read as simplified. A word that is
+    a form of a vocabulary concept becomes that concept (its forms and facets); question words
+    and particles (怎么办, 吗, 们…) and stopwords are dropped.
     """
-    phrases: list[tuple[str, ...]] = []
+    clauses: list[Clause] = []
     plain: list[str] = []
     position = 0
     for match in _QUOTED.finditer(text):
         plain.append(text[position:match.start()])
         position = match.end()
         inner = next(group for group in match.groups() if group is not None)
-        phrase = tuple(words(inner))
-        if len(phrase) > 1 and len(phrases) < MAX_PHRASES:
-            phrases.append(phrase[:MAX_QUERY_TERMS])
-        else:
-            plain.append(inner)
+        phrase = tuple(words(inner))[:MAX_QUERY_TERMS]
+        if phrase and sum(clause.exact for clause in clauses) < MAX_PHRASES:
+            clauses.append(Clause("".join(phrase), (phrase,), exact=True))
     plain.append(text[position:])
-    terms = _plain_terms(" ".join(plain))
-    return ParsedQuery(terms[:MAX_QUERY_TERMS], tuple(dict.fromkeys(phrases)))
+    found, ignored = _plain_clauses(" ".join(plain))
+    clauses += found
+    return ParsedQuery(tuple(_unique(clauses))[:MAX_QUERY_TERMS], ignored)
 
 
-def _plain_terms(text: str) -> tuple[str, ...]:
-    found = tuple(dict.fromkeys(words(text)))
-    content = tuple(word for word in found if word not in STOPWORDS)
-    return content or found
+def _plain_clauses(text: str) -> tuple[list[Clause], tuple[str, ...]]:
+    vocab = vocabulary()
+    folded = normalise(text)
+    clauses: list[Clause] = []
+    for form in vocab.odd_forms:
+        if form in folded and _stands_alone(folded, form):
+            clauses.append(_concept_clause(form, vocab.by_form[form]))
+            folded = folded.replace(form, " ")
+    found = list(dict.fromkeys(words(folded)))
+    content = [word for word in found if word not in vocab.stopwords]
+    if not content and not clauses:
+        content = found  # a query of nothing but stopwords still searches for them
+    for word in content:
+        concept = vocab.concept_of(word)
+        clauses.append(_concept_clause(word, concept) if concept else Clause(word, ((word,),)))
+    ignored = tuple(word for word in found if word not in content)
+    return clauses, ignored
+
+
+def _stands_alone(text: str, form: str) -> bool:
+    """True when ``form`` (letters or digits) is not part of a longer ASCII word in ``text``."""
+    start = text.index(form)
+    before = text[start - 1] if start else " "
+    after = text[start + len(form)] if start + len(form) < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+def _concept_clause(typed: str, concept: Concept) -> Clause:
+    forms = (typed, *(form for form in concept.forms if form != typed))
+    alternatives = tuple(dict.fromkeys(form_words(form) or (form,) for form in forms))
+    return Clause(typed, alternatives, concept.facets, concept.key)
+
+
+def _unique(clauses: list[Clause]) -> list[Clause]:
+    """Clauses without repeats: the same word, or two forms of one concept, count once."""
+    seen: set[str] = set()
+    kept = []
+    for clause in clauses:
+        key = f"concept:{clause.concept}" if clause.concept else f"{clause.exact}:{clause.text}"
+        if key not in seen:
+            seen.add(key)
+            kept.append(clause)
+    return kept
 
 
 # --- snippets --------------------------------------------------------------------------------
@@ -219,3 +312,68 @@ def similar_terms(
             weighted.append((word, count * idf))
     weighted.sort(key=lambda item: item[1], reverse=True)
     return weighted[:limit]
+
+
+# --- did you mean ----------------------------------------------------------------------------
+
+_RUN = re.compile(r"[^\W_]+")
+
+
+def suggest(
+    text: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
+) -> str | None:
+    """The query with each run of characters that matches nothing replaced by the nearest word that
+    does (one character changed, added or dropped), or None when nothing could be corrected.
+
+    Candidates are the vocabulary's forms and the index's words starting like the run; a form of
+    the vocabulary wins over an index word, then the word found in more cases.
+    """
+    folded = normalise(text)
+    vocab = vocabulary()
+    changed = False
+    pieces: list[str] = []
+    position = 0
+    for run in _RUN.finditer(folded):
+        word = run.group()
+        pieces.append(folded[position:run.start()])
+        position = run.end()
+        fixed = None
+        if len(word) >= 2 and word not in vocab.stopwords and vocab.concept_of(word) is None \
+                and not matches(word):
+            fixed = _nearest(word, matches, prefix_terms, vocab.by_form)
+        pieces.append(fixed or word)
+        changed = changed or fixed is not None
+    pieces.append(folded[position:])
+    return " ".join("".join(pieces).split()) if changed else None
+
+
+def _nearest(
+    word: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
+    forms: dict[str, Concept],
+) -> str | None:
+    ranked: dict[str, tuple[int, int]] = {}
+    for form in forms:
+        if len(form) >= 2 and _within_one(word, form):
+            ranked[form] = (0, 0)
+    for prefix in dict.fromkeys((word[0], word[1])):
+        for term, count in prefix_terms(prefix):
+            if len(term) >= 2 and term not in ranked and _within_one(word, term):
+                ranked[term] = (1, -count)
+    for candidate in sorted(ranked, key=lambda term: (ranked[term], term)):
+        if candidate != word and matches(candidate):
+            return candidate
+    return None
+
+
+def _within_one(first: str, second: str) -> bool:
+    """True when the strings differ by at most one character changed, added or dropped."""
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = 0
+    while start < len(first) and first[start] == second[start]:
+        start += 1
+    if len(first) == len(second):
+        return first[start + 1:] == second[start + 1:]
+    return first[start:] == second[start + 1:]

@@ -28,6 +28,7 @@ from .analysis import (
     parse_query,
     prepare,
     similar_terms,
+    suggest,
     text_keywords,
 )
 from .indexdir import IndexBusy, IndexDirectory, IndexUnavailable
@@ -43,6 +44,7 @@ SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
 FACET_CACHE_SIZE = 64
 PROGRESS_EVERY = 100
+SUGGEST_PREFIX_TERMS = 300
 
 T = TypeVar("T")
 
@@ -117,17 +119,26 @@ class Hit:
     occupation: str
     year: int
     region: str | None
+    # How many of the query's clauses the case matches, in a partial result; else None.
+    matched: int | None = None
 
 
 @dataclass
 class SearchResult:
-    """One page of hits, the total, and facet counts over the whole filtered result set."""
+    """One page of hits, the total, and facet counts over the whole filtered result set.
+
+    ``partial`` is True when no case matches every word of the query and the hits are the cases
+    matching some of them, those matching more first (the page says so). ``suggestion`` is a
+    corrected query for a query with a word that matches nothing ("did you mean").
+    """
 
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]]
     page: int
     per_page: int
+    partial: bool = False
+    suggestion: str | None = None
 
 
 class SearchEngine(ABC):
@@ -203,10 +214,30 @@ class SearchEngine(ABC):
     # --- reading -----------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResult:
-        """Run a query; any text is taken as plain words and quoted phrases, and never raises."""
+        """Run a query; any text is taken as plain words and quoted phrases, and never raises.
+
+        Cases matching every clause come first; when there are none, cases matching some clauses
+        are returned instead, flagged ``partial``. A query word that matches nothing may earn a
+        ``suggestion``.
+        """
         parsed = parse_query(query.text)
         with self._lock:
-            return self._guarded(lambda: self._search(self._current(), parsed, query))
+            return self._guarded(lambda: self._answer(self._current(), parsed, query))
+
+    def _answer(self, handle: Any, parsed: ParsedQuery, query: SearchQuery) -> SearchResult:
+        result = self._search(handle, parsed, query, True)
+        if result.total == 0 and len(parsed.clauses) > 1:
+            fallback = self._search(handle, parsed, query, False)
+            if fallback.total:
+                result = fallback
+                result.partial = True
+        if (result.total == 0 or result.partial) and not parsed.empty:
+            result.suggestion = suggest(
+                query.text,
+                lambda text: self._matches_text(handle, text),
+                lambda prefix: self._terms_with_prefix(handle, prefix, SUGGEST_PREFIX_TERMS),
+            )
+        return result
 
     def similar(self, record_id: str, limit: int = 5) -> list[Hit]:
         """Cases whose text shares the most telling words with this record's (not itself).
@@ -314,6 +345,7 @@ class SearchEngine(ABC):
 
     def _hit(
         self, stored: dict[str, Any], score: float, marks: Sequence[str], anchors: Sequence[str] = (),
+        matched: int | None = None,
     ) -> Hit:
         texts = (stored["facts"], stored["holding"], stored["reasoning"])
         return Hit(
@@ -325,6 +357,7 @@ class SearchEngine(ABC):
             occupation=stored["occupation"],
             year=stored["year"],
             region=stored["region"],
+            matched=matched,
         )
 
     # --- what each engine provides -----------------------------------------------------------
@@ -350,8 +383,20 @@ class SearchEngine(ABC):
         """Delete the documents with ``delete_ids``, add ``add``, and commit."""
 
     @abstractmethod
-    def _search(self, handle: Any, parsed: ParsedQuery, query: SearchQuery) -> SearchResult:
-        """Run a parsed query with the filters, order and page of ``query``."""
+    def _search(self, handle: Any, parsed: ParsedQuery, query: SearchQuery, match_all: bool) -> SearchResult:
+        """Run a parsed query with the filters, order and page of ``query``.
+
+        With ``match_all`` a case must satisfy every clause; without, any clause, and cases
+        matching more clauses rank first (their ``Hit.matched`` says how many).
+        """
+
+    @abstractmethod
+    def _matches_text(self, handle: Any, text: str) -> bool:
+        """True if some document holds ``text`` (folded) as a word or as a run of characters."""
+
+    @abstractmethod
+    def _terms_with_prefix(self, handle: Any, prefix: str, limit: int) -> list[tuple[str, int]]:
+        """Up to ``limit`` body words starting with ``prefix``, with document counts, most frequent first."""
 
     @abstractmethod
     def _keywords(self, handle: Any, record_id: str) -> list[tuple[str, int]] | None:

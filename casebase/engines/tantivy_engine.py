@@ -22,13 +22,23 @@ import tantivy
 from tantivy import Occur, Query
 
 from ..records import CLAIM_KINDS
-from .analysis import Group, IndexedCase, ParsedQuery
+from ..tokenize import bigrams, words
+from .analysis import Clause, Group, IndexedCase, ParsedQuery, recency
 from .base import FACETS, Hit, SearchEngine, SearchQuery, SearchResult
 
 KEYWORD_FIELDS = ("occupation", "outcome", "region", "source_body")
 CLAIM_BITS = 10
 CLAIM_COLUMNS = tuple(f"claims_{start}" for start in range(0, len(CLAIM_KINDS), CLAIM_BITS))
+# Relevance: BM25 per field, summed over a clause's alternatives. The title and the holding count
+# above the facts; what the user typed above its synonyms; a run of characters (bigrams) below a
+# whole word; a case filed under the concept's facet scores as if it said the word once or twice.
 TITLE_BOOST = 2.0
+HOLDING_BOOST = 1.5
+SYNONYM_WEIGHT = 0.8
+GRAM_WEIGHT = 0.5
+FACET_SCORE = 2.0
+# In a partial result each matched clause adds this much, so matching more words ranks first.
+COVERAGE = 100.0
 BUILD_HEAP = 200_000_000
 UPDATE_HEAP = 20_000_000
 FACET_SIZE = 10_000  # more than any facet can have values, so every value is counted
@@ -38,7 +48,9 @@ def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("id", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("holding", tokenizer_name="whitespace", index_option="freq")
     builder.add_text_field("body", tokenizer_name="whitespace", index_option="position")
+    builder.add_text_field("grams", tokenizer_name="whitespace", index_option="position")
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_text_field("claim", tokenizer_name="raw", index_option="basic")
@@ -54,13 +66,15 @@ def _schema() -> tantivy.Schema:
 class _Handle:
     index: tantivy.Index
     schema: tantivy.Schema
+    # The years the index holds, oldest first, for the recency tie-break; None until needed.
+    years: list[int] | None = None
 
 
 class TantivyEngine(SearchEngine):
     """Typical-case search on tantivy."""
 
     name = "tantivy"
-    schema_version = 2
+    schema_version = 3
 
     # --- index life cycle --------------------------------------------------------------------
 
@@ -89,6 +103,7 @@ class TantivyEngine(SearchEngine):
 
     def _refresh(self, handle: _Handle) -> None:
         handle.index.reload()
+        handle.years = None
 
     def _close(self, handle: _Handle) -> None:
         """Nothing to release: tantivy frees its memory maps with the Index object."""
@@ -109,20 +124,22 @@ class TantivyEngine(SearchEngine):
 
     # --- search ------------------------------------------------------------------------------
 
-    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery) -> SearchResult:
+    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery, match_all: bool) -> SearchResult:
         searcher = handle.index.searcher()
-        tantivy_query = _combined(handle.schema, parsed, query.filters)
         by_date = parsed.empty or query.sort == "date"
+        tantivy_query = _combined(handle.schema, parsed, query.filters, match_all)
         if by_date:
             found = searcher.search(
                 tantivy_query, query.per_page, offset=query.offset,
                 order_by_field="sort_key", order=tantivy.Order.Asc)
         else:
-            found = searcher.search(tantivy_query, query.per_page, offset=query.offset)
-        hits = [
-            self._hit(_stored(searcher, address), 0.0 if by_date else score, parsed.marks, parsed.anchors)
-            for score, address in found.hits
-        ]
+            ranked = _with_recency(handle.schema, tantivy_query, self._years(handle, searcher))
+            found = searcher.search(ranked, query.per_page, offset=query.offset)
+        hits = []
+        for score, address in found.hits:
+            matched = None if match_all or by_date else int(score // COVERAGE)
+            relevance = 0.0 if by_date else score - (matched or 0) * COVERAGE
+            hits.append(self._hit(_stored(searcher, address), relevance, parsed.marks, parsed.anchors, matched))
         return SearchResult(
             total=found.count,
             hits=hits,
@@ -130,6 +147,20 @@ class TantivyEngine(SearchEngine):
             page=query.page,
             per_page=query.per_page,
         )
+
+    def _years(self, handle: _Handle, searcher: tantivy.Searcher) -> list[int]:
+        if handle.years is None:
+            request = {"year": {"terms": {"field": "year", "size": FACET_SIZE}}}
+            buckets = _pairs(searcher.aggregate(Query.all_query(), request).get("year", {}))
+            handle.years = sorted(int(key) for key, _ in buckets)
+        return handle.years
+
+    def _matches_text(self, handle: _Handle, text: str) -> bool:
+        query = _alternative_query(handle.schema, tuple(words(text)) or (text,), 1.0, fields=False)
+        return handle.index.searcher().search(query, 1).count > 0
+
+    def _terms_with_prefix(self, handle: _Handle, prefix: str, limit: int) -> list[tuple[str, int]]:
+        return [(term, int(count)) for term, count in handle.index.searcher().terms_with_prefix("body", prefix, limit=limit)]
 
     # --- similar -----------------------------------------------------------------------------
 
@@ -166,7 +197,9 @@ def _document(case: IndexedCase) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_text("id", case.id)
     doc.add_pre_tokenized_text("title", _pretokenized(case.title_groups))
+    doc.add_pre_tokenized_text("holding", _pretokenized(case.holding_groups))
     doc.add_pre_tokenized_text("body", _pretokenized(case.body_groups))
+    doc.add_pre_tokenized_text("grams", _pretokenized(case.gram_groups))
     doc.add_text("occupation", case.occupation)
     doc.add_text("outcome", case.outcome)
     for claim in case.claims:
@@ -192,21 +225,65 @@ def _pretokenized(groups: list[Group]) -> tantivy.PreTokenizedString:
     return tantivy.PreTokenizedString("", tokens)
 
 
-def _combined(schema: tantivy.Schema, parsed: ParsedQuery, filters: dict[str, str | int]) -> Query:
-    clauses = [(Occur.Must, Query.term_query(schema, "body", word)) for word in parsed.terms]
-    clauses += [(Occur.Must, Query.phrase_query(schema, "body", list(phrase))) for phrase in parsed.phrases]
-    clauses += [
-        (Occur.Should, Query.boost_query(Query.term_query(schema, "title", word), TITLE_BOOST))
-        for word in parsed.terms
-    ]
+def _combined(
+    schema: tantivy.Schema, parsed: ParsedQuery, filters: dict[str, str | int], match_all: bool = True,
+) -> Query:
+    clauses = [_clause_query(schema, clause) for clause in parsed.clauses]
+    if match_all:
+        required = [(Occur.Must, clause) for clause in clauses]
+    else:
+        either = [(Occur.Should, Query.const_score_query(clause, COVERAGE)) for clause in clauses]
+        either += [(Occur.Should, clause) for clause in clauses]
+        required = [(Occur.Must, Query.boolean_query(either))]
     # Filters only narrow the result; a zero constant score keeps them out of the ranking.
-    clauses += [
+    required += [
         (Occur.Must, Query.const_score_query(Query.term_query(schema, key, value), 0.0))
         for key, value in filters.items()
     ]
     if parsed.empty:
-        clauses.append((Occur.Must, Query.all_query()))
-    return Query.boolean_query(clauses)
+        required.append((Occur.Must, Query.all_query()))
+    return Query.boolean_query(required)
+
+
+def _clause_query(schema: tantivy.Schema, clause: Clause) -> Query:
+    """Any alternative of the clause in any field, or the clause's facets."""
+    parts = [
+        (Occur.Should, _alternative_query(schema, words, 1.0 if position == 0 else SYNONYM_WEIGHT))
+        for position, words in enumerate(clause.alternatives)
+    ]
+    parts += [
+        (Occur.Should, Query.const_score_query(Query.term_query(schema, key, value), FACET_SCORE))
+        for key, value in clause.facets
+    ]
+    return parts[0][1] if len(parts) == 1 else Query.boolean_query(parts)
+
+
+def _alternative_query(schema: tantivy.Schema, words: tuple[str, ...], weight: float, fields: bool = True) -> Query:
+    """One way of saying a clause: its words in the body (title and holding boosted), or its
+    characters together in the bigram field."""
+    parts = [(Occur.Should, Query.boost_query(_words(schema, "body", words), weight))]
+    if fields and len(words) == 1:
+        parts.append((Occur.Should, Query.boost_query(Query.term_query(schema, "title", words[0]), TITLE_BOOST * weight)))
+        parts.append((Occur.Should, Query.boost_query(Query.term_query(schema, "holding", words[0]), HOLDING_BOOST * weight)))
+    grams = bigrams("".join(words))
+    if grams:
+        parts.append((Occur.Should, Query.boost_query(_words(schema, "grams", tuple(grams)), GRAM_WEIGHT * weight)))
+    return Query.boolean_query(parts)
+
+
+def _words(schema: tantivy.Schema, field: str, words: tuple[str, ...]) -> Query:
+    if len(words) == 1:
+        return Query.term_query(schema, field, words[0])
+    return Query.phrase_query(schema, field, list(words))
+
+
+def _with_recency(schema: tantivy.Schema, tantivy_query: Query, years: list[int]) -> Query:
+    """The query, each case's score raised by a tiny amount that grows with its year (tie-break)."""
+    bonus = [
+        (Occur.Should, Query.const_score_query(Query.term_query(schema, "year", year), recency(year)))
+        for year in years
+    ]
+    return Query.boolean_query([(Occur.Must, tantivy_query), *bonus]) if bonus else tantivy_query
 
 
 def _stored(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> dict[str, Any]:

@@ -7,6 +7,7 @@ which ``PositionGroupTokenizer`` reads back. Queries are built from Query object
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -16,16 +17,26 @@ from typing import Any
 
 from whoosh import columns, fields, index
 from whoosh.analysis import Token, Tokenizer
-from whoosh.query import And, AndMaybe, Every, Or, Phrase, Query, Term
+from whoosh.matching import NullMatcherClass, WrappingMatcher
+from whoosh.query import And, Every, Or, Phrase, Query, Term, WrappingQuery
 from whoosh.searching import Searcher
+from whoosh.sorting import FieldFacet, ScoreFacet
 
-from .analysis import Group, IndexedCase, ParsedQuery
+from ..tokenize import bigrams, words
+from .analysis import Clause, Group, IndexedCase, ParsedQuery
 from .base import FACETS, Hit, SearchEngine, SearchQuery, SearchResult
 
+# The same weights as the tantivy engine (see there).
 TITLE_BOOST = 2.0
+HOLDING_BOOST = 1.5
+SYNONYM_WEIGHT = 0.8
+GRAM_WEIGHT = 0.5
+FACET_SCORE = 2.0
+COVERAGE = 100.0
 WRITER_MEMORY_MB = 128
 FACET_SEPARATOR = "\x1f"
 CLAIM_SEPARATOR = " "
+SCAN_PREFIX_TERMS = 5_000  # words read from the term list for one did-you-mean prefix
 
 
 class PositionGroupTokenizer(Tokenizer):
@@ -44,6 +55,8 @@ class PositionGroupTokenizer(Tokenizer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for position, group in enumerate(value.split(" ") if value else (), start_pos):
             for word in group.split("|"):
+                if not word:
+                    continue  # an empty group only takes a position (between runs of bigrams)
                 token.text = word
                 token.boost = 1.0
                 token.stopped = False
@@ -56,11 +69,61 @@ class PositionGroupTokenizer(Tokenizer):
                 yield token
 
 
+class _Constant(WrappingQuery):
+    """Matches what its child matches, each document with one fixed score.
+
+    Not Whoosh's ConstantScoreQuery: that one gives back the child's own scores whenever the
+    search sorts by score (``ScoreFacet``), which is how this engine breaks ties by recency.
+    """
+
+    def __init__(self, child: Query, value: float):
+        WrappingQuery.__init__(self, child)
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Constant) and self.child == other.child and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.child) ^ hash(self.value)
+
+    def _rewrap(self, child: Query) -> _Constant:
+        return _Constant(child, self.value)
+
+    def matcher(self, searcher, context=None):
+        matcher = self.child.matcher(searcher, context)
+        if isinstance(matcher, NullMatcherClass):
+            return matcher
+        return _ConstantMatcher(matcher, self.value)
+
+
+class _ConstantMatcher(WrappingMatcher):
+    def __init__(self, child, value: float):
+        WrappingMatcher.__init__(self, child)
+        self._value = value
+
+    def copy(self):
+        return _ConstantMatcher(self.child.copy(), self._value)
+
+    def _replacement(self, newchild):
+        return _ConstantMatcher(newchild, self._value)
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def max_quality(self) -> float:
+        return self._value
+
+    def score(self) -> float:
+        return self._value
+
+
 def _schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(unique=True),
-        title=fields.TEXT(analyzer=PositionGroupTokenizer(), phrase=False, field_boost=TITLE_BOOST),
+        title=fields.TEXT(analyzer=PositionGroupTokenizer(), phrase=False),
+        holding=fields.TEXT(analyzer=PositionGroupTokenizer(), phrase=False),
         body=fields.TEXT(analyzer=PositionGroupTokenizer(), phrase=True),
+        grams=fields.TEXT(analyzer=PositionGroupTokenizer(), phrase=True),
         occupation=fields.ID(),
         outcome=fields.ID(),
         claim=fields.KEYWORD(),
@@ -89,7 +152,7 @@ class WhooshEngine(SearchEngine):
     """Typical-case search on Whoosh."""
 
     name = "whoosh"
-    schema_version = 1
+    schema_version = 2
 
     # --- index life cycle --------------------------------------------------------------------
 
@@ -145,19 +208,23 @@ class WhooshEngine(SearchEngine):
 
     # --- search ------------------------------------------------------------------------------
 
-    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery) -> SearchResult:
+    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery, match_all: bool) -> SearchResult:
         by_date = parsed.empty or query.sort == "date"
+        # Relevance, then newest first and by id: the recency tie-break, exact here.
+        order = "sort_key" if by_date else [ScoreFacet(), FieldFacet("sort_key")]
         results = handle.searcher.search(
-            _text_query(parsed),
+            _text_query(parsed, match_all),
             limit=query.offset + query.per_page,
-            sortedby="sort_key" if by_date else None,
+            sortedby=order,
             filter=_filter_query(query.filters),
+            terms=False,
         )
         page = results[query.offset:query.offset + query.per_page]
-        hits = [
-            self._hit(hit["stored"], 0.0 if by_date else hit.score, parsed.marks, parsed.anchors)
-            for hit in page
-        ]
+        hits = []
+        for hit in page:
+            score = 0.0 if by_date else -hit.score[0]  # the sort key: (-score, sort_key)
+            matched = None if match_all or by_date else int(score // COVERAGE)
+            hits.append(self._hit(hit["stored"], score - (matched or 0) * COVERAGE, parsed.marks, parsed.anchors, matched))
         return SearchResult(
             total=len(results),
             hits=hits,
@@ -166,6 +233,18 @@ class WhooshEngine(SearchEngine):
             page=query.page,
             per_page=query.per_page,
         )
+
+    def _matches_text(self, handle: _Handle, text: str) -> bool:
+        query = _alternative_query(tuple(words(text)) or (text,), 1.0, fields=False)
+        return handle.searcher.search(query, limit=1).scored_length() > 0
+
+    def _terms_with_prefix(self, handle: _Handle, prefix: str, limit: int) -> list[tuple[str, int]]:
+        reader = handle.searcher.reader()
+        found = [(term, reader.doc_frequency("body", term)) for term in itertools.islice(
+            reader.expand_prefix("body", prefix), SCAN_PREFIX_TERMS)]
+        found = [(term.decode() if isinstance(term, bytes) else term, count) for term, count in found]
+        found.sort(key=lambda pair: (-pair[1], pair[0]))
+        return found[:limit]
 
     # --- similar -----------------------------------------------------------------------------
 
@@ -195,7 +274,9 @@ def _fields(case: IndexedCase) -> dict[str, Any]:
     values = {
         "id": case.id,
         "title": _encode(case.title_groups),
+        "holding": _encode(case.holding_groups),
         "body": _encode(case.body_groups),
+        "grams": _encode(case.gram_groups),
         "occupation": case.occupation,
         "outcome": case.outcome,
         "claim": CLAIM_SEPARATOR.join(case.claims),
@@ -241,15 +322,39 @@ def _count_facets(rows: list[tuple[str, ...]], docnums: Iterable[int]) -> dict[s
     }
 
 
-def _text_query(parsed: ParsedQuery) -> Query:
+def _text_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
     if parsed.empty:
         return Every()
-    required = [Term("body", word) for word in parsed.terms]
-    required += [Phrase("body", list(phrase)) for phrase in parsed.phrases]
-    must = required[0] if len(required) == 1 else And(required)
-    if not parsed.terms:
-        return must
-    return AndMaybe(must, Or([Term("title", word) for word in parsed.terms]))
+    clauses = [_clause_query(clause) for clause in parsed.clauses]
+    if match_all:
+        return clauses[0] if len(clauses) == 1 else And(clauses)
+    return Or([_Constant(clause, COVERAGE) for clause in clauses] + clauses)
+
+
+def _clause_query(clause: Clause) -> Query:
+    parts = [
+        _alternative_query(words, 1.0 if position == 0 else SYNONYM_WEIGHT)
+        for position, words in enumerate(clause.alternatives)
+    ]
+    parts += [_Constant(Term(key, value), FACET_SCORE) for key, value in clause.facets]
+    return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def _alternative_query(words: tuple[str, ...], weight: float, fields: bool = True) -> Query:
+    parts = [_words("body", words, weight)]
+    if fields and len(words) == 1:
+        parts.append(Term("title", words[0], boost=TITLE_BOOST * weight))
+        parts.append(Term("holding", words[0], boost=HOLDING_BOOST * weight))
+    grams = bigrams("".join(words))
+    if grams:
+        parts.append(_words("grams", tuple(grams), GRAM_WEIGHT * weight))
+    return Or(parts)
+
+
+def _words(field: str, words: tuple[str, ...], boost: float) -> Query:
+    if len(words) == 1:
+        return Term(field, words[0], boost=boost)
+    return Phrase(field, list(words), boost=boost)
 
 
 def _filter_query(filters: dict[str, str | int]) -> Query | None:

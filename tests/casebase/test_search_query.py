@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casebase import ENGINES, SearchQuery, open_engine
-from casebase.engines.analysis import make_snippet, parse_query
+from casebase.engines.analysis import _within_one, make_snippet, parse_query, suggest
 
 
 def test_empty_filter_values_are_dropped_and_years_become_numbers():
@@ -30,13 +30,77 @@ def test_invalid_query_options_raise_value_error(options):
 
 
 def test_parse_query_separates_words_and_phrases():
-    parsed = parse_query('骑手 "确认劳动关系" 加班费')
-    assert parsed.terms == ("骑手", "加班费")
-    assert parsed.phrases == (("确认", "劳动关系"),)
+    parsed = parse_query('骑手 "平台 派单" 加班费')
+    assert set(parsed.terms) == {"骑手", "加班费"}
+    assert parsed.phrases == (("平台", "派单"),)
 
 
-def test_a_quoted_single_word_is_a_plain_word():
-    assert parse_query('"骑手"').terms == ("骑手",) and parse_query('"骑手"').phrases == ()
+def test_a_quoted_word_is_exact_and_a_plain_word_brings_its_synonyms_and_facet():
+    quoted, plain = parse_query('"骑手"').clauses[0], parse_query("骑手").clauses[0]
+    assert quoted.exact and quoted.alternatives == (("骑手",),) and quoted.facets == ()
+    assert plain.alternatives[0] == ("骑手",) and ("外卖员",) in plain.alternatives
+    assert plain.facets == (("occupation", "delivery_rider"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "concepts"),
+    [
+        ("外卖骑手 劳动关系", ["delivery_rider", "labour_relation"]),
+        ("外卖员", ["delivery_rider"]),
+        ("送餐员", ["delivery_rider"]),
+        ("外卖小哥", ["delivery_rider"]),
+        ("网约配送员", ["delivery_rider"]),
+        ("快递小哥", ["courier"]),
+        ("快递员工伤", ["courier", "work_injury"]),
+        ("外賣騎手", ["delivery_rider"]),
+        ("快遞員 工傷", ["courier", "work_injury"]),
+        ("工资没发", ["wage_arrears"]),
+        ("欠薪", ["wage_arrears"]),
+        ("拖欠工资", ["wage_arrears"]),
+        ("受伤", ["work_injury"]),
+        ("职业伤害", ["work_injury"]),
+        ("送餐员受伤了怎么办", ["delivery_rider", "work_injury"]),
+        ("N+1怎么算", ["economic_compensation"]),
+    ],
+)
+def test_everyday_words_are_read_as_the_fields_concepts(text, concepts):
+    assert [clause.concept for clause in parse_query(text).clauses] == concepts
+
+
+def test_question_words_and_particles_are_dropped():
+    parsed = parse_query("骑手们算不算员工吗")
+    assert "吗" in parsed.ignored and "们" in parsed.ignored
+    assert all(clause.text not in ("吗", "们") for clause in parsed.clauses)
+
+
+def test_two_forms_of_one_concept_count_once():
+    assert len(parse_query("外卖员 送餐员 骑手").clauses) == 1
+
+
+def test_synonyms_are_highlighted_too():
+    assert {"外卖员", "骑手", "网约配送员"} <= set(parse_query("外卖员").marks)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "near"),
+    [("骑首", "骑手", True), ("劳动关细", "劳动关系", True), ("快递员", "快员", True), ("快递", "快递员", True),
+     ("工伤", "主播", False), ("外卖骑手", "骑手", False)],
+)
+def test_near_misses_differ_by_one_character(first, second, near):
+    assert _within_one(first, second) is near
+
+
+def test_suggest_replaces_only_the_word_that_matches_nothing():
+    index_words = {"骑手": 14, "劳动关系": 44, "工伤": 10}
+    suggestion = suggest(
+        "骑手 劳动关细", lambda text: text in index_words,
+        lambda prefix: [(word, count) for word, count in index_words.items() if word.startswith(prefix)])
+    assert suggestion == "骑手 劳动关系"
+
+
+def test_suggest_gives_nothing_when_every_word_is_known_or_nothing_is_near():
+    assert suggest("骑手", lambda text: True, lambda prefix: []) is None
+    assert suggest("火星", lambda text: False, lambda prefix: []) is None
 
 
 def test_a_query_without_words_is_empty():
