@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import TypicalCaseRecord
-from ..tokenize import STOPWORDS, gram_groups, normalise, words
+from ..tokenize import STOPWORDS, gram_groups, is_cjk, normalise, words
 from .vocabulary import Concept, form_words, vocabulary
 
 Group = tuple[str, ...]
@@ -194,15 +194,37 @@ def _plain_clauses(text: str) -> tuple[list[Clause], tuple[str, ...]]:
         if form in folded and _stands_alone(folded, form):
             clauses.append(_concept_clause(form, vocab.by_form[form]))
             folded = folded.replace(form, " ")
-    found = list(dict.fromkeys(words(folded)))
-    content = [word for word in found if word not in vocab.stopwords]
-    if not content and not clauses:
-        content = found  # a query of nothing but stopwords still searches for them
-    for word in content:
-        concept = vocab.concept_of(word)
-        clauses.append(_concept_clause(word, concept) if concept else Clause(word, ((word,),)))
-    ignored = tuple(word for word in found if word not in content)
+    found: list[str] = []
+    plain: list[list[str]] = []  # runs of consecutive plain words, between spaces and other clauses
+    for chunk in folded.split():
+        run: list[str] = []
+        for word in words(chunk):
+            found.append(word)
+            concept = vocab.concept_of(word)
+            if concept is None and word not in vocab.stopwords:
+                run.append(word)
+                continue
+            plain.append(run)
+            run = []
+            if concept is not None:
+                clauses.append(_concept_clause(word, concept))
+        plain.append(run)
+    for run in plain:
+        clauses += _run_clauses(run)
+    if not clauses and found:
+        clauses = [Clause(word, ((word,),)) for word in dict.fromkeys(found)]  # only stopwords: keep them
+    kept = {clause.text for clause in clauses} | {word for clause in clauses for word in clause.alternatives[0]}
+    ignored = tuple(dict.fromkeys(word for word in found if word not in kept))
     return clauses, ignored
+
+
+def _run_clauses(run: list[str]) -> list[Clause]:
+    """Plain words typed together: each its own clause, unless the segmenter had to cut the run into
+    single characters (an unknown compound such as 递员, or a typo); then the run is one clause,
+    matched as a phrase of those characters and as a run of characters in the text."""
+    if len(run) > 1 and any(len(word) == 1 and is_cjk(word) for word in run):
+        return [Clause("".join(run), (tuple(run),))]
+    return [Clause(word, ((word,),)) for word in run]
 
 
 def _stands_alone(text: str, form: str) -> bool:
@@ -325,8 +347,9 @@ def suggest(
     """The query with each run of characters that matches nothing replaced by the nearest word that
     does (one character changed, added or dropped), or None when nothing could be corrected.
 
-    Candidates are the vocabulary's forms and the index's words starting like the run; a form of
-    the vocabulary wins over an index word, then the word found in more cases.
+    Candidates are the vocabulary's forms and the index's words starting like the run; a changed
+    character wins over an added or dropped one, a form of the vocabulary over an index word, then
+    the word found in more cases.
     """
     folded = normalise(text)
     vocab = vocabulary()
@@ -351,14 +374,15 @@ def _nearest(
     word: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
     forms: dict[str, Concept],
 ) -> str | None:
-    ranked: dict[str, tuple[int, int]] = {}
+    # A changed character before an added or dropped one; the vocabulary before the index's words.
+    ranked: dict[str, tuple[int, int, int]] = {}
     for form in forms:
         if len(form) >= 2 and _within_one(word, form):
-            ranked[form] = (0, 0)
+            ranked[form] = (len(form) != len(word), 0, 0)
     for prefix in dict.fromkeys((word[0], word[1])):
         for term, count in prefix_terms(prefix):
             if len(term) >= 2 and term not in ranked and _within_one(word, term):
-                ranked[term] = (1, -count)
+                ranked[term] = (len(term) != len(word), 1, -count)
     for candidate in sorted(ranked, key=lambda term: (ranked[term], term)):
         if candidate != word and matches(candidate):
             return candidate

@@ -115,6 +115,80 @@ def test_sort_by_date_puts_newest_first(library):
     assert ids(search(library, "骑手", sort="date")) == ["rider-2023-a", "rider-2023-c", "rider-2021"]
 
 
+def test_a_synonym_finds_the_cases_that_use_another_form(library):
+    assert set(ids(search(library, "外卖员"))) == {"rider-2023-a", "rider-2023-c", "rider-2021"}
+    assert ids(search(library, "快递小哥")) == ["courier-2023-b"]
+
+
+def test_traditional_characters_find_the_simplified_text(library):
+    assert ids(search(library, "快遞員")) == ids(search(library, "快递员")) == ["courier-2023-b"]
+
+
+def test_a_case_filed_under_the_concept_matches_without_the_word(make_engine):
+    engine = make_engine()
+    engine.rebuild([
+        make_record(id="filed", occupation="courier", title="派送员被罚款", facts="孙某在网点派送包裹，被罚款。"),
+        make_record(id="other", occupation="live_streamer", title="主播分成", facts="主播小林与公司分成。"),
+    ])
+    assert ids(search(engine, "快递员")) == ["filed"]
+
+
+def test_a_word_cut_differently_in_the_text_is_still_found(make_engine):
+    engine = make_engine()
+    engine.rebuild([make_record(id="compound", title="某案", facts="他是一名快递员，工作三年。"),
+                    make_record(id="none", title="某案", facts="主播小林与公司分成。")])
+    assert ids(search(engine, "递员")) == ["compound"]  # 递员 lies inside the word 快递员
+
+
+def test_cases_matching_all_words_come_without_the_partial_flag(library):
+    result = search(library, "骑手 加班费")
+    assert ids(result) == ["rider-2023-c"] and not result.partial and result.suggestion is None
+
+
+def test_without_a_case_matching_all_words_partial_matches_come_flagged_most_words_first(library):
+    result = search(library, "骑手 加班费 主播")
+    matched = [hit.matched for hit in result.hits]
+    assert result.partial and ids(result)[0] == "rider-2023-c" and matched[0] == 2
+    assert matched == sorted(matched, reverse=True) and set(matched) == {1, 2}
+    assert {"streamer-2024", "rider-2021"} <= set(ids(result))
+
+
+def test_a_single_word_matching_nothing_is_not_partial(library):
+    result = search(library, "火星")
+    assert result.total == 0 and not result.partial
+
+
+@pytest.mark.parametrize(("text", "suggestion"), [("骑首", "骑手"), ("骑手 加班废", "骑手 加班费"), ("排斑", "排班")])
+def test_a_near_miss_gets_a_did_you_mean(library, text, suggestion):
+    assert search(library, text).suggestion == suggestion
+
+
+def test_the_title_counts_above_the_facts(make_engine):
+    engine = make_engine()
+    engine.rebuild([
+        make_record(id="in-facts", year=2024, title="某案", facts="双方约定押金。", holding="依法处理。", reasoning="依法。"),
+        make_record(id="in-title", year=2020, title="押金", facts="双方约定押金。", holding="依法处理。", reasoning="依法。"),
+    ])
+    assert ids(search(engine, "押金")) == ["in-title", "in-facts"]
+
+
+def test_the_holding_counts_above_the_facts(make_engine):
+    engine = make_engine()
+    engine.rebuild([
+        make_record(id="in-facts", year=2024, title="某案", facts="双方约定押金。", holding="依法处理。", reasoning="依法。"),
+        make_record(id="in-holding", year=2020, title="某案", facts="双方有约定。", holding="押金应退还。", reasoning="依法。"),
+    ])
+    assert ids(search(engine, "押金")) == ["in-holding", "in-facts"]
+
+
+def test_equal_relevance_puts_the_newer_case_first(make_engine):
+    engine = make_engine()
+    text = {"title": "某案", "facts": "双方约定押金。", "holding": "依法处理。", "reasoning": "依法。"}
+    engine.rebuild([make_record(id="old", year=2019, **text), make_record(id="new", year=2025, **text),
+                    make_record(id="mid", year=2022, **text)])
+    assert ids(search(engine, "押金")) == ["new", "mid", "old"]
+
+
 # --- filters and facets -------------------------------------------------------------------------
 
 
