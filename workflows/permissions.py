@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 
 from .errors import NotPermitted
+from .roles import ROLES
 from .states import EVENT_LABELS
-
-ROLES = ("worker", "mediator", "arbitrator", "legal_aid", "admin")
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,9 @@ EVENTS = tuple(key for key, _, _ in _EVENTS)
 EVENT_LABELS = _labels(_EVENTS)
 
 TERMINAL_STATES = frozenset({"closed", "withdrawn"})
+# States in which a case has an outcome that may be published as a typical case: a mediation
+# agreement, an arbitral mediation statement or an award, or closed after one of them.
+PUBLISHABLE_STATES = ("mediated", "arbitration_mediated", "awarded", "closed")
 ACTIVE_STATES = tuple(state for state in STATES if state not in TERMINAL_STATES)
 
 LEGAL_AID_EVENTS = frozenset({"refer_legal_aid", "legal_aid_accepted", "legal_aid_declined"})
