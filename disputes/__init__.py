@@ -6,25 +6,23 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from disputes.config import apply_config, instance_path_from_env
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from disputes.config import MIGRATIONS_DIR, STATIC_DIR, TEMPLATES_DIR, apply_config, instance_path_from_env
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the application: configuration, extensions, security, blueprints, CLI, errors."""
+    """Build the application: configuration, extensions, security, features, CLI, errors."""
     app = Flask(
         "disputes",
         instance_path=(config or {}).get("INSTANCE_PATH") or instance_path_from_env(),
         instance_relative_config=True,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        template_folder=str(TEMPLATES_DIR),
+        static_folder=str(STATIC_DIR),
     )
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     apply_config(app, config)
     _check_pdf_font(app)
     _init_extensions(app)
-    _register_blueprints(app)
+    _register_features(app)
     _register_cli(app)
     return app
 
@@ -48,7 +46,7 @@ def _init_extensions(app: Flask) -> None:
     logging_setup.init_app(app)
     db.init_app(app)
     database.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
     limiter.init_app(app)
     i18n.init_app(app)
@@ -57,24 +55,19 @@ def _init_extensions(app: Flask) -> None:
     templating.init_app(app)
 
 
-def _register_blueprints(app: Flask) -> None:
-    from disputes import errors
-    from disputes.admin import bp as admin_bp
-    from disputes.api import bp as api_bp
-    from disputes.assessments import bp as assessments_bp
-    from disputes.auth import bp as auth_bp
-    from disputes.case_documents import bp as case_documents_bp
-    from disputes.dashboard import bp as dashboard_bp
-    from disputes.evidence import bp as evidence_bp
-    from disputes.cases import bp as cases_bp
-    from disputes.home import bp as home_bp
-    from disputes.intake import bp as intake_bp
-    from disputes.library import bp as library_bp
-    from disputes.portal import bp as portal_bp
+def _register_features(app: Flask) -> None:
+    """Each feature registers its blueprint, its after-event hooks and its case-page panels.
 
-    for blueprint in (home_bp, auth_bp, intake_bp, portal_bp, cases_bp, case_documents_bp, evidence_bp, library_bp,
-                      assessments_bp, dashboard_bp, admin_bp, api_bp):
-        app.register_blueprint(blueprint)
+    The API blueprint comes last: every feature's ``api.py`` has added its routes to it by then.
+    """
+    from disputes import (
+        admin, alerts, api, assessments, auth, case_documents, cases, dashboard, errors, evidence, home, intake,
+        library, notifications, portal, publication,
+    )
+
+    for feature in (home, auth, intake, portal, cases, case_documents, notifications, evidence, library, assessments,
+                    publication, alerts, dashboard, admin, api):
+        feature.init_app(app)
     errors.init_app(app)
 
 

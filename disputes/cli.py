@@ -47,7 +47,7 @@ def dashboard_check_command():
 @warnings_cli.command("run")
 def warnings_run_command():
     """Evaluate every early-warning rule (nightly, from cron) and list the alerts raised."""
-    from disputes.dashboard.warnings import evaluate
+    from disputes.alerts.rules import evaluate
     from disputes.timekeeping import local_today
 
     alerts = evaluate(local_today())

@@ -11,7 +11,14 @@ import secrets
 from pathlib import Path
 from typing import Any, Mapping
 
+from casebase.search import DEFAULT_ENGINE
+
 MEGABYTE = 1024 * 1024
+# Where the checkout's own folders are: templates, static files, migrations, node_modules.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+STATIC_DIR = PROJECT_ROOT / "static"
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 
 
 def instance_path_from_env() -> str | None:
@@ -50,7 +57,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "DISPUTES_INDEX_DIR": os.environ.get("DISPUTES_INDEX_DIR") or str(instance_path / "index"),
         "DISPUTES_EVIDENCE_DIR": os.environ.get("DISPUTES_EVIDENCE_DIR") or str(instance_path / "evidence"),
         "DISPUTES_DOCUMENTS_DIR": os.environ.get("DISPUTES_DOCUMENTS_DIR") or str(instance_path / "documents"),
-        "DISPUTES_SEARCH_ENGINE": os.environ.get("DISPUTES_SEARCH_ENGINE", "tantivy"),
+        "DISPUTES_SEARCH_ENGINE": os.environ.get("DISPUTES_SEARCH_ENGINE", DEFAULT_ENGINE),
+        # Apache ECharts as `npm ci` installs it, served by the dashboard from our own origin.
+        "DISPUTES_ECHARTS_DIR": str(PROJECT_ROOT / "node_modules" / "echarts" / "dist"),
         "DISPUTES_PDF_FONT": os.environ.get("DISPUTES_PDF_FONT") or None,
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,

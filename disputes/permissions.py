@@ -1,11 +1,15 @@
-"""The one place that decides who may see or do what.
+"""The one place that decides who may see or do what outside a case's life cycle.
 
-Views, the API and services ask these functions; none of them compares roles on its own.
-Case events have their own role and assignment rules in workflows/; this module decides
-visibility and the actions that are not events.
+``CAPABILITIES`` is the table: each action that is not a case event, the roles that may take it,
+and, where the action is on a case, the rule the case must meet. Views ask ``capability_required``
+or ``can``; templates call ``can(action, case)``; the API asks the same. Case events keep their own
+table (roles and assignment) in ``workflows/permissions.py``; the roles themselves are defined once,
+in ``workflows/roles.py``. A new role is a row in each table, the user model's migration (its check
+constraint), its labels, and a column of the authorisation-matrix test.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import wraps
 from typing import Callable
 
@@ -14,10 +18,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from disputes.errors import NotAuthenticated, PermissionDenied
-from disputes.models import Case, User
+from disputes.models import Case, TypicalCase, User
+from workflows import PUBLISHABLE_STATES
 
 STAFF_ROLES = ("mediator", "arbitrator", "legal_aid", "admin")
-CASEWORK_ROLES = ("mediator", "arbitrator")
+CASEWORK_ROLES = ("mediator", "arbitrator", "admin")
+MONITOR_ROLES = ("mediator", "arbitrator", "admin")
+LIBRARY_EDITOR_ROLES = ("arbitrator", "admin")
 # Who may file a complaint on a worker's behalf (a mediator records an oral application, Art. 12).
 FILING_ROLES = ("mediator", "arbitrator", "admin")
 
@@ -41,6 +48,57 @@ def can_view_case(user: User | None, case: Case) -> bool:
     return _user_region(user) is not None and _user_region(user) == case.region_code
 
 
+def _publishable(user: User, case: Case) -> bool:
+    return case.state in PUBLISHABLE_STATES and can_view_case(user, case)
+
+
+@dataclass(frozen=True)
+class Capability:
+    """Who may take an action: the roles, and the rule a case must meet when the action is on one."""
+
+    roles: tuple[str, ...]
+    on_case: Callable[[User, Case], bool] | None = can_view_case
+
+
+CAPABILITIES: dict[str, Capability] = {
+    # Work on cases (each also needs the case to be visible to the user).
+    "work_queues": Capability(STAFF_ROLES, None),
+    "edit_assessment": Capability(CASEWORK_ROLES),
+    "add_evidence": Capability(CASEWORK_ROLES),
+    "issue_document": Capability(CASEWORK_ROLES),
+    "file_for_worker": Capability(FILING_ROLES, None),
+    "reassign_any_case": Capability(("admin",)),
+    # Following one's own cases as a signed-in worker.
+    "follow_own_cases": Capability(("worker",), None),
+    # Monitoring: the dashboard, alerts, employer records, exports.
+    "monitor": Capability(MONITOR_ROLES, None),
+    "acknowledge_alert": Capability(MONITOR_ROLES, None),
+    "link_collective": Capability(MONITOR_ROLES, None),
+    "export": Capability(MONITOR_ROLES, None),
+    "see_all_regions": Capability(("admin",), None),
+    "receive_alert_notices": Capability(("arbitrator", "admin"), None),
+    # The typical-case library and publication of closed cases.
+    "edit_library": Capability(LIBRARY_EDITOR_ROLES, None),
+    "publish": Capability(LIBRARY_EDITOR_ROLES, None),
+    "draft_publication": Capability(LIBRARY_EDITOR_ROLES, _publishable),
+    # Accounts, organisations, minimum wages, rules, the audit trail.
+    "administer": Capability(("admin",), None),
+}
+
+
+def can(user: User | None, action: str, case: Case | None = None) -> bool:
+    """Whether the user may take the action (on the case, when one is given)."""
+    capability = CAPABILITIES[action]  # a KeyError here is a typo in the caller, not a refusal
+    if user is None or not user.is_authenticated or user.role not in capability.roles:
+        return False
+    return case is None or capability.on_case is None or capability.on_case(user, case)
+
+
+def roles_that_may(action: str) -> tuple[str, ...]:
+    """The roles a capability names, for queries over accounts (who is told of an alert)."""
+    return CAPABILITIES[action].roles
+
+
 def visible_cases_clause(user: User) -> sa.ColumnElement[bool]:
     """The same rule as can_view_case, as a SQL condition for lists and queues."""
     if user.role == "admin":
@@ -55,14 +113,26 @@ def visible_cases_clause(user: User) -> sa.ColumnElement[bool]:
     return sa.or_(mine, in_region)
 
 
+def user_region_scope(user: User) -> str | None:
+    """The region a user's lists are held to, or None for those who see every region."""
+    if can(user, "see_all_regions"):
+        return None
+    return _user_region(user) or "-"
+
+
 def can_file_for_worker(user: User | None) -> bool:
     """Staff who may file a complaint on a worker's behalf."""
-    return user is not None and user.is_authenticated and user.role in FILING_ROLES
+    return can(user, "file_for_worker")
 
 
 def can_file_own_complaint(user: User | None) -> bool:
     """Anyone may file their own complaint, signed in as a worker or not signed in at all."""
     return user is None or not user.is_authenticated or user.role == "worker"
+
+
+def can_read_typical_case(user: User | None, row: TypicalCase) -> bool:
+    """Published cases are public; drafts and withdrawn cases only for editors (others get 404)."""
+    return row.status == "published" or can(user, "edit_library")
 
 
 def require_case_visible(user: User | None, case: Case) -> None:
@@ -73,16 +143,24 @@ def require_case_visible(user: User | None, case: Case) -> None:
         raise PermissionDenied(_("您无权查看此案件。"))
 
 
-def roles_required(*roles: str) -> Callable:
-    """View decorator: signed in, with one of these roles."""
+def require(user: User | None, action: str, case: Case | None = None) -> None:
+    """Raise 401 unless signed in, 403 unless the user may take the action (on the case)."""
+    if user is None or not user.is_authenticated:
+        raise NotAuthenticated(_("请先登录。"))
+    if case is not None:
+        require_case_visible(user, case)
+    if not can(user, action, case):
+        raise PermissionDenied(_("您没有权限进行此操作。"))
+
+
+def capability_required(action: str) -> Callable:
+    """View decorator: signed in, and allowed to take the action (the case, if any, is checked in the view)."""
+    CAPABILITIES[action]  # fail at import time on a typo
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(*args, **kwargs):
-            if not current_user.is_authenticated:
-                raise NotAuthenticated(_("请先登录。"))
-            if current_user.role not in roles:
-                raise PermissionDenied(_("您没有权限进行此操作。"))
+            require(current_user, action)
             return view(*args, **kwargs)
 
         return wrapped

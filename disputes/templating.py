@@ -4,13 +4,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from flask import Flask
+from flask_login import current_user
 from flask_babel import lazy_gettext as _l
 
+from disputes.permissions import can
+from disputes.documents import amount_in_words
 from disputes.masking import mask_id_number, mask_phone
 from disputes.timekeeping import format_local
 from disputes.vocabulary import (
     CLAIM_KINDS, CLAIM_LABELS, FACTOR_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, OCCUPATIONS, OUTCOME_LABELS, RESPONDENT_KIND_LABELS,
-    ROLE_LABELS, label,
+    ROLE_LABELS, deadline_label, event_label, label, legal_aid_label, state_label,
 )
 from workflows import STATES
 
@@ -35,11 +38,9 @@ def facet_args(args: dict, name: str, value) -> dict:
 
 def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
-    from disputes.cases.labels import deadline_label, event_label, legal_aid_label, state_label
-
-    from disputes.documents import amount_in_words
-
     app.jinja_env.globals.update(
+        # {% if can('monitor') %} / {% if can('edit_assessment', case) %}: the capability table decides.
+        can=lambda action, case=None: can(current_user, action, case),
         amount_in_words=amount_in_words,
         state_label=state_label,
         legal_aid_label=legal_aid_label,

@@ -5,7 +5,11 @@ they agree with the keys casebase and workflows use.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask_babel import get_locale
+
+from workflows import DEADLINE_LABELS, EVENT_LABELS, LEGAL_AID_LABELS, STATE_LABELS
 
 OCCUPATION_LABELS = {
     "delivery_rider": ("网约配送员 / 外卖骑手", "Delivery rider"),
@@ -63,13 +67,45 @@ RESPONDENT_KINDS = tuple(RESPONDENT_KIND_LABELS)
 CLAIM_KINDS = tuple(CLAIM_LABELS)
 
 
-def label(table: dict[str, tuple[str, str]], key: str | None) -> str:
-    """The label of `key` in the current locale (Chinese unless English was chosen)."""
+def label(table: Mapping[str, tuple[str, str] | Mapping[str, str]], key: str | None) -> str:
+    """The label of `key` in the current locale (Chinese unless English was chosen).
+
+    Tables come in two shapes: ``(zh, en)`` pairs here and ``{"zh": …, "en": …}`` in workflows/ and
+    casebase/, whose labels are data beside their rules; an unknown key is shown as itself.
+    """
     if key is None:
         return ""
-    zh, en = table.get(key, (key, key))
+    entry = table.get(key)
+    if entry is None:
+        return key
+    zh, en = (entry["zh"], entry["en"]) if isinstance(entry, Mapping) else entry
     locale = get_locale()
     return en if locale is not None and locale.language == "en" else zh
+
+
+# History rows that are not life-cycle events.
+OTHER_HISTORY_LABELS = {
+    "submit": ("提交投诉", "Complaint filed"),
+    "reassign": ("改派承办人", "Handler changed"),
+    "issue_document": ("出具文书", "Document issued"),
+    "link_collective": ("合并为集体争议", "Linked into a collective dispute"),
+}
+
+
+def state_label(key: str | None) -> str:
+    return label(STATE_LABELS, key)
+
+
+def legal_aid_label(key: str | None) -> str:
+    return label(LEGAL_AID_LABELS, key)
+
+
+def event_label(key: str | None) -> str:
+    return label(OTHER_HISTORY_LABELS if key in OTHER_HISTORY_LABELS else EVENT_LABELS, key)
+
+
+def deadline_label(key: str | None) -> str:
+    return label(DEADLINE_LABELS, key)
 
 OUTCOME_LABELS = {
     "labor_relation": ("劳动关系", "Labour relationship"),

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from disputes import audit
 from disputes.errors import ValidationFailed
 from disputes.extensions import db
-from disputes.intake.validation import parse_amount
+from disputes.validation import parse_amount
 from disputes.models import MinimumWage, Region, User
 
 

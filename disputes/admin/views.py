@@ -14,19 +14,19 @@ from disputes.errors import ValidationFailed
 from disputes.extensions import db
 from disputes.lookups import region_choices
 from disputes.models import AuditEntry, Organisation, User
-from disputes.permissions import roles_required
+from disputes.permissions import capability_required
 from disputes.timekeeping import local_today
 from disputes.vocabulary import ROLE_LABELS, label
 
 
 @bp.route("")
-@roles_required("admin")
+@capability_required("administer")
 def index():
     return redirect(url_for("admin.minimum_wages"))
 
 
 @bp.route("/minimum-wages", methods=["GET", "POST"])
-@roles_required("admin")
+@capability_required("administer")
 def minimum_wages():
     form = MinimumWageForm()
     form.region_code.choices = region_choices()
@@ -49,7 +49,7 @@ def minimum_wages():
 
 
 @bp.route("/minimum-wages/<int:wage_id>/verify", methods=["POST"])
-@roles_required("admin")
+@capability_required("administer")
 def verify_minimum_wage(wage_id: int):
     confirm_minimum_wage(current_user, wage_id)
     flash(_("已标记为已核对。"), "info")
@@ -57,7 +57,7 @@ def verify_minimum_wage(wage_id: int):
 
 
 @bp.route("/users", methods=["GET", "POST"])
-@roles_required("admin")
+@capability_required("administer")
 def users():
     form = UserForm()
     form.role.choices = [(key, label(ROLE_LABELS, key)) for key in ROLE_LABELS]
@@ -83,17 +83,17 @@ def users():
 
 
 @bp.route("/audit")
-@roles_required("admin")
+@capability_required("administer")
 def audit_trail():
     entries = db.session.scalars(sa.select(AuditEntry).order_by(AuditEntry.id.desc()).limit(200)).all()
     return render_template("admin/audit.html", entries=entries)
 
 
 @bp.route("/warning-rules", methods=["GET", "POST"])
-@roles_required("admin")
+@capability_required("administer")
 def warning_rules():
     from disputes import audit
-    from disputes.dashboard.warnings import RULE_LABELS, rules
+    from disputes.alerts.rules import RULE_LABELS, rules
 
     current = rules()
     errors = {}

@@ -1,5 +1,10 @@
-"""The JSON API under /api/v1: bearer tokens or the session cookie (then with X-CSRFToken)."""
-from flask import Blueprint, current_app, request
+"""The JSON API under /api/v1: bearer tokens or the session cookie (then with X-CSRFToken).
+
+This package holds what every endpoint shares: authentication, tokens, request parsing, the OpenAPI
+document. Each feature keeps its own JSON routes in ``<feature>/api.py`` on this blueprint, which the
+app registers after every feature has added its routes.
+"""
+from flask import Blueprint, Flask, current_app, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -30,10 +35,14 @@ def _credentials_and_csrf():
         csrf.protect()
 
 
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+
+
 def _carries_cookie_credentials() -> bool:
     config = current_app.config
     return bool(request.cookies.get(config["SESSION_COOKIE_NAME"])
                 or request.cookies.get(config.get("REMEMBER_COOKIE_NAME", "remember_token")))
 
 
-from disputes.api import cases, openapi, tokens, typical_cases  # noqa: E402,F401
+from disputes.api import openapi, tokens  # noqa: E402,F401

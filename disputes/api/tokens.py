@@ -3,6 +3,7 @@ from flask import current_app, jsonify
 from flask_babel import gettext as _
 
 from disputes.api import bp
+from disputes.api.openapi import describe, error_answer, json_body_schema
 from disputes.api.requests import json_body
 from disputes.auth.services import authenticate, issue_token
 from disputes.errors import NotAuthenticated, ValidationFailed
@@ -22,3 +23,15 @@ def create_token():
     if user is None:
         raise NotAuthenticated(_("用户名或密码不正确。"))
     return jsonify({"token": issue_token(user), "role": user.role}), 201
+
+
+describe("/tokens", "post", {
+    "summary": "Exchange a username and password for a bearer token",
+    "security": [],
+    "requestBody": json_body_schema({"type": "object", "required": ["username", "password"],
+                                     "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}),
+    "responses": {"201": {"description": "token", "content": {"application/json": {"schema": {
+        "type": "object", "properties": {"token": {"type": "string"}, "role": {"type": "string"}}}}}},
+        "400": error_answer("not JSON"), "401": error_answer("wrong username or password"),
+        "422": error_answer("missing fields"), "429": error_answer("too many attempts")},
+})

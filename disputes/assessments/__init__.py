@@ -1,6 +1,15 @@
 """The labour-relationship assessment in the app: the public check, the case page, the API."""
-from flask import Blueprint
+from flask import Blueprint, Flask
 
 bp = Blueprint("assessments", __name__)
 
-from disputes.assessments import views  # noqa: E402,F401
+
+def init_app(app: Flask) -> None:
+    from disputes.assessments.services import assessment_case_panel
+    from disputes.cases.panels import register_case_panel
+
+    app.register_blueprint(bp)
+    register_case_panel(app, "assessment", "assessments/_case_panel.html", assessment_case_panel, order=10)
+
+
+from disputes.assessments import api, views  # noqa: E402,F401

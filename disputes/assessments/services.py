@@ -10,9 +10,10 @@ from flask_babel import gettext as _
 from casebase import Assessment, AssessmentInputInvalid, FACTOR_KEYS, assess
 from disputes.errors import BadInput, ValidationFailed
 from disputes.extensions import db
-from disputes.intake.validation import check_text
+from disputes.validation import check_text
 from disputes.library.index import current_generation, published_records
 from disputes.models import Case, CaseAssessment, User
+from disputes.permissions import can
 
 MAX_FACTS = 20000
 
@@ -68,6 +69,11 @@ def save_case_assessment(case: Case, result: Assessment, by: User) -> CaseAssess
 def latest_assessment(case: Case) -> CaseAssessment | None:
     return db.session.scalar(sa.select(CaseAssessment).where(CaseAssessment.case_id == case.id)
                              .order_by(CaseAssessment.id.desc()).limit(1))
+
+
+def assessment_case_panel(case: Case, user: User) -> dict:
+    """The case page's assessment panel (registered by ``assessments.init_app``)."""
+    return {"assessment": latest_assessment(case), "may_edit": can(user, "edit_assessment", case)}
 
 
 def given_factors_from_form(form) -> dict[str, bool | None]:

@@ -1,6 +1,11 @@
 """Signing in and out, API tokens, and who the current user is."""
-from flask import Blueprint
+from flask import Blueprint, Flask
 
 bp = Blueprint("auth", __name__)
 
-from disputes.auth import views  # noqa: E402,F401  (registers the routes)
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+
+
+from disputes.auth import views  # noqa: E402,F401

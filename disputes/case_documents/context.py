@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from disputes.cases.labels import deadline_label, event_label, state_label
+from disputes.vocabulary import deadline_label, event_label, state_label
 from disputes.documents import (
     AgreementInfo, ClaimInfo, DeadlineInfo, DocumentContext, EvidenceInfo, LegalAidInfo, MediationFailureInfo,
     PartyInfo, TimelineEntry,

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from disputes.case_documents.services import latest, stage_refusal
 from disputes.documents import DOCUMENT_KINDS
-from disputes.models import Case, GeneratedDocument
+from disputes.models import Case, GeneratedDocument, User
+from disputes.permissions import can
 
 
 @dataclass(frozen=True)
@@ -19,3 +20,8 @@ class PanelRow:
 def document_panel(case: Case) -> list[PanelRow]:
     return [PanelRow(kind, labels["zh"], stage_refusal(case, kind), latest(case, kind))
             for kind, labels in DOCUMENT_KINDS.items()]
+
+
+def documents_case_panel(case: Case, user: User) -> dict:
+    """The case page's documents panel (registered by ``case_documents.init_app``)."""
+    return {"rows": document_panel(case), "may_issue": can(user, "issue_document", case)}

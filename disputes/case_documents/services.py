@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
-
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 
 from disputes.case_documents.context import document_context
+from disputes.cases.history import record_in_history
 from disputes.documents import DOCUMENT_KINDS, DocumentNotAvailable, render_document
 from disputes.errors import Conflict, NotFound
+from disputes.event_hooks import RecordedEvent
 from disputes.extensions import db
 from disputes.models import Case, GeneratedDocument, User
 from disputes.storage import BlobStore
@@ -78,13 +78,21 @@ def issue(case: Case, kind: str, today: date, by: User | None, event: str | None
     return document
 
 
-def issue_for_event(case: Case, event: str, today: date, by: User | None) -> list[dict[str, str]]:
-    """The documents this event calls for, issued now; returned for the event's history row."""
-    kind = ISSUED_BY_EVENT.get(event)
+def issue_stage_document(recorded: RecordedEvent) -> None:
+    """After-event hook: issue the document the event calls for, and put its SHA-256 in the event's history row."""
+    kind = ISSUED_BY_EVENT.get(recorded.event)
     if kind is None:
-        return []
-    document = issue(case, kind, today, by, event=event)
-    return [{"kind": kind, "sha256": document.sha256}]
+        return
+    document = issue(recorded.case, kind, recorded.today, recorded.by, event=recorded.event)
+    recorded.row.data = {**recorded.row.data, "documents": [{"kind": kind, "sha256": document.sha256}]}
+
+
+def issue_again_by_hand(case: Case, kind: str, by: User, today: date) -> GeneratedDocument:
+    """A new version of a document issued by its handler, written to the case's history."""
+    document = issue(case, kind, today, by)
+    record_in_history(case, "issue_document", by, today, data={"documents": [{"kind": kind, "sha256": document.sha256}]})
+    db.session.commit()
+    return document
 
 
 def latest(case: Case, kind: str) -> GeneratedDocument | None:
@@ -104,5 +112,3 @@ def pdf_bytes(case: Case, kind: str, today: date, language: str | None = None) -
             current_app.logger.warning("issued document %s missing from the store; rendering afresh", issued.sha256)
     return render(case, kind, today, language or ("en" if case.language == "en" else "zh"))
 
-
-DocumentHook = Callable[[Case, str, date, User | None], list[dict[str, str]]]

@@ -5,13 +5,13 @@ from typing import Any, Mapping
 
 import sqlalchemy as sa
 
-from disputes.assessments.services import latest_assessment
-from disputes.case_documents.panel import document_panel
 from disputes.cases.actors import actor_for
 from disputes.cases.event_forms import EVENT_FIELDS
+from disputes.cases.panels import case_panels
 from disputes.cases.queues import traffic_light
 from disputes.extensions import db
 from disputes.models import Case, User
+from disputes.permissions import can
 from disputes.timekeeping import local_today
 from workflows import allowed_events, deadlines
 
@@ -38,8 +38,7 @@ def case_page_context(
         "actions": [(event, EVENT_FIELDS.get(event, ())) for event in events],
         "assignees": _assignees(case, events),
         "reassignable": _reassignable(case, user),
-        "documents": document_panel(case),
-        "assessment": latest_assessment(case),
+        "panels": case_panels(case, user),
         "failed_event": failed_event,
         "errors": dict(errors or {}),
         "submitted": submitted or {},
@@ -51,7 +50,7 @@ def _reassignable(case: Case, user: User) -> list[tuple[str, list[User]]]:
     roles = []
     for role, field in (("mediator", "mediator_id"), ("arbitrator", "arbitrator_id")):
         current = getattr(case, field)
-        if current is not None and (user.role == "admin" or user.id == current):
+        if current is not None and (can(user, "reassign_any_case", case) or user.id == current):
             roles.append((role, [p for p in _people(role, case.region_code) if p.id != current]))
     return roles
 

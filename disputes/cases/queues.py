@@ -55,6 +55,10 @@ class QueuePage:
     next_cursor: str | None = None
 
 
+# The query parameters of a queue (parse_filter, the exports' format=, and the OpenAPI document).
+QUEUE_PARAMETERS = ("scope", "state", "claim", "occupation", "collective", "overdue", "after", "format")
+
+
 def parse_filter(args, role: str) -> QueueFilter:
     """A QueueFilter from query parameters; unknown values are a 422 naming the parameter."""
     errors: dict[str, str] = {}

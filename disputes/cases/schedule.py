@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from disputes.event_hooks import RecordedEvent
 from disputes.models import Case
 from workflows import TERMINAL_STATES, deadlines
 
@@ -22,3 +23,8 @@ def refresh_schedule(case: Case, today: date) -> None:
     case.next_due_kind = soonest.kind if soonest else None
     # Collective disputes are filed and heard first (Rules Art. 5); closed cases sink.
     case.priority = 2 if case.state in TERMINAL_STATES else (0 if case.collective else 1)
+
+
+def refresh_schedule_after_event(recorded: RecordedEvent) -> None:
+    """After-event hook (registered by ``cases.init_app``)."""
+    refresh_schedule(recorded.case, recorded.today)

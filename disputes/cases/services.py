@@ -9,14 +9,13 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
-from disputes.case_documents.services import issue_for_event
 from disputes.cases.actors import actor_for
-from disputes.cases.history import actor_label, record_in_history
-from disputes.cases.schedule import refresh_schedule
+from disputes.cases.history import record_in_history
+from disputes.event_hooks import AFTER_EVENT, RecordedEvent, run_hooks
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.extensions import db
-from disputes.models import Case, CaseEvent, MinimumWage, User
-from disputes.notifications.outbox import notify_for_event
+from disputes.models import Case, MinimumWage, User
+from disputes.permissions import can
 from disputes.timekeeping import local_today
 from workflows import Actor, EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, allowed_events, fire
 
@@ -75,26 +74,17 @@ def _lost_the_race(failure: sa.exc.IntegrityError) -> bool:
 
 
 def _record(case: Case, event: str, user: User | None, note, transition, today: date) -> None:
-    """Everything the event writes besides the state: amounts, history row, documents, notices, sort key.
+    """Everything the event writes besides the state: amounts and the history row, then the hooks
+    the other features registered (the stage's document, the worker's notice, the schedule).
 
     Nothing is flushed until the commit, so the case is written in one UPDATE and its version grows
-    by one; and the history row may still be completed (it is append-only once written).
+    by one; and the history row may still be completed by a hook (it is append-only once written).
     """
     with db.session.no_autoflush:
-        case.record_change()
         _record_amounts(case, transition)
-        row = CaseEvent(
-            seq=len(case.history) + 1, occurred_on=today, actor=user, actor_label=actor_label(user),
-            event=event, track=transition.track, from_state=transition.from_state, to_state=transition.to_state,
-            note=(note or "").strip() or None, data=transition.data,
-        )
-        case.history.append(row)
-        # The notice an event calls for is issued with it, and its SHA-256 goes into the same history row.
-        issued = issue_for_event(case, event, today, user)
-        if issued:
-            row.data = {**transition.data, "documents": issued}
-        notify_for_event(case, event, row.seq, transition.data)
-        refresh_schedule(case, today)
+        row = record_in_history(case, event, user, today, note=note, data=transition.data, track=transition.track,
+                                from_state=transition.from_state, to_state=transition.to_state)
+        run_hooks(AFTER_EVENT, RecordedEvent(case, event, row, user, today, transition.data))
 
 
 def _actor(user: User | None, case: Case):
@@ -168,7 +158,7 @@ def reassign(case: Case, role: str, new_handler: User | None, by: User, *, expec
     if field is None:
         raise ValidationFailed({"role": _("只能改派调解员或仲裁员。")})
     current_id = getattr(case, field)
-    if by.role != "admin" and by.id != current_id:
+    if not can(by, "reassign_any_case", case) and by.id != current_id:
         raise PermissionDenied(_("只有管理员或当前承办人可以改派案件。"))
     if new_handler is None or new_handler.role != role or not new_handler.active:
         raise ValidationFailed({"handler": _("指定的承办人不存在或不是该角色。")})

@@ -8,7 +8,7 @@ from flask_login import current_user
 from disputes.cases import bp
 from disputes.cases.diagram import diagram_svg
 from disputes.cases.event_forms import EVENT_FIELDS, event_data_from_form
-from disputes.cases.labels import event_label
+from disputes.vocabulary import event_label
 from disputes.cases.pages import case_page_context
 from disputes.cases.queries import case_by_number
 from disputes.cases.queues import parse_filter, queue_page
@@ -16,12 +16,12 @@ from disputes.cases.services import apply_event, reassign
 from disputes.extensions import db
 from disputes.models import User
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
-from disputes.permissions import STAFF_ROLES, require_case_visible, roles_required
+from disputes.permissions import capability_required, require_case_visible
 from disputes.timekeeping import local_today
 
 
 @bp.route("/cases")
-@roles_required(*STAFF_ROLES)
+@capability_required("work_queues")
 def queue():
     wanted = parse_filter(request.args, current_user.role)
     page = queue_page(current_user, wanted, local_today())

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from disputes.dashboard.rollup import DUE_PREFIX, STAGES
 from disputes.errors import ValidationFailed
 from disputes.extensions import db
+from disputes.permissions import user_region_scope
 from disputes.models import DashboardCount, Region
 from workflows import add_period
 
@@ -22,6 +23,10 @@ class DashboardFilter:
     end: date | None = None
     region: str | None = None
     organisation_id: int | None = None
+
+
+# The query parameters parse_filter reads (also listed in the OpenAPI document).
+FILTER_PARAMETERS = ("from", "to", "region", "organisation")
 
 
 def parse_filter(args) -> DashboardFilter:
@@ -41,6 +46,15 @@ def parse_filter(args) -> DashboardFilter:
         raise ValidationFailed(errors)
     return DashboardFilter(region=args.get("region") or None,
                            organisation_id=int(organisation) if organisation else None, **values)
+
+
+def scoped_filter(args, user) -> DashboardFilter:
+    """The requested filter, held to the user's own region unless they may see every region."""
+    wanted = parse_filter(args)
+    region = user_region_scope(user)
+    if region is not None:
+        wanted = DashboardFilter(wanted.start, wanted.end, region, wanted.organisation_id)
+    return wanted
 
 
 def _count_conditions(wanted: DashboardFilter) -> list:

@@ -184,7 +184,6 @@ def _case_ids(obj) -> set[int]:
     return ids
 
 
-@sa.event.listens_for(Session, "before_flush")
 def _before_flush(session: Session, flush_context, instances) -> None:
     with session.no_autoflush:
         ids, new_cases = _touched_cases(session)
@@ -194,7 +193,6 @@ def _before_flush(session: Session, flush_context, instances) -> None:
     session.info.setdefault("dashboard_pending", []).append((ids, new_cases, _measure(connection, ids)))
 
 
-@sa.event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, flush_context) -> None:
     pending = session.info.pop("dashboard_pending", [])
     connection = session.connection()
@@ -205,6 +203,19 @@ def _after_flush(session: Session, flush_context) -> None:
         _add(connection, delta)
 
 
-@sa.event.listens_for(Session, "after_rollback")
 def _after_rollback(session: Session) -> None:
     session.info.pop("dashboard_pending", None)
+
+
+_LISTENERS = (("before_flush", _before_flush), ("after_flush", _after_flush), ("after_rollback", _after_rollback))
+
+
+def keep_counts_with_cases() -> None:
+    """Keep the dashboard's counts in step with every flush that touches a case.
+
+    Called from the dashboard's ``init_app``; the listeners are global to SQLAlchemy sessions, so a
+    second app in the same process (tests) registers nothing more.
+    """
+    for name, listener in _LISTENERS:
+        if not sa.event.contains(Session, name, listener):
+            sa.event.listen(Session, name, listener)

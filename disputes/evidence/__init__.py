@@ -1,6 +1,16 @@
 """Evidence files: checked, stored by SHA-256, attached to a case, served safely."""
-from flask import Blueprint
+from flask import Blueprint, Flask
 
 bp = Blueprint("evidence", __name__)
+
+
+def init_app(app: Flask) -> None:
+    from disputes.cases.panels import register_case_panel
+    from disputes.permissions import can
+
+    app.register_blueprint(bp)
+    register_case_panel(app, "evidence", "evidence/_case_panel.html",
+                        lambda case, user: {"may_add": can(user, "add_evidence", case)}, order=20)
+
 
 from disputes.evidence import views  # noqa: E402,F401

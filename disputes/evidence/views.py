@@ -5,20 +5,21 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from disputes.cases.pages import case_page_context
 from disputes.cases.queries import case_by_number
 from disputes.errors import NotFound, ValidationFailed
 from disputes.evidence import bp
 from disputes.evidence.services import Upload, add_evidence, evidence_store
 from disputes.extensions import db
 from disputes.models import Evidence
-from disputes.permissions import CASEWORK_ROLES, require_case_visible, roles_required
+from disputes.permissions import capability_required, require, require_case_visible
 
 
 @bp.route("/cases/<case_no>/evidence", methods=["POST"])
-@roles_required(*CASEWORK_ROLES, "admin")
+@capability_required("add_evidence")
 def upload(case_no: str):
     case = case_by_number(case_no)
-    require_case_visible(current_user, case)
+    require(current_user, "add_evidence", case)
     files = [f for f in request.files.getlist("evidence") if f and f.filename]
     try:
         if not files:
@@ -26,8 +27,6 @@ def upload(case_no: str):
         for file in files:
             add_evidence(case, Upload(file.filename, file.read(), request.form.get("description")), by=current_user)
     except ValidationFailed as refused:
-        from disputes.cases.pages import case_page_context  # the case page imports this package too
-
         context = case_page_context(case, current_user, failed_event="evidence", errors=refused.errors)
         return render_template("cases/detail.html", **context), 422
     flash(_("已上传 %(n)d 个文件。", n=len(files)), "info")

@@ -7,15 +7,15 @@ from disputes.extensions import db
 from disputes.home import bp
 from disputes.home.services import PUBLIC_LINKS
 from disputes.models import Case
-from disputes.permissions import STAFF_ROLES
+from disputes.permissions import can
 
 
 @bp.route("/")
 def index():
-    if current_user.is_authenticated and current_user.role in STAFF_ROLES:
+    if can(current_user, "work_queues"):
         return redirect(url_for("cases.queue"))
     own_cases = []
-    if current_user.is_authenticated and current_user.role == "worker":
+    if can(current_user, "follow_own_cases"):
         own_cases = db.session.scalars(
             sa.select(Case).where(Case.worker_user_id == current_user.id).order_by(Case.id.desc())
         ).all()

@@ -5,7 +5,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 
-from disputes.intake import validation as v
+from disputes import validation as v
 from disputes.timekeeping import local_today
 
 # The last part of a field's name decides its check (`claims-0-amount` and `claims[0].amount` alike).

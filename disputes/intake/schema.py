@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from flask_babel import gettext as _
 
 from disputes.errors import BadInput, ValidationFailed
-from disputes.intake import validation as v
+from disputes import validation as v
 from disputes.vocabulary import CLAIM_KINDS, FACTOR_KEYS, OCCUPATIONS, RESPONDENT_KINDS
 
 MAX_WORKERS = 500

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from disputes.cases.schedule import refresh_schedule
 from disputes.errors import ValidationFailed
+from disputes.event_hooks import AFTER_FILING, FiledComplaint, run_hooks
 from disputes.evidence.services import Upload, check_upload, evidence_store, safe_filename
 from disputes.extensions import db
 from disputes.intake.schema import IntakeSubmission, parse_intake
@@ -54,21 +56,20 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
         for digest, (upload, content_type) in zip(digests, stored)
     ]
     filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence))
-    _early_warning(today)
+    _after_filing(filed.case, today)
     return filed
 
 
-def _early_warning(today) -> None:
-    """Run the intake-time warning rules; the complaint is already saved, so a failure here only logs."""
-    from flask import current_app
+def _after_filing(case: Case, today) -> None:
+    """Run what other features registered for a new complaint (the intake-time warning rules).
 
-    from disputes.dashboard.warnings import evaluate_on_intake
-
+    The complaint is already saved, so a failure here only logs.
+    """
     try:
-        evaluate_on_intake(today)
-    except Exception:  # never lose or refuse a filed complaint because a warning rule failed
+        run_hooks(AFTER_FILING, FiledComplaint(case, today))
+    except Exception:  # never lose or refuse a filed complaint because a hook failed
         db.session.rollback()
-        current_app.logger.exception("early-warning rules failed after intake")
+        current_app.logger.exception("after-filing hooks failed after intake")
 
 
 def _store(upload: Upload) -> str:

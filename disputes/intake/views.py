@@ -1,18 +1,14 @@
 """The worker's complaint form (with drafts and photos), the mediator's form, the receipt, field checks."""
 from __future__ import annotations
 
-from flask import jsonify, make_response, redirect, render_template, request, session, url_for
+from flask import make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from disputes.api import bp as api_bp
-from disputes.api.requests import json_body
-from disputes.database import read_only
 from disputes.errors import NotAuthenticated, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload
 from disputes.intake import bp
 from disputes.intake.drafts import DRAFT_COOKIE, DRAFT_LIFETIME, discard_draft, load_draft, save_draft
-from disputes.intake.field_checks import check_field
 from disputes.intake.forms import ComplaintForm
 from disputes.intake.services import file_complaint
 from disputes.lookups import region_choices
@@ -63,14 +59,6 @@ def receipt():
     if not filed:
         return redirect(url_for("intake.worker_form"))
     return render_template("intake/receipt.html", filed=filed)
-
-
-@api_bp.route("/intake/check", methods=["POST"])
-@read_only("api.check_intake_field")
-def check_intake_field():
-    """One field's verdict while the worker types (the same rules as on submit)."""
-    payload = json_body()
-    return jsonify({"field": payload.get("field"), "message": check_field(payload.get("field"), payload.get("value"))})
 
 
 def _complaint_page(form: ComplaintForm, *, template: str, channel: str, draft_token: str | None = None,

@@ -7,6 +7,8 @@ from casebase import FILTER_KEYS, SearchQuery
 from disputes.errors import ValidationFailed
 
 MAX_QUERY_LENGTH = 500
+# Every query parameter the search reads (the page, the API and its OpenAPI description).
+SEARCH_PARAMETERS = ("q", *FILTER_KEYS, "sort", "page")
 
 
 def search_query_from(args, per_page: int = 10) -> SearchQuery:

@@ -1,4 +1,4 @@
-"""Operations on the library: import, export, drafting, publishing and withdrawing cases.
+"""Operations on the library: import, export and editing drafts (publishing lives in disputes/publication/).
 
 Each writes the rows and bumps the library generation in one transaction, then updates the
 search index in the same request.
@@ -89,32 +89,6 @@ def save_draft(data: Mapping[str, Any], editor: User, *, case_id: str | None = N
     for name, value in row_values(record).items():
         setattr(row, name, value)
     row.updated_by = editor
-    bump_generation()
-    db.session.commit()
-    sync_index([row.id])
-    return row
-
-
-def publish(row: TypicalCase, editor: User) -> TypicalCase:
-    """Make a reviewed draft public and searchable; it must pass the published record's checks."""
-    if row.status == "published":
-        raise Conflict(_("该案例已经公开。"), status=row.status)
-    parse_record(record_dict(row) | {"status": "published"})
-    from disputes.library.publication import check_before_publishing
-
-    check_before_publishing(row)
-    row.status, row.published_at, row.updated_by = "published", utcnow(), editor
-    bump_generation()
-    db.session.commit()
-    sync_index([row.id])
-    return row
-
-
-def withdraw(row: TypicalCase, editor: User) -> TypicalCase:
-    """Take a published case out of public view (e.g. after a removal request); it stays on record."""
-    if row.status != "published":
-        raise Conflict(_("只有已公开的案例可以撤下。"), status=row.status)
-    row.status, row.updated_by = "withdrawn", editor
     bump_generation()
     db.session.commit()
     sync_index([row.id])

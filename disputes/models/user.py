@@ -9,8 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from disputes.models.base import Base, in_list, utcnow
 from disputes.models.organisation import Organisation
-
-ROLES = ("worker", "mediator", "arbitrator", "legal_aid", "admin")
+from workflows.roles import ROLES
 
 
 class User(UserMixin, Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from disputes.extensions import db
+from disputes.event_hooks import RecordedEvent
 from disputes.models import Case, Notification
 from disputes.notifications.messages import event_message
 
@@ -28,9 +29,10 @@ def worker_phones(case: Case) -> list[str]:
     return representatives or [w.phone for w in case.workers]
 
 
-def notify_for_event(case: Case, event: str, seq: int, data: dict) -> None:
-    """Queue the worker's notice for an event that calls for one (same transaction as the event)."""
-    message = event_message(event, case.case_no, data)
+def notify_for_event(recorded: RecordedEvent) -> None:
+    """After-event hook: queue the worker's notice for an event that calls for one (same transaction)."""
+    case = recorded.case
+    message = event_message(recorded.event, case.case_no, recorded.data)
     if message is not None:
         kind, body = message
-        queue(case, kind, body, f"{case.case_no}:{seq}:{kind}", worker_phones(case))
+        queue(case, kind, body, f"{case.case_no}:{recorded.row.seq}:{kind}", worker_phones(case))

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from disputes.case_documents.services import available_kinds
-from disputes.cases.labels import deadline_label, event_label, legal_aid_label, state_label
+from disputes.vocabulary import deadline_label, event_label, legal_aid_label, state_label
 from disputes.cases.services import apply_event
 from disputes.documents import DOCUMENT_KINDS
 from disputes.errors import NotFound, ValidationFailed

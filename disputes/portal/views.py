@@ -1,54 +1,32 @@
 """Portal pages: look up, see the status, upload and download evidence, act (withdrawing only after a
-confirmation page), download notices; and POST /api/v1/status."""
+confirmation page), download notices."""
 from __future__ import annotations
 
-from flask import Response, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from disputes.api import bp as api_bp
-from disputes.api.requests import json_body
 from disputes.case_documents.services import pdf_bytes
-from disputes.cases.labels import event_label
+from disputes.vocabulary import event_label
 from disputes.cases.services import apply_event
-from disputes.errors import BadInput, Conflict, NotFound, PermissionDenied, ValidationFailed
+from disputes.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload, add_evidence
 from disputes.evidence.views import evidence_response
 from disputes.database import read_only
 from disputes.extensions import limiter
 from disputes.portal import bp
+from disputes.portal.limits import case_limit, case_number_key, lookup_limit
 from disputes.portal.plain_words import WORKER_ACTIONS
 from disputes.portal.services import (
-    close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, look_up_status,
-    lookup, may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
+    close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
+    may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
 )
 from disputes.timekeeping import local_today
 
 
-def _case_number_key() -> str:
-    """Rate-limit key: the case number being tried, so guessing one case's code is slow from anywhere."""
-    if request.is_json:
-        try:
-            source = json_body()
-        except BadInput:
-            source = {}  # the view answers 400; the key only has to exist
-    else:
-        source = request.form
-    value = source.get("case_no")
-    return "case:" + (value.strip()[:20] if isinstance(value, str) else "")
-
-
-def _lookup_limit() -> str:
-    return current_app.config["STATUS_LOOKUP_LIMIT"]
-
-
-def _case_limit() -> str:
-    return current_app.config["STATUS_LOOKUP_CASE_LIMIT"]
-
-
 @bp.route("", methods=["GET", "POST"])
 @read_only("portal.lookup_page")
-@limiter.limit(_lookup_limit, methods=["POST"])
-@limiter.limit(_case_limit, methods=["POST"], key_func=_case_number_key)
+@limiter.limit(lookup_limit, methods=["POST"])
+@limiter.limit(case_limit, methods=["POST"], key_func=case_number_key)
 def lookup_page():
     error = None
     if request.method == "POST":
@@ -60,17 +38,6 @@ def lookup_page():
             open_portal_session(case.id)
             return redirect(url_for("portal.case_page"))
     return render_template("portal/lookup.html", error=error, form=request.form), (404 if error else 200)
-
-
-@api_bp.route("/status", methods=["POST"])
-@read_only("api.api_status")
-@limiter.limit(_lookup_limit)
-@limiter.limit(_case_limit, key_func=_case_number_key)
-def api_status():
-    payload = json_body()
-    case_id, status = look_up_status(payload.get("case_no"), payload.get("access_code"))
-    open_portal_session(case_id)
-    return jsonify(status)
 
 
 @bp.route("/case")
@@ -175,8 +142,8 @@ def leave():
 
 
 @bp.route("/reset", methods=["GET", "POST"])
-@limiter.limit(_lookup_limit, methods=["POST"])
-@limiter.limit(_case_limit, methods=["POST"], key_func=_case_number_key)
+@limiter.limit(lookup_limit, methods=["POST"])
+@limiter.limit(case_limit, methods=["POST"], key_func=case_number_key)
 def reset_code():
     sent = False
     if request.method == "POST":

@@ -1,7 +1,7 @@
 """Linking separate complaints that a likely-collective alert names into one collective dispute (Art. 7)."""
 import sqlalchemy as sa
 
-from disputes.cases.labels import event_label
+from disputes.vocabulary import event_label
 from disputes.cases.services import apply_event
 from disputes.dashboard.figures import DashboardFilter, dashboard_figures
 from disputes.dashboard.rollup import drift

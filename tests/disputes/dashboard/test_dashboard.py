@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from disputes.cases.services import apply_event
 from disputes.dashboard.figures import DashboardFilter, dashboard_figures
-from disputes.dashboard.warnings import evaluate
+from disputes.alerts.rules import evaluate
 from disputes.extensions import db
 from disputes.models import Alert, WarningRule
 from disputes.timekeeping import local_today

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
 from disputes.demo_data import AREA_CODES
-from disputes.intake import validation as v
+from disputes import validation as v
 
 TODAY = date(2026, 11, 16)
 digits = st.text(alphabet="0123456789", min_size=17, max_size=17)

@@ -15,10 +15,14 @@ from datetime import date, timedelta
 from typing import Iterable
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
+from disputes.errors import NotFound
+from disputes.event_hooks import FiledComplaint
 from disputes.extensions import db
 from disputes.models import Alert, Case, CaseEvent, Claim, Respondent, User, Worker, WarningRule, utcnow
 from disputes.notifications.outbox import queue
+from disputes.permissions import roles_that_may, user_region_scope
 from disputes.vocabulary import WAGE_CLAIMS
 from workflows import TERMINAL_STATES, add_period
 
@@ -33,6 +37,7 @@ RULE_LABELS = {
     "deadline_no_action": "临近期限未处理", "surge": "投诉量激增",
 }
 SURGE_MINIMUM = 5
+MAX_ALERT_NOTE = 1000
 
 
 def rules() -> dict[str, WarningRule]:
@@ -60,6 +65,11 @@ def evaluate(today: date, keys: Iterable[str] = tuple(DEFAULT_RULES)) -> list[Al
 def evaluate_on_intake(today: date) -> list[Alert]:
     """The rules a new complaint can trigger, run right after it is filed."""
     return evaluate(today, ("repeated_wage_complaints", "likely_collective"))
+
+
+def evaluate_after_filing(filed: FiledComplaint) -> None:
+    """After-filing hook (registered by ``alerts.init_app``)."""
+    evaluate_on_intake(filed.today)
 
 
 def _respondent_key():
@@ -166,7 +176,8 @@ def _raise(rule: WarningRule, today: date, subject: str, label: str, region: str
 
 def _notify_supervisors(alert: Alert) -> None:
     """Send the alert through the outbox to the region's admins and arbitrators who have a phone."""
-    query = sa.select(User.phone).where(User.role.in_(("admin", "arbitrator")), User.phone.is_not(None), User.active.is_(True))
+    query = sa.select(User.phone).where(User.role.in_(roles_that_may("receive_alert_notices")), User.phone.is_not(None),
+                                        User.active.is_(True))
     phones = [phone for phone in db.session.scalars(query) if phone]
     if phones:
         queue(None, "alert", f"【劳动争议调处台】预警：{alert.message}"[:300], f"alert:{alert.dedupe_key}", phones)
@@ -174,7 +185,7 @@ def _notify_supervisors(alert: Alert) -> None:
 
 def acknowledge(alert: Alert, user: User, note: str | None, *, commit: bool = True) -> Alert:
     alert.status, alert.acknowledged_by, alert.acknowledged_at = "acknowledged", user, utcnow()
-    alert.note = (note or "").strip()[:1000] or None
+    alert.note = (note or "").strip()[:MAX_ALERT_NOTE] or None
     if commit:
         db.session.commit()
     return alert
@@ -182,28 +193,28 @@ def acknowledge(alert: Alert, user: User, note: str | None, *, commit: bool = Tr
 
 def open_alerts_json(user: User) -> list[dict]:
     query = sa.select(Alert).where(Alert.status == "open").order_by(Alert.raised_at.desc()).limit(100)
-    if user.role != "admin":
-        region = user.organisation.region_code if user.organisation else None
+    region = user_region_scope(user)
+    if region is not None:
         query = query.where(sa.or_(Alert.region_code == region, Alert.region_code.is_(None)))
-    return [{"id": a.id, "rule": a.rule_key, "subject": a.subject_label, "message": a.message,
-             "cases": a.case_numbers, "raised_at": a.raised_at.isoformat()} for a in db.session.scalars(query)]
+    return [alert_json(a) for a in db.session.scalars(query)]
+
+
+def alert_json(alert: Alert) -> dict:
+    return {"id": alert.id, "rule": alert.rule_key, "subject": alert.subject_label, "message": alert.message,
+            "cases": alert.case_numbers, "raised_at": alert.raised_at.isoformat(), "status": alert.status}
 
 
 def visible_alerts(user: User, limit: int = 200) -> list[Alert]:
     query = sa.select(Alert).order_by(Alert.status.desc(), Alert.raised_at.desc()).limit(limit)
-    if user.role != "admin":
-        region = user.organisation.region_code if user.organisation else None
+    region = user_region_scope(user)
+    if region is not None:
         query = query.where(sa.or_(Alert.region_code == region, Alert.region_code.is_(None)))
     return list(db.session.scalars(query))
 
 
 def alert_for(user: User, alert_id: int) -> Alert:
-    from flask_babel import gettext as _
-
-    from disputes.errors import NotFound
-
     alert = db.session.get(Alert, alert_id)
-    region = user.organisation.region_code if user.organisation else None
-    if alert is None or (user.role != "admin" and alert.region_code not in (region, None)):
+    region = user_region_scope(user)
+    if alert is None or (region is not None and alert.region_code not in (region, None)):
         raise NotFound(_("没有找到该预警。"))
     return alert

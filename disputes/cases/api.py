@@ -1,4 +1,4 @@
-"""Cases over the API: intake and reading one case."""
+"""Cases over the API: the queue (also as CSV and XLSX), one case, and its events."""
 from __future__ import annotations
 
 import csv
@@ -10,30 +10,17 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from disputes.api import bp
+from disputes.api.openapi import CASE_NO, describe, describe_schema, error_answer, json_answer, json_body_schema, query_parameters
 from disputes.api.requests import json_body
 from disputes.cases.presenters import case_json
-from disputes.cases.labels import state_label
+from disputes.vocabulary import state_label
 from disputes.cases.queries import case_by_number
-from disputes.cases.queues import parse_filter, queue_page
+from disputes.cases.queues import QUEUE_PARAMETERS, parse_filter, queue_page
 from disputes.cases.services import apply_event
-from disputes.errors import NotAuthenticated, PermissionDenied, ValidationFailed
-from disputes.intake.services import file_complaint
-from disputes.permissions import (
-    STAFF_ROLES, can_file_for_worker, can_file_own_complaint, require_case_visible, roles_required,
-)
+from disputes.errors import ValidationFailed
+from disputes.permissions import capability_required, require_case_visible
 from disputes.timekeeping import local_today
 from disputes.vocabulary import CLAIM_LABELS, label
-
-
-@bp.route("/cases", methods=["POST"])
-def create_case():
-    if not current_user.is_authenticated:
-        raise NotAuthenticated(_("请先登录或使用 API 令牌。"))
-    if not (can_file_for_worker(current_user) or can_file_own_complaint(current_user)):
-        raise PermissionDenied(_("您的角色不能登记投诉。"))
-    filed = file_complaint(json_body(), filed_by=current_user, channel="api")
-    body = case_json(filed.case, current_user) | {"access_code": filed.access_code}
-    return jsonify(body), 201
 
 
 @bp.route("/cases/<case_no>", methods=["GET"])
@@ -63,7 +50,7 @@ def fire_event(case_no: str):
 
 
 @bp.route("/cases", methods=["GET"])
-@roles_required(*STAFF_ROLES)
+@capability_required("work_queues")
 def list_cases():
     page = queue_page(current_user, parse_filter(request.args, current_user.role), local_today())
     if request.args.get("format") == "csv":
@@ -126,3 +113,41 @@ def _queue_xlsx(page) -> Response:
     workbook.save(buffer)
     return Response(buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": "attachment; filename=cases.xlsx"})
+
+
+CASE = {
+    "type": "object",
+    "required": ["case_no", "state", "legal_aid", "version", "collective", "final_award", "workers",
+                 "respondents", "claims", "deadlines", "history", "allowed_events"],
+    "properties": {
+        "case_no": {"type": "string"}, "state": {"type": "string"}, "legal_aid": {"type": "string"},
+        "version": {"type": "integer"}, "collective": {"type": "boolean"},
+        "final_award": {"type": ["boolean", "null"]},
+        "workers": {"type": "array"}, "respondents": {"type": "array"}, "claims": {"type": "array"},
+        "deadlines": {"type": "array", "items": {"type": "object", "properties": {
+            "kind": {"type": "string"}, "due": {"type": "string", "format": "date"}, "basis": {"type": "string"}}}},
+        "history": {"type": "array"}, "allowed_events": {"type": "array", "items": {"type": "string"}},
+        "access_code": {"type": "string", "description": "only in the 201 answer to intake"},
+    },
+}
+describe_schema("Case", CASE)
+describe("/cases", "get", {
+    "summary": "The caller's queue (JSON, or CSV/XLSX with format=)",
+    "parameters": query_parameters(QUEUE_PARAMETERS),
+    "responses": {"200": json_answer("results and the next cursor"), "403": error_answer("not staff"),
+                  "422": error_answer("invalid filter")},
+})
+describe("/cases/{case_no}", "get", {
+    "summary": "One case with its history, deadlines and the events the caller may fire",
+    "parameters": [CASE_NO],
+    "responses": {"200": {"description": "the case", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
+                  "401": error_answer("no credentials"), "403": error_answer("not your case"), "404": error_answer("no such case")},
+})
+describe("/cases/{case_no}/events", "post", {
+        "summary": "Apply one life-cycle event", "parameters": [CASE_NO],
+        "requestBody": json_body_schema({"type": "object", "required": ["event", "version"], "properties": {
+            "event": {"type": "string"}, "version": {"type": "integer"}, "note": {"type": "string"},
+            "data": {"type": "object"}}}),
+        "responses": {"200": json_answer("the case"), "400": error_answer("not JSON"), "403": error_answer("not allowed"),
+                      "404": error_answer("no such case"), "409": error_answer("stale version or wrong state"),
+                      "422": error_answer("invalid data")}})

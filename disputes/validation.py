@@ -1,4 +1,5 @@
-"""Field validators for intake: each returns None when the value is good, else a message.
+"""Field validators shared by every door (intake, admin, the assessment, the API): each returns None
+when the value is good, else a message.
 
 Pure functions of one value, shared by the web forms and the JSON API, so both doors give the
 same answer in the same words.

@@ -1,4 +1,4 @@
-"""Turning a closed case into an anonymised typical-case draft, and checking it before publication.
+"""Publication: a closed case becomes an anonymised typical-case draft, is reviewed, published and withdrawn.
 
 Nothing reaches the public library before it is anonymised: names become 某某/刘某, ID, phone and
 plate numbers, addresses and case numbers are removed, company names are generalised (platforms
@@ -18,11 +18,13 @@ from disputes.assessments.services import assess_case, latest_assessment
 from disputes.errors import Conflict
 from disputes.extensions import db
 from disputes.library.index import bump_generation, sync_index
-from disputes.models import Case, TypicalCase, User
+from disputes.library.records import record_dict
+from disputes.library.services import parse_record
+from disputes.models import Case, TypicalCase, User, utcnow
 from disputes.timekeeping import local_today
 from disputes.vocabulary import CLAIM_LABELS, OCCUPATION_LABELS
+from workflows import PUBLISHABLE_STATES
 
-PUBLISHABLE_STATES = ("mediated", "arbitration_mediated", "awarded", "closed")
 TEXT_FIELDS = ("title", "facts", "holding", "reasoning")
 PLATE = re.compile(r"[\u4e00-\u9fa5][A-Z][·\s]?[A-Z0-9]{5,6}")
 
@@ -133,3 +135,27 @@ def check_before_publishing(row: TypicalCase) -> None:
     if found:
         raise Conflict(ngettext("草稿中仍有可识别的个人或企业信息，不能公开：%(num)d 处，请先修改。",
                                 "草稿中仍有可识别的个人或企业信息，不能公开：%(num)d 处，请先修改。", len(found)))
+
+
+def publish(row: TypicalCase, editor: User) -> TypicalCase:
+    """Make a reviewed draft public and searchable; it must pass the published record's checks."""
+    if row.status == "published":
+        raise Conflict(_("该案例已经公开。"), status=row.status)
+    parse_record(record_dict(row) | {"status": "published"})
+    check_before_publishing(row)
+    row.status, row.published_at, row.updated_by = "published", utcnow(), editor
+    bump_generation()
+    db.session.commit()
+    sync_index([row.id])
+    return row
+
+
+def withdraw(row: TypicalCase, editor: User) -> TypicalCase:
+    """Take a published case out of public view (e.g. after a removal request); it stays on record."""
+    if row.status != "published":
+        raise Conflict(_("只有已公开的案例可以撤下。"), status=row.status)
+    row.status, row.updated_by = "withdrawn", editor
+    bump_generation()
+    db.session.commit()
+    sync_index([row.id])
+    return row

@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from disputes.cases.schedule import refresh_schedule
 from disputes.cases.history import record_in_history
 from disputes.cases.services import MAX_NOTE_LENGTH
-from disputes.dashboard.warnings import acknowledge, alert_for
+from disputes.alerts.rules import acknowledge, alert_for
 from disputes.errors import Conflict, NotFound, ValidationFailed
 from disputes.extensions import db
 from disputes.models import Alert, Case, User

@@ -1,0 +1,20 @@
+"""Publication: closed cases turned into anonymised typical cases, reviewed, published and withdrawn.
+
+It sits above the library (where the cases are kept and searched) and the assessments (whose factors
+a draft carries).
+"""
+from flask import Blueprint, Flask
+
+bp = Blueprint("publication", __name__)
+
+
+def init_app(app: Flask) -> None:
+    from disputes.cases.panels import register_case_panel
+    from disputes.permissions import can
+
+    app.register_blueprint(bp)
+    register_case_panel(app, "publication", "publication/_case_panel.html",
+                        lambda case, user: {} if can(user, "draft_publication", case) else None, order=40)
+
+
+from disputes.publication import api, views  # noqa: E402,F401
