@@ -5,7 +5,9 @@
 For each size and engine: build seconds (segmentation is timed once, separately, and shared by the
 engines through a cached analyzer), index bytes, and p50/p95/max milliseconds of 200 seeded queries
 of 1-3 words run exactly as the API runs them (``engine.search`` with facets and snippets). Whoosh is
-skipped above ``--whoosh-max`` documents. A tokenizer section compares jieba with rjieba.
+skipped above ``--whoosh-max`` documents. A tokenizer section compares jieba with rjieba (casebase
+segments with rjieba when it is installed), and an audit section runs the queries of the usability
+audit (issue 19) on the shipped library with every engine.
 
 Segmentation of 100,000 cases takes minutes, so it is cached under ``--cache-dir`` keyed by the
 size, the seed and the user dictionary; progress goes to stderr.
@@ -43,9 +45,10 @@ from casebase.records import (
     TypicalCaseRecord,
 )
 from casebase.search import ENGINES
-from casebase.tokenize import USERDICT, jieba_tokenizer, term_groups
+from casebase import load_library
+from casebase.tokenize import USERDICT, VOCABULARY, make_segmenter, normalise, term_groups
 
-CORPUS_VERSION = 1  # bump when the generator changes, so cached segmentations are not reused
+CORPUS_VERSION = 2  # bump when the generator changes, so cached segmentations are not reused
 CORPUS_SEED = 1
 QUERY_SEED = 2
 WARMUP_SEED = 99
@@ -167,7 +170,7 @@ def _decode(encoded: str) -> list[tuple[str, ...]]:
 def segmented(records: Sequence[TypicalCaseRecord], size: int, cache_dir: Path) -> tuple[dict[str, str], float]:
     """Every text of the corpus segmented, from the cache if possible; and the seconds it took."""
     texts = [text for record in records for text in (record.title, record.facts, record.holding, record.reasoning)]
-    key = hashlib.sha256(USERDICT.read_bytes() + f"{CORPUS_VERSION}:{CORPUS_SEED}:{size}".encode()).hexdigest()[:16]
+    key = hashlib.sha256(USERDICT.read_bytes() + VOCABULARY.read_bytes() + f"{CORPUS_VERSION}:{CORPUS_SEED}:{size}".encode()).hexdigest()[:16]
     cache_file = cache_dir / f"segmented-{size}-{key}.marshal"
     if cache_file.exists():
         with cache_file.open("rb") as cached:
@@ -240,7 +243,9 @@ def measure_engine(
         found = [engine.search(SearchQuery(text)).total for text in queries]
         rng = random.Random(QUERY_SEED)
         similar_ids = [rng.choice(records).id for _ in range(SIMILAR_CALLS)]
+        answers = [engine.search(SearchQuery(text)) for text in queries]
         result = {
+            "partial_answers": sum(1 for answer in answers if answer.partial),
             "build_seconds": round(build_seconds, 2),
             "index_bytes": directory_bytes(Path(workdir) / "index"),
             "queries": latency([lambda text=text: engine.search(SearchQuery(text)) for text in queries]),
@@ -261,76 +266,59 @@ import json, sys, time
 def rss_kb():
     with open("/proc/self/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+from casebase import tokenize
+tokenize.dictionary_entries()
 before = rss_kb()
 started = time.perf_counter()
-if sys.argv[1] == "jieba":
-    from casebase.tokenize import term_groups
-    term_groups("骑手")
-else:
-    import rjieba
-    tokenizer = rjieba.Jieba()
-    with open(sys.argv[2], encoding="utf-8") as userdict:
-        for line in userdict:
-            word, freq, tag = line.split()
-            tokenizer.add_word(word, int(freq), tag)
-    tokenizer.cut("骑手", False)
+tokenize.make_segmenter(sys.argv[1]).cut("骑手")
 print(json.dumps({"init_seconds": round(time.perf_counter() - started, 3), "rss_mb": round((rss_kb() - before) / 1024, 1)}))
 """
 
 
 def init_cost(kind: str) -> dict[str, float]:
-    """Load time and memory of a tokenizer, measured in a fresh process."""
-    output = subprocess.run(
-        [sys.executable, "-c", _INIT_PROBE, kind, str(USERDICT)], check=True, capture_output=True, text=True,
-    ).stdout
+    """Load time and memory of a segmenter with casebase's dictionary, measured in a fresh process."""
+    output = subprocess.run([sys.executable, "-c", _INIT_PROBE, kind], check=True, capture_output=True, text=True).stdout
     return json.loads(output)
 
 
 def compare_tokenizers(texts: list[str]) -> dict[str, object]:
-    """jieba (what casebase uses) against rjieba (jieba-rs), both without HMM, same user dictionary."""
-    tokenizer = jieba_tokenizer()
+    """jieba against rjieba (jieba-rs), both without HMM, with the same user dictionary and
+    vocabulary: speed of cutting, and whether they cut every text the same way."""
+    texts = [normalise(text) for text in texts]
     chars = sum(len(text) for text in texts)
-    started = time.perf_counter()
-    jieba_cuts = [tokenizer.lcut(text, HMM=False) for text in texts]
-    jieba_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    for text in texts:
-        term_groups(text)
-    groups_seconds = time.perf_counter() - started
-    report: dict[str, object] = {
-        "sample_chars": chars,
-        "jieba": {
-            "cut_chars_per_second": round(chars / jieba_seconds),
-            "casebase_term_groups_chars_per_second": round(chars / groups_seconds),
-            **init_cost("jieba"),
-        },
-    }
-    report["rjieba"] = _rjieba_report(texts, chars, jieba_cuts)
+    report: dict[str, object] = {"sample_chars": chars}
+    cuts = {}
+    for kind in ("jieba", "rjieba"):
+        try:
+            segmenter = make_segmenter(kind)
+        except ImportError:
+            report[kind] = {"available": False}
+            continue
+        started = time.perf_counter()
+        cuts[kind] = [segmenter.cut(text) for text in texts]
+        seconds = time.perf_counter() - started
+        report[kind] = {"cut_chars_per_second": round(chars / seconds), **init_cost(kind)}
+    if len(cuts) == 2:
+        same = sum(1 for ours, theirs in zip(cuts["jieba"], cuts["rjieba"]) if ours == theirs)
+        report["same_segmentation"] = f"{same}/{len(texts)}"
     return report
 
 
-def _rjieba_report(texts: list[str], chars: int, jieba_cuts: list[list[str]]) -> dict[str, object]:
-    try:
-        import rjieba
-    except ImportError:
-        return {"available": False}
-    tokenizer = rjieba.Jieba()
-    with USERDICT.open(encoding="utf-8") as userdict:
-        for line in userdict:
-            word, freq, tag = line.split()
-            tokenizer.add_word(word, int(freq), tag)
-    started = time.perf_counter()
-    cuts = [tokenizer.cut(text, False) for text in texts]
-    seconds = time.perf_counter() - started
-    same = sum(1 for ours, theirs in zip(jieba_cuts, cuts) if ours == theirs)
-    return {
-        "available": True,
-        "version": getattr(rjieba, "__version__", None),
-        "cut_chars_per_second": round(chars / seconds),
-        "same_segmentation_as_jieba": f"{same}/{len(texts)}",
-        "user_dictionary": "add_word per entry (no file loader); has_word but no frequency table",
-        **init_cost("rjieba"),
-    }
+AUDIT_QUERIES = ("外卖骑手 劳动关系", "外卖骑手", "外卖员", "送餐员", "快递员 工伤", "外賣騎手", "骑手", "工伤")
+
+
+def audit(engines: Sequence[str]) -> dict[str, object]:
+    """The usability audit's queries on the shipped library: hits, and whether partial."""
+    records = load_library()
+    report: dict[str, object] = {"library_cases": len(records)}
+    for name in engines:
+        with tempfile.TemporaryDirectory(prefix=f"bench-audit-{name}-") as workdir:
+            engine = open_engine(name, Path(workdir) / "index")
+            engine.rebuild(records)
+            answers = {text: engine.search(SearchQuery(text)) for text in AUDIT_QUERIES}
+            report[name] = {text: answer.total for text, answer in answers.items()}
+            engine.close()
+    return report
 
 
 # --- main ----------------------------------------------------------------------------------------
@@ -384,10 +372,16 @@ def main(argv: list[str] | None = None) -> None:
         per_size["load_average_after"] = os.getloadavg()[0]
         report["sizes"][str(size)] = per_size
         del cache, analyzer
+    log("audit queries")
+    report["audit"] = audit(engines)
     if not args.no_tokenizers:
         log("tokenizers")
         sample = make_corpus(TOKENIZER_SAMPLE, words, freqs)
-        report["tokenizers"] = compare_tokenizers([record.facts for record in sample])
+        report["tokenizers"] = {
+            "synthetic": compare_tokenizers([record.facts for record in sample]),
+            "library": compare_tokenizers([text for record in load_library()
+                                           for text in (record.title, record.facts, record.holding, record.reasoning)]),
+        }
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 
