@@ -24,21 +24,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import glossary
+
 from .factors import FactorFinding, extract_factors, find_contract_labels
 from .managing_party import ManagingParty, find_managing_party
 from .records import FACTOR_KEYS, OCCUPATIONS, TypicalCaseRecord, load_library
 from .tokenize import tokens
 
-CATEGORY_LABELS = {
-    "labor_relation": "劳动关系",
-    "incomplete_labor_relation": "不完全符合确立劳动关系情形",
-    "civil_relation": "个人依托平台自主开展经营活动、从事自由职业（民事关系）",
-}
-OUTCOME_LABELS = {**CATEGORY_LABELS, "other": "其他（未涉及劳动关系认定）"}
-OCCUPATION_LABELS = {
-    "delivery_rider": "网约配送员", "ride_hailing_driver": "网约车驾驶员", "truck_driver": "货车司机",
-    "courier": "快递员/即时配送员", "live_streamer": "网络主播", "domestic_worker": "家政服务员", "other": "其他",
-}
+# The three categories in the words of 人社部发〔2021〕56号, and the occupations as a sentence names them.
+OUTCOME_LABELS = dict(glossary.GUIDANCE_CATEGORIES)
+CATEGORY_LABELS = {key: label for key, label in OUTCOME_LABELS.items() if key != "other"}
+OCCUPATION_LABELS = {key: term.plain_zh for key, term in glossary.OCCUPATIONS.items()}
 
 
 @dataclass(frozen=True)

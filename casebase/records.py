@@ -1,7 +1,7 @@
 """The typical-case record: its schema, validation with every problem listed, and the library file.
 
-Keys come from ``domain/glossary.md`` and ``domain/factors.md``; they are part of the API and the data
-files, so they are spelled here exactly once.
+Keys come from the ``glossary`` package (``domain/glossary.md`` and ``domain/factors.md``); they are
+part of the API and the data files.
 """
 
 from __future__ import annotations
@@ -16,56 +16,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import glossary
+
 LIBRARY_PATH = Path(__file__).parent / "data" / "typical_cases.json"
 LIBRARY_VERSION = 1
 
-FACTOR_KEYS = (
-    "platform_controls_hours",
-    "platform_assigns_orders_no_refusal",
-    "attendance_or_online_time_required",
-    "platform_sets_pay",
-    "penalties_or_rules_enforced",
-    "worker_owns_main_tools",
-    "can_work_multi_platform",
-    "registered_as_individual_business",
-    "uniform_or_brand_required",
-    "work_is_core_business",
-    "long_term_stable_work",
-    "pay_main_income",
-)
-OCCUPATIONS = (
-    "delivery_rider",
-    "ride_hailing_driver",
-    "truck_driver",
-    "courier",
-    "live_streamer",
-    "domestic_worker",
-    "other",
-)
-OUTCOMES = ("labor_relation", "incomplete_labor_relation", "civil_relation", "other")
-CLAIM_KINDS = (
-    "confirm_labor_relation",
-    "wage_arrears",
-    "minimum_wage_shortfall",
-    "overtime",
-    "holiday_pay",
-    "weather_subsidy",
-    "economic_compensation",
-    "unlawful_termination_compensation",
-    "double_wages_no_contract",
-    "work_injury",
-    "medical_expenses",
-    "social_insurance",
-    "illegal_deduction",
-    "deposit_refund",
-    "forced_individual_business",
-    "multi_platform_restriction",
-    "discrimination",
-    "algorithm_rules",
-    "tort_damages",
-    "other",
-)
-RESPONDENT_KINDS = ("platform", "cooperating_company", "dispatch_agency", "other")
+# The glossary's keys (written once, in the glossary package).
+FACTOR_KEYS = glossary.FACTOR_KEYS
+OCCUPATIONS = glossary.OCCUPATION_KEYS
+OUTCOMES = glossary.OUTCOME_KEYS
+CLAIM_KINDS = glossary.CLAIM_KEYS
+RESPONDENT_KINDS = glossary.RESPONDENT_KIND_KEYS
 STATUSES = ("draft", "published")
 # The 31 provincial-level divisions of the mainland, where PRC labour-dispute law applies.
 PROVINCES = (

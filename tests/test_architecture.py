@@ -105,6 +105,7 @@ def test_models_import_no_feature():
 @pytest.mark.parametrize("package, forbidden", [
     ("workflows", ("disputes", "flask", "sqlalchemy", "casebase")),
     ("casebase", ("disputes", "flask", "sqlalchemy", "workflows")),
+    ("glossary", ("disputes", "flask", "sqlalchemy", "workflows", "casebase")),
 ])
 def test_the_framework_free_packages_stay_free(package, forbidden):
     arrows = [f"{path.relative_to(ROOT)}:{line} imports {module}"

@@ -1,4 +1,7 @@
-"""The roles of Dispute Desk's users, defined once: the event table here, the capability table in
-the app (disputes/permissions.py) and the user model's check constraint all read this tuple."""
+"""The roles of Dispute Desk's users: the keys and their labels are the glossary's; this is the
+name the life cycle, the capability table (disputes/permissions.py) and the user model's check
+constraint use."""
 
-ROLES = ("worker", "mediator", "arbitrator", "legal_aid", "admin")
+from glossary import ROLE_KEYS as ROLES
+
+__all__ = ["ROLES"]

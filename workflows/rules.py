@@ -4,6 +4,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import glossary
+
 from .errors import GuardRefused
 
 CENT = Decimal("0.01")
@@ -13,28 +15,29 @@ CENT = Decimal("0.01")
 #            minimum wage; "always" — working time, rest and leave, social insurance under national
 #            standards: final whatever the amount; "medical" — final only as work-injury medical costs;
 #            "never" — outside Art. 47.
-CLAIM_KINDS = {
-    "confirm_labor_relation": ("确认劳动关系", "never"),
-    "wage_arrears": ("拖欠劳动报酬", "amount"),
-    "minimum_wage_shortfall": ("低于最低工资标准的差额", "amount"),
-    "overtime": ("加班费 / 超时劳动", "amount"),
-    "holiday_pay": ("法定节假日劳动报酬", "amount"),
-    "weather_subsidy": ("恶劣天气 / 高温补贴", "amount"),
-    "economic_compensation": ("经济补偿", "amount"),
-    "unlawful_termination_compensation": ("违法解除赔偿金", "amount"),
-    "double_wages_no_contract": ("未签劳动合同二倍工资差额", "amount"),
-    "work_injury": ("工伤 / 职业伤害保障待遇", "medical"),
-    "medical_expenses": ("医疗费", "medical"),
-    "social_insurance": ("社会保险", "always"),
-    "illegal_deduction": ("违规罚款、扣款、收取押金或财物", "amount"),
-    "deposit_refund": ("退还押金", "never"),
-    "forced_individual_business": ("被诱导或强迫注册个体工商户", "never"),
-    "multi_platform_restriction": ("违法限制多平台就业", "never"),
-    "discrimination": ("就业歧视", "never"),
-    "algorithm_rules": ("不合理的算法考核、疲劳派单", "never"),
-    "tort_damages": ("侵权损害赔偿", "never"),
-    "other": ("其他", "never"),
+FINAL_AWARD_TREATMENT = {
+    "confirm_labor_relation": "never",
+    "wage_arrears": "amount",
+    "minimum_wage_shortfall": "amount",
+    "overtime": "amount",
+    "holiday_pay": "amount",
+    "weather_subsidy": "amount",
+    "economic_compensation": "amount",
+    "unlawful_termination_compensation": "amount",
+    "double_wages_no_contract": "amount",
+    "work_injury": "medical",
+    "medical_expenses": "medical",
+    "social_insurance": "always",
+    "illegal_deduction": "amount",
+    "deposit_refund": "never",
+    "forced_individual_business": "never",
+    "multi_platform_restriction": "never",
+    "discrimination": "never",
+    "algorithm_rules": "never",
+    "tort_damages": "never",
+    "other": "never",
 }
+CLAIM_KINDS = {key: (glossary.CLAIMS[key].zh, treatment) for key, treatment in FINAL_AWARD_TREATMENT.items()}
 
 # Only in award items: a dispute on working time, rest or leave that is not a claim for money
 # (Art. 47(2)); the glossary's claim kinds have no key for it.

@@ -9,6 +9,7 @@ from flask_login import current_user
 from disputes.admin import bp
 from disputes.admin.forms import MinimumWageForm, UserForm
 from disputes.admin.services import confirm_minimum_wage, set_minimum_wage, wage_table
+from disputes.alerts.rules import RULE_LABELS, rules, update_rules
 from disputes.auth.services import create_user
 from disputes.errors import ValidationFailed
 from disputes.extensions import db
@@ -37,8 +38,7 @@ def minimum_wages():
                              hourly=form.hourly.data, effective_on=form.effective_on.data,
                              verified=form.verified.data, note=form.note.data)
         except ValidationFailed as failure:
-            for field, message in failure.errors.items():
-                form[field].errors = list(form[field].errors or []) + [message]
+            form.attach_errors(failure.errors)
             status = 422
         else:
             flash(_("已保存最低工资标准。"), "info")
@@ -70,8 +70,7 @@ def users():
             create_user(form.username.data, role=form.role.data, password=form.password.data,
                         display_name=form.display_name.data or None, organisation=organisation, created_by=current_user)
         except ValidationFailed as failure:
-            for field, message in failure.errors.items():
-                form[field].errors = list(form[field].errors or []) + [message]
+            form.attach_errors(failure.errors)
             status = 422
         else:
             flash(_("已创建账号。"), "info")
@@ -92,28 +91,11 @@ def audit_trail():
 @bp.route("/warning-rules", methods=["GET", "POST"])
 @capability_required("administer")
 def warning_rules():
-    from disputes import audit
-    from disputes.alerts.rules import RULE_LABELS, rules
-
-    current = rules()
     errors = {}
     if request.method == "POST":
-        for key, rule in current.items():
-            threshold, window = request.form.get(f"{key}-threshold", ""), request.form.get(f"{key}-window", "")
-            if not (threshold.isdigit() and window.isdigit() and 0 < int(threshold) <= 100000 and 0 < int(window) <= 366):
-                errors[key] = _("阈值和天数应为正整数（天数不超过 366）。")
-                continue
-            changed = (rule.threshold, rule.window_days, rule.enabled) != (int(threshold), int(window), f"{key}-enabled" in request.form)
-            rule.threshold, rule.window_days, rule.enabled = int(threshold), int(window), f"{key}-enabled" in request.form
-            if changed:
-                audit.record(current_user, "warning_rule.update", f"rule:{key}", threshold=threshold, window_days=window,
-                             enabled=rule.enabled)
+        errors = update_rules(current_user, request.form)
         if not errors:
-            db.session.commit()
             flash(_("预警规则已保存。"), "info")
             return redirect(url_for("admin.warning_rules"))
-        db.session.rollback()
-        current = rules()
-    else:
-        db.session.commit()  # keeps the shipped defaults created on first view
-    return render_template("admin/warning_rules.html", rules=current, labels=RULE_LABELS, errors=errors), (422 if errors else 200)
+    return render_template("admin/warning_rules.html", rules=rules(), labels=RULE_LABELS, errors=errors), \
+        (422 if errors else 200)

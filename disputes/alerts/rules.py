@@ -17,6 +17,7 @@ from typing import Iterable
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
+from disputes import audit
 from disputes.errors import NotFound
 from disputes.event_hooks import FiledComplaint
 from disputes.extensions import db
@@ -48,6 +49,31 @@ def rules() -> dict[str, WarningRule]:
             found[key] = WarningRule(key=key, threshold=threshold, window_days=window)
             db.session.add(found[key])
     return found
+
+
+def update_rules(admin: User, submitted) -> dict[str, str]:
+    """Save the thresholds, windows and switches an admin submitted (``<key>-threshold``,
+    ``<key>-window``, ``<key>-enabled``), each change in the audit trail; all or nothing.
+
+    Returns the refusals by rule key (nothing is saved then).
+    """
+    current, errors = rules(), {}
+    for key, rule in current.items():
+        threshold, window = submitted.get(f"{key}-threshold", ""), submitted.get(f"{key}-window", "")
+        if not (threshold.isascii() and threshold.isdigit() and window.isascii() and window.isdigit()
+                and 0 < int(threshold) <= 100000 and 0 < int(window) <= 366):
+            errors[key] = _("阈值和天数应为正整数（天数不超过 366）。")
+            continue
+        wanted = (int(threshold), int(window), f"{key}-enabled" in submitted)
+        if (rule.threshold, rule.window_days, rule.enabled) != wanted:
+            rule.threshold, rule.window_days, rule.enabled = wanted
+            audit.record(admin, "warning_rule.update", f"rule:{key}", threshold=threshold, window_days=window,
+                         enabled=rule.enabled)
+    if errors:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    return errors
 
 
 def evaluate(today: date, keys: Iterable[str] = tuple(DEFAULT_RULES)) -> list[Alert]:

@@ -4,12 +4,13 @@ The case's own content (names, facts, reasons, terms) is printed as entered; onl
 own words are translated. Articles are of the Labour Dispute Mediation and Arbitration Law
 (劳动争议调解仲裁法) unless another law is named.
 """
-
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+
+import glossary
 
 from .amounts import amount_in_figures
 from .context import ClaimInfo, DeadlineInfo, PartyInfo
@@ -296,28 +297,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "aid_urgent_short": ("紧急（《法律援助法》第四十四条）", "Urgent (Legal Aid Law, Art. 44)"),
 }
 
-CLAIMS_EN = {
-    "confirm_labor_relation": "Confirmation of a labour relationship",
-    "wage_arrears": "Unpaid pay",
-    "minimum_wage_shortfall": "Shortfall below the minimum wage",
-    "overtime": "Overtime pay",
-    "holiday_pay": "Public-holiday pay",
-    "weather_subsidy": "Bad-weather or heat subsidy",
-    "economic_compensation": "Economic compensation (severance)",
-    "unlawful_termination_compensation": "Damages for unlawful termination",
-    "double_wages_no_contract": "Double pay for no written contract",
-    "work_injury": "Work-injury or occupational-injury benefits",
-    "medical_expenses": "Medical expenses",
-    "social_insurance": "Social insurance",
-    "illegal_deduction": "Unlawful fines, deductions or deposits",
-    "deposit_refund": "Refund of deposit",
-    "forced_individual_business": "Induced or forced registration as an individual business",
-    "multi_platform_restriction": "Unlawful restriction on working for several platforms",
-    "discrimination": "Employment discrimination",
-    "algorithm_rules": "Unreasonable algorithmic rules or fatigue dispatching",
-    "tort_damages": "Tort damages",
-    "other": "Other",
-}
+# Claim kinds in English, as the pages name them (the glossary package).
+CLAIMS_EN = {key: term.en for key, term in glossary.CLAIMS.items()}
 
 DEADLINES_EN = {
     "limitation": "limitation period for arbitration",

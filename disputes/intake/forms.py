@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional
 
+from disputes.forms import ServiceForm
 from disputes.vocabulary import CLAIM_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, RESPONDENT_KIND_LABELS, label
 
 
@@ -62,7 +62,7 @@ for _key in FACTOR_QUESTIONS:
     setattr(FactorAnswers, _key, SelectField(LazyString(label, FACTOR_QUESTIONS, _key), choices=[], validate_choice=False))
 
 
-class ComplaintForm(FlaskForm):
+class ComplaintForm(ServiceForm):
     """The complaint: workers, respondents, claims, facts and the dates that start the clocks."""
 
     workers = FieldList(FormField(WorkerRow), min_entries=1, max_entries=500)
@@ -95,21 +95,14 @@ class ComplaintForm(FlaskForm):
             "factors": self.factors.form.answers(),
         }
 
-    def attach_errors(self, errors: dict[str, str]) -> None:
-        """Show the service's messages beside the fields they belong to (`claims[1].amount`)."""
+    def _field_for(self, path: str):
+        """`claims[1].amount` names a field of the second filled claim row; a message about a whole
+        list ("at least one worker") goes to the summary at the top."""
         rows = {
             "workers": [e for e in self.workers if _filled(e.data, ("name", "phone", "id_number"))],
             "respondents": [e for e in self.respondents if _filled(e.data, ("name", "credit_code"))],
             "claims": [e for e in self.claims if _filled(e.data, ("kind", "amount"))],
         }
-        for path, message in errors.items():
-            target = self._field_for(path, rows)
-            if target is None:
-                self.form_errors.append(message)
-            else:
-                target.errors = list(target.errors or []) + [message]
-
-    def _field_for(self, path: str, rows):
         name, _, rest = path.partition("[")
         if rest:
             index, _, sub = rest.partition("].")
@@ -117,7 +110,6 @@ class ComplaintForm(FlaskForm):
             if index.isdigit() and int(index) < len(entries) and sub in entries[int(index)].form:
                 return entries[int(index)].form[sub]
             return None
-        # A message about a whole list ("at least one worker") goes to the summary at the top.
         return None if name in rows else self._fields.get(name)
 
 
