@@ -21,8 +21,16 @@ from .clocks import (
     award_suspended,
     mediation_deadline,
 )
+from . import procedure as proc
 from .errors import GuardRefused
-from .rules import AWARD_ITEM_KINDS, UNITEMISED, final_award_assessment, representative_warnings, stated_award_type
+from .rules import (
+    AWARD_ITEM_KINDS,
+    UNITEMISED,
+    final_award_assessment,
+    is_collective,
+    representative_warnings,
+    stated_award_type,
+)
 
 TERMS_LIMIT = 5000
 PLACE_LIMIT = 200
@@ -80,11 +88,17 @@ def _agreement(zh, en):
         for key in ("terms", "amount", "pay_by"):
             if data.get(key) in (None, ""):
                 raise GuardRefused(zh, en, field=key)
+        body = data.get("mediation_body")
+        if body not in (None, ""):
+            fields.choice(body, "mediation_body", proc.MEDIATION_BODIES, missing_zh="调解组织类型不正确",
+                          missing_en="Unknown kind of mediation body")
         return _result(
             data,
             terms=fields.text(data["terms"], "terms", missing_zh=zh, missing_en=en, limit=TERMS_LIMIT),
             amount=fields.amount(data["amount"], "amount"),
             pay_by=fields.date_not_before(data["pay_by"], today, "pay_by"),
+            mediation_body=body or None,
+            payment_only=fields.flag(data.get("payment_only"), "payment_only") or None,
         )
     return normalise
 
@@ -247,14 +261,16 @@ def _award(case, actor, data, today):
     verdict = final_award_assessment(
         [{**i, "amount": None if i["amount"] is None else Decimal(i["amount"])} for i in items], Decimal(wage))
     stated = stated_award_type(items, data.get("stated_type"), verdict)
+    accepted = last_event(case, "accept_arbitration")
+    by_default = any(r.event == "respondent_absent" for r in events_since(case, accepted)) or None
     return _result(data, amount_awarded=format(total, "f"), items=items, monthly_minimum_wage=wage,
-                   final_award={**verdict.as_data(), **stated})
+                   final_award={**verdict.as_data(), **stated}, by_default=by_default)
 
 
 def _lawsuit(case, actor, data, today):
     by = fields.choice(data.get("by"), "by", ("worker", "employer"),
                        missing_zh="请选择起诉方：劳动者或用人单位", missing_en="Say who sues: the worker or the employer")
-    if by == "employer" and case.state == "awarded" and case.final_award:
+    if by == "employer" and case.state == "awarded" and case.final_award and not _award_set_aside(case):
         raise GuardRefused(
             "本案为终局裁决，用人单位不能向人民法院起诉；用人单位认为裁决有法定情形的，可以自收到裁决书之日起"
             "三十日内向仲裁委员会所在地的中级人民法院申请撤销裁决（《劳动争议调解仲裁法》第四十八条、第四十九条）",
@@ -323,6 +339,13 @@ def _accept_arbitration(case, actor, data, today):
     warnings = representative_warnings(case.worker_count, case.claims, case.representative_count)
     if warnings:
         result["warnings"] = warnings
+    if case.collective or is_collective(case.worker_count, case.claims):
+        size = data.get("tribunal_size", 3)
+        if size != 3:
+            raise GuardRefused("集体劳动人事争议应当由三名仲裁员组成仲裁庭（《劳动人事争议仲裁办案规则》第六十五条）",
+                               "A collective dispute is heard by a tribunal of three arbitrators (Rules Art. 65)",
+                               field="tribunal_size")
+        result["tribunal_size"] = 3
     return result
 
 
@@ -357,6 +380,87 @@ def _suspended(case, today):
     return GuardRefused("审理没有中止，无需恢复", "Proceedings are not suspended")
 
 
+def _reject(case, actor, data, today):
+    reason = fields.text(data.get("reason"), "reason",
+                         missing_zh="仲裁不予受理须填写理由（《劳动人事争议仲裁办案规则》第三十一条）",
+                         missing_en="Give the reason for refusing arbitration (Rules Art. 31)")
+    return _result(data, reason=reason, **proc.reject_ground(data))
+
+
+def _with_consent(normalise, act_zh):
+    """Rules Art. 63: representatives who settle, withdraw or change claims need the consent of
+    the workers they represent."""
+    def guarded(case, actor, data, today):
+        if case.collective and case.representative_count and case.state in ("in_arbitration", "arbitration_applied"):
+            if not fields.flag(data.get("represented_consent"), "represented_consent"):
+                raise GuardRefused(
+                    f"代表人{act_zh}，须经被代表的劳动者同意，请确认已取得同意（《劳动人事争议仲裁办案规则》第六十三条）",
+                    "Representatives need the represented workers' consent to settle or withdraw (Rules Art. 63)",
+                    field="represented_consent")
+            return {**normalise(case, actor, data, today), "represented_consent": True}
+        return normalise(case, actor, data, today)
+    return guarded
+
+
+def _refer_legal_aid(case, actor, data, today):
+    """法律援助法第四十三条: the 7 days run from the legal-aid agency's receipt of the application."""
+    received = today
+    if data.get("received_on") not in (None, ""):
+        received = dt.date.fromisoformat(fields.date(data["received_on"], "received_on"))
+        if received > today:
+            raise GuardRefused("收到申请之日不能晚于今天", "The day of receipt cannot be later than today",
+                               field="received_on")
+    return _result(data, reason=fields.optional_text(data.get("reason"), "reason"), received_on=received.isoformat(),
+                   needs_preservation=fields.flag(data.get("needs_preservation"), "needs_preservation") or None)
+
+
+def _simple_in_use(case):
+    last = last_event(case, "use_simple_procedure", "convert_to_ordinary", "accept_arbitration")
+    return last is not None and last.event == "use_simple_procedure"
+
+
+def _not_simple(case, today):
+    if not _simple_in_use(case):
+        return None
+    return GuardRefused("本案已按简易处理", "The case is already under simple procedure")
+
+
+def _simple(case, today):
+    if _simple_in_use(case):
+        return None
+    return GuardRefused("本案未按简易处理", "The case is not under simple procedure")
+
+
+def _pending_set_aside_record(case):
+    awarded = last_event(case, "render_award")
+    pending = None
+    for record in events_since(case, awarded):
+        if record.event == "apply_set_aside":
+            pending = record
+        elif record.event == "set_aside_ruled":
+            pending = None
+    return pending
+
+
+def _no_pending_set_aside(case, today):
+    if _pending_set_aside_record(case) is None and not _award_set_aside(case):
+        return None
+    return GuardRefused("撤销裁决的申请已在审查中或裁决已被撤销", "An application to set aside is pending or granted")
+
+
+def _pending_set_aside(case, today):
+    if _pending_set_aside_record(case) is not None:
+        return None
+    return GuardRefused("没有待审查的撤销裁决申请", "No application to set aside is pending")
+
+
+def _award_set_aside(case):
+    ruled = last_event(case, "set_aside_ruled")
+    awarded = last_event(case, "render_award")
+    return (ruled is not None and ruled.data.get("outcome") == "set_aside"
+            and list(case.history).index(ruled) > list(case.history).index(awarded))
+
+
 @dataclass(frozen=True)
 class EventGuard:
     normalise: object = _reason_optional
@@ -375,8 +479,7 @@ GUARDS = {
     "fulfil": EventGuard(),
     "apply_arbitration": EventGuard(_apply_arbitration),
     "accept_arbitration": EventGuard(_accept_arbitration),
-    "reject_arbitration": EventGuard(_reason_required("仲裁不予受理须填写理由（《劳动人事争议仲裁办案规则》第三十一条）",
-                                                      "Give the reason for refusing arbitration (Rules Art. 31)")),
+    "reject_arbitration": EventGuard(_reject),
     "schedule_hearing": EventGuard(_hearing),
     "extend_award": EventGuard(_reason_required("延长审理期限须填写理由", "Give the reason for the extension"),
                                (_not_extended, _award_period_running)),
@@ -384,12 +487,27 @@ GUARDS = {
     "suspend_award_clock": EventGuard(_reason_required("中止审理须填写理由", "Give the reason for suspending"),
                                       (_not_suspended,)),
     "resume_award_clock": EventGuard(preconditions=(_suspended,)),
-    "arbitral_mediation": EventGuard(_agreement(*_NEEDS_STATEMENT)),
+    "arbitral_mediation": EventGuard(_with_consent(_agreement(*_NEEDS_STATEMENT), "达成调解")),
     "render_award": EventGuard(_award, (_not_suspended,)),
     "file_lawsuit": EventGuard(_lawsuit, (_acceptance_overdue, _award_overdue)),
-    "withdraw": EventGuard(),
+    "withdraw": EventGuard(_with_consent(_reason_optional, "撤回仲裁申请")),
     "close": EventGuard(),
-    "refer_legal_aid": EventGuard(),
+    "refer_legal_aid": EventGuard(_refer_legal_aid),
+    "serve_document": EventGuard(proc.serve_document),
+    "partial_award": EventGuard(proc.partial_award, (_not_suspended,)),
+    "interim_execution": EventGuard(proc.interim_execution),
+    "transfer_case": EventGuard(proc.transfer_case, (_not_suspended,)),
+    "request_postponement": EventGuard(proc.request_postponement, (proc.postponement_open,)),
+    "treat_as_withdrawn": EventGuard(proc.treat_as_withdrawn, (proc.hearing_held,)),
+    "respondent_absent": EventGuard(proc.respondent_absent, (proc.hearing_held,)),
+    "use_simple_procedure": EventGuard(proc.use_simple_procedure, (_not_simple, proc.not_collective)),
+    "convert_to_ordinary": EventGuard(proc.convert_to_ordinary, (_simple, _award_period_running)),
+    "apply_set_aside": EventGuard(proc.apply_set_aside, (proc.final_award_only, _no_pending_set_aside)),
+    "set_aside_ruled": EventGuard(proc.set_aside_ruled, (_pending_set_aside,)),
+    "lawsuit_ended": EventGuard(proc.lawsuit_ended, (proc.suit_after_award,)),
+    "suspend_limitation": EventGuard(proc.suspend_limitation, (proc.not_limitation_suspended,)),
+    "resume_limitation": EventGuard(preconditions=(proc.limitation_is_suspended,)),
+    "apply_judicial_confirmation": EventGuard(proc.apply_judicial_confirmation, (proc.confirmation_window,)),
     "legal_aid_accepted": EventGuard(),
     "legal_aid_declined": EventGuard(_reason_required("不予法律援助须书面说明理由（《法律援助法》第四十三条）",
                                                       "Give the reason for declining legal aid")),

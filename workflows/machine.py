@@ -12,6 +12,7 @@ from transitions import Machine
 from .errors import EventNotAllowed, UnknownEvent
 from .guards import normalise_data, precondition_refusal
 from .permissions import permission_refusal
+from .procedure import LIMITATION_STATES, SERVE_STATES
 from .states import ACTIVE_STATES, EVENTS, LEGAL_AID_STATES, STATES, TERMINAL_STATES
 
 
@@ -51,6 +52,21 @@ MAIN_TRANSITIONS = (
     ("file_lawsuit", ("arbitration_applied", "in_arbitration", "arbitration_rejected", "awarded"), "in_litigation",
      None),
     ("withdraw", ACTIVE_STATES, "withdrawn", None),
+    ("serve_document", SERVE_STATES, None, None),
+    ("partial_award", ("in_arbitration",), None, None),
+    ("interim_execution", ("in_arbitration",), None, None),
+    ("transfer_case", ("in_arbitration",), None, None),
+    ("request_postponement", ("in_arbitration",), None, None),
+    ("treat_as_withdrawn", ("in_arbitration",), "withdrawn", None),
+    ("respondent_absent", ("in_arbitration",), None, None),
+    ("use_simple_procedure", ("in_arbitration",), None, None),
+    ("convert_to_ordinary", ("in_arbitration",), None, None),
+    ("apply_set_aside", ("awarded",), None, None),
+    ("set_aside_ruled", ("awarded",), None, None),
+    ("lawsuit_ended", ("in_litigation",), "awarded", None),
+    ("suspend_limitation", LIMITATION_STATES, None, None),
+    ("resume_limitation", LIMITATION_STATES, None, None),
+    ("apply_judicial_confirmation", ("mediated",), None, None),
     ("close", ("mediated", "arbitration_mediated", "awarded", "in_litigation"), "closed", None),
 )
 

@@ -93,6 +93,14 @@ WHO_MAY = {
     "refer_legal_aid": ("mediator", "owner", "arbitrator"),
     "legal_aid_accepted": ("legal_aid",),
     "legal_aid_declined": ("legal_aid",),
+    "serve_document": ("case_staff",),
+    **{event: ("arbitrator",) for event in (
+        "partial_award", "interim_execution", "transfer_case", "treat_as_withdrawn", "respondent_absent",
+        "use_simple_procedure", "convert_to_ordinary")},
+    "request_postponement": ("owner", "arbitrator"),
+    **{event: ("case_staff",) for event in ("apply_set_aside", "set_aside_ruled", "lawsuit_ended")},
+    **{event: ("owner", "case_staff") for event in ("suspend_limitation", "resume_limitation")},
+    "apply_judicial_confirmation": ("owner", "mediator"),
 }
 
 ADMIN_REFUSAL = ("管理员负责监督，不办理案件事项", "Administrators supervise; they do not act on cases")

@@ -56,6 +56,21 @@ _EVENTS = (
     ("refer_legal_aid", "转介法律援助", "Refer to legal aid"),
     ("legal_aid_accepted", "给予法律援助", "Grant legal aid"),
     ("legal_aid_declined", "不予法律援助", "Decline legal aid"),
+    ("serve_document", "送达文书", "Record service of a document"),
+    ("partial_award", "先行裁决", "Partial award"),
+    ("interim_execution", "裁决先予执行", "Interim execution"),
+    ("transfer_case", "移送管辖", "Transfer to the competent commission"),
+    ("request_postponement", "申请延期开庭", "Ask to postpone the hearing"),
+    ("treat_as_withdrawn", "按撤回仲裁申请处理", "Treat as withdrawn (applicant absent)"),
+    ("respondent_absent", "被申请人缺席", "Respondent absent from the hearing"),
+    ("use_simple_procedure", "简易处理", "Handle by simple procedure"),
+    ("convert_to_ordinary", "转为一般程序", "Convert to the ordinary procedure"),
+    ("apply_set_aside", "申请撤销裁决", "Employer applies to set the award aside"),
+    ("set_aside_ruled", "撤销裁决申请的裁定", "Court's ruling on setting aside"),
+    ("lawsuit_ended", "诉讼以裁定终结", "Suit dismissed or withdrawn"),
+    ("suspend_limitation", "仲裁时效中止", "Limitation suspended"),
+    ("resume_limitation", "时效中止事由消除", "Limitation resumes"),
+    ("apply_judicial_confirmation", "申请司法确认", "Apply for judicial confirmation"),
 )
 
 STATES = tuple(key for key, _, _ in _MAIN_STATES)

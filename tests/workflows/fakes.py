@@ -59,14 +59,18 @@ _MEDIATOR_EVENTS = {"accept", "decline", "mediation_succeeded", "mediation_faile
 _ARBITRATOR_EVENTS = {
     "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award", "restart_award_clock",
     "suspend_award_clock", "resume_award_clock", "arbitral_mediation", "render_award",
+    "partial_award", "interim_execution", "transfer_case", "treat_as_withdrawn", "respondent_absent",
+    "use_simple_procedure", "convert_to_ordinary",
 }
+# Recorded by the staff on the case: the arbitrator once there is one, else the mediator.
+_STAFF_EVENTS = {"close", "serve_document", "apply_set_aside", "set_aside_ruled", "lawsuit_ended"}
 
 
 def default_actor(event, case):
     """Someone who may fire the event on a case handled by PEOPLE.mediator and PEOPLE.arbitrator."""
-    if event in _MEDIATOR_EVENTS or (event == "close" and case.arbitrator_id is None):
+    if event in _MEDIATOR_EVENTS or (event in _STAFF_EVENTS and case.arbitrator_id is None):
         return PEOPLE.mediator
-    if event in _ARBITRATOR_EVENTS or event == "close":
+    if event in _ARBITRATOR_EVENTS or event in _STAFF_EVENTS:
         return PEOPLE.arbitrator
     if event in ("legal_aid_accepted", "legal_aid_declined"):
         return PEOPLE.legal_aid

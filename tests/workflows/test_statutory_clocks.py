@@ -20,11 +20,11 @@ def _only(desk, kind):
 RUNNING = {
     "submitted": {"mediation", "limitation"},
     "in_mediation": {"mediation", "limitation"},
-    "mediated": {"limitation"},
+    "mediated": {"limitation"},  # judicial confirmation only for a people's mediation committee's agreement
     "mediation_failed": {"limitation"},
     "not_accepted": {"limitation"},
     "arbitration_applied": {"arbitration_acceptance"},
-    "in_arbitration": {"award"},
+    "in_arbitration": {"award", "serve_application", "composition_notice"},
     "arbitration_rejected": set(),
     "arbitration_mediated": set(),
     "awarded": {"lawsuit", "set_aside"},
@@ -129,8 +129,8 @@ def test_final_award_gives_worker_fifteen_days_and_employer_thirty_to_set_aside(
 def test_non_final_award_gives_either_party_fifteen_days(case_in):
     desk = case_in("in_arbitration")
     desk.do("render_award", data={"amount_awarded": "90000", "monthly_minimum_wage": "2690"})
-    assert [d.kind for d in deadlines(desk.case, today=desk.today)] == ["lawsuit"]
-    assert _only(desk, "lawsuit").basis == "《劳动争议调解仲裁法》第五十条"
+    assert [d.kind for d in deadlines(desk.case, today=desk.today)] == ["lawsuit", "employer_lawsuit"]
+    assert _only(desk, "lawsuit").basis == _only(desk, "employer_lawsuit").basis == "《劳动争议调解仲裁法》第五十条"
 
 
 # Legal aid (法律援助法 Art. 43, 44).
@@ -139,7 +139,7 @@ def test_legal_aid_decision_is_due_seven_days_after_referral(case_in):
     desk = case_in("in_mediation")
     desk.do("refer_legal_aid")
     deadline = _only(desk, "legal_aid_decision")
-    assert (deadline.due, deadline.basis) == (D(2026, 3, 9), "《中华人民共和国法律援助法》第四十三条")
+    assert (deadline.due, deadline.basis) == (D(2026, 3, 9), "《中华人民共和国法律援助法》第四十三条、第四十四条")
 
 
 def test_legal_aid_is_flagged_when_the_time_to_sue_is_nearly_over(case_in):
@@ -208,4 +208,5 @@ def test_deadline_as_data_is_json_friendly(case_in):
     assert _only(case_in("in_mediation"), "mediation").as_data() == {
         "kind": "mediation", "starts": "2026-03-02", "due": "2026-03-17", "basis": "《劳动争议调解仲裁法》第十四条",
         "label_zh": "调解期限", "label_en": "Mediation period", "calendar_known": True, "note": None,
+        "actor": "mediation_body", "unit": "days", "length": 15,
     }

@@ -147,9 +147,10 @@ def test_role_refusal_names_who_may_act(case_in, people):
 def test_allowed_events_for_each_role_on_a_new_case(case_in, people):
     desk = case_in("submitted")
     allowed = {name: allowed_events(desk.case, actor, today=desk.today) for name, actor in vars(people).items()}
-    assert allowed["worker"] == ["apply_arbitration", "withdraw", "refer_legal_aid"]
-    assert allowed["mediator"] == ["accept", "decline", "apply_arbitration", "withdraw", "refer_legal_aid"]
-    assert allowed["arbitrator"] == ["apply_arbitration", "withdraw", "refer_legal_aid"]
+    assert allowed["worker"] == ["apply_arbitration", "withdraw", "refer_legal_aid", "suspend_limitation"]
+    assert allowed["mediator"] == ["accept", "decline", "apply_arbitration", "withdraw", "refer_legal_aid",
+                                   "suspend_limitation"]
+    assert allowed["arbitrator"] == ["apply_arbitration", "withdraw", "refer_legal_aid", "suspend_limitation"]
     assert allowed["other_worker"] == allowed["legal_aid"] == allowed["admin"] == []
 
 

@@ -1,0 +1,77 @@
+"""Service of documents (送达): what was served on whom, when and how, read back from the history.
+
+Periods that run from receipt — the defence (《劳动争议调解仲裁法》第三十条), the lawsuit (第四十八条、
+第五十条), the employer's application to set aside (第四十九条), the suit after a set-aside
+(第四十九条第三款) and the set-aside after a dismissed suit (劳动争议解释（一）第二十一条) — start
+on the day of service recorded here. Service follows 《民事诉讼法》（2023年修正）第八十七条至第九十五条
+as the arbitration rules apply it: the day signed for on the receipt is the day of service; by post,
+the day on the postal receipt; electronically, the day the message reaches the recipient's system;
+by public notice, thirty days after the notice is published (第九十五条).
+"""
+
+import datetime as dt
+from types import MappingProxyType
+
+from .case import events_since, last_event
+
+SERVE_EVENT = "serve_document"
+PUBLIC_NOTICE_DAYS = 30  # 《民事诉讼法》（2023年修正）第九十五条
+
+DOCUMENTS = MappingProxyType({
+    "acceptance_notice": "受理通知书",
+    "refusal_notice": "不予受理通知书",
+    "application_copy": "仲裁申请书副本",
+    "defence_copy": "答辩书副本",
+    "composition_notice": "仲裁庭组成通知书",
+    "collective_notice": "集体争议一次性通知书（仲裁庭组成、答辩期、举证期、开庭日期和地点）",
+    "hearing_notice": "开庭通知书",
+    "partial_award": "先行裁决书",
+    "interim_execution_ruling": "先予执行裁决书",
+    "award": "裁决书",
+    "mediation_statement": "调解书",
+    "set_aside_ruling": "撤销仲裁裁决的裁定书",
+    "dismissal_ruling": "驳回起诉或准予撤诉的裁定书",
+})
+
+SERVICE_METHODS = MappingProxyType({
+    "direct": "直接送达（签收）",
+    "left_at_address": "留置送达",
+    "entrusted": "委托送达",
+    "post": "邮寄送达",
+    "electronic": "电子送达",
+    "public_notice": "公告送达",
+})
+
+PARTIES = MappingProxyType({"worker": "劳动者", "employer": "用人单位", "both": "双方当事人"})
+
+
+def received_on(record):
+    """The day a recorded service counts as received (public notice: 30 days after publication)."""
+    served = dt.date.fromisoformat(record.data["served_on"])
+    if record.data.get("method") == "public_notice":
+        return served + dt.timedelta(days=PUBLIC_NOTICE_DAYS)
+    return served
+
+
+def receipt(case, document, party, after=None):
+    """(day received, record) of the first service of `document` on `party` after the `after`
+    history record (all history when None), or None when no service is recorded."""
+    for record in events_since(case, after):
+        if record.event != SERVE_EVENT or record.data.get("document") != document:
+            continue
+        if record.data.get("party") in (party, "both"):
+            return received_on(record), record
+    return None
+
+
+def served_since(case, document, since_event):
+    """Whether `document` was served (on anybody) after the latest `since_event` record."""
+    anchor = last_event(case, since_event)
+    return any(r.event == SERVE_EVENT and r.data.get("document") == document for r in events_since(case, anchor))
+
+
+def public_notice_days(case, after):
+    """Days of service by public notice after the `after` record: not counted in the award period
+    (《劳动人事争议仲裁办案规则》第四十六条)."""
+    return sum(PUBLIC_NOTICE_DAYS for r in events_since(case, after)
+               if r.event == SERVE_EVENT and r.data.get("method") == "public_notice")
