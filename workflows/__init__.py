@@ -20,7 +20,9 @@ from .case import CaseLike, ClaimLike, EventRecord
 from .clocks import DEADLINE_LABELS, Deadline, deadlines
 from .diagram import diagram_dot
 from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, WorkflowError
-from .guards import RESTART_REASONS
+from .clocks import legal_aid_urgency
+from .guards import ARBITRATION_GROUNDS, RESTART_REASONS, hearing_notice_latest
+from .service import DOCUMENTS, SERVICE_METHODS
 from .holidays import Arrangement, Holiday, arrangement_from_data, arrangement_from_notice, statutory_holidays
 from .machine import Transition, allowed_events, fire
 from .permissions import WHO_MAY, Actor
@@ -30,7 +32,11 @@ from .rules import (
     CLAIM_KINDS,
     FinalAwardResult,
     ItemVerdict,
+    Jurisdiction,
     SimpleProcedure,
+    competent_commission,
+    representative_warnings,
+    stated_award_type,
     collective_guard,
     final_award_assessment,
     is_collective,
@@ -59,5 +65,7 @@ __all__ = [
     "final_award_assessment", "fire", "is_collective", "is_working_day", "simple_procedure_eligible",
     "working_days_between",
     "Arrangement", "DayStatus", "Holiday", "arrangement_for", "arrangement_from_data", "arrangement_from_notice",
+    "ARBITRATION_GROUNDS", "DOCUMENTS", "Jurisdiction", "SERVICE_METHODS", "competent_commission",
+    "hearing_notice_latest", "legal_aid_urgency", "representative_warnings", "stated_award_type",
     "day_status", "register_arrangement", "statutory_holidays", "subtract_working_days", "unregister_arrangement",
 ]

@@ -276,3 +276,40 @@ def stated_award_type(items, stated_type, verdict):
             "basis": "以裁决书载明的类型为准（《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十八条）"
                      + ("；同一裁决兼有终局与非终局事项，起诉时按非终局裁决处理（第二十条）" if mixed else ""),
             "warnings": warnings}
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """Which commission has jurisdiction, and why (《劳动争议调解仲裁法》第二十一条; Rules 第八条)."""
+
+    commission: str | None
+    reason_zh: str
+
+
+def competent_commission(*, performance_places=(), employer_seat=None, applied_to=()):
+    """The commission with jurisdiction over a labour dispute.
+
+    Art. 21(2): the commission of the place where the labour contract is performed or of the
+    employer's seat; if the parties apply to both, the place of performance. Rules Art. 8 (as the
+    team's procedure notes have it): with several places of performance, the commission that
+    accepted first; with no clear place of performance, the employer's seat. `applied_to` lists
+    the commissions applied to, in the order they accepted.
+    """
+    places = [place for place in performance_places if place]
+    applied = list(applied_to)
+    if len(places) > 1:
+        first = next((c for c in applied if c in places), None)
+        if first:
+            return Jurisdiction(first, "有多个劳动合同履行地的，由最先受理的仲裁委员会管辖（《劳动人事争议仲裁办案规则》第八条）")
+        return Jurisdiction(None, "有多个劳动合同履行地，可以向其中任一履行地的仲裁委员会申请，由最先受理的管辖")
+    if places and employer_seat and places[0] in applied and employer_seat in applied:
+        return Jurisdiction(places[0], "双方分别向履行地和用人单位所在地申请的，由劳动合同履行地的仲裁委员会管辖"
+                                       "（《劳动争议调解仲裁法》第二十一条第二款）")
+    if not places:
+        if employer_seat:
+            return Jurisdiction(employer_seat, "劳动合同履行地不明确的，由用人单位所在地的仲裁委员会管辖（《劳动人事争议仲裁办案规则》第八条）")
+        return Jurisdiction(None, "劳动合同履行地和用人单位所在地均不明确，无法确定管辖")
+    chosen = next((c for c in applied if c in (places[0], employer_seat)), None)
+    if chosen:
+        return Jurisdiction(chosen, "劳动合同履行地或者用人单位所在地的仲裁委员会均有管辖权（《劳动争议调解仲裁法》第二十一条第二款）")
+    return Jurisdiction(places[0], "可以向劳动合同履行地或者用人单位所在地的仲裁委员会申请（《劳动争议调解仲裁法》第二十一条第二款）")
