@@ -131,7 +131,10 @@ _ADDRESS_ROAD = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,8}}?)(?:路|大街|街
 _ADDRESS_PLACE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,8}}?)(?:小区|花园|公寓|家园|大厦|新村|社区|村|苑)"
                             rf"(?:[一二三四五六七八九十0-9]+期)?(?:[ ,，]?{_UNIT})*(?:{_NUM}(?![0-9]))?")
 # A place name never runs across these: administrative levels, function words, verbs of motion.
-_ADDRESS_STOP = set("省市区县镇乡旗州在于到从往住位送的和与及是了向对把被给由自至去来回搬离等称说为将其该每各某个")
+_ADDRESS_STOP = set("在于到从往住位送的与及是了对把被给由自至去搬离等称说为将其该每各某个他她我你们")
+_ADDRESS_VERBS = re.compile("(?:起诉|进入|离开|前往|回到|返回|搬到|搬入|搬进|送到|送往|驶入|驶离|途经|经过|位于|来到|去往|赶到|"
+                            "骑行至|行驶至|配送至|派送至|居住|租住|住进|管理|服务|负责)+")
+_ADDRESS_LEVELS = set("省市区县镇乡旗州")  # cut after them unless that leaves no name (福州路, 市场路 are names)
 _NOT_PLACES = {"农村", "乡村", "山村", "渔村", "本村", "该村", "同村", "邻村", "全村", "进村", "回村", "出村", "下村", "驻村",
                "村村", "城中村", "新农村", "某村", "某小区", "某公寓", "某社区", "本社区", "该社区", "所在社区", "街道"}
 COMPANY = re.compile(r"[^\s，。、；：“”\"'说在的被向和与了是把将从对为让叫给由及其并（）()《》〔〕【】,.;:!?！？]{2,16}?"
@@ -536,24 +539,30 @@ def _jieba_names(text: str) -> Iterable[tuple[int, int]]:
             yield start, start + len(word)
 
 
-def _word_at_surname(text: str, start: int, length: int) -> bool:
+def _word_at_surname(text: str, start: int, length: int, *, after_role: bool = False) -> bool:
     """False when jieba reads the candidate as an ordinary word (权益, 维修, 商定) or as the tail of one
     (公司|通过: 司 is no surname there); True when the surname stands alone or jieba says it is a name."""
     token = _tokens(text).get(start)
-    if token is None:
-        return False
+    if token is None:  # jieba joined the surname to what comes before: 房东|方丽 read as 房/东方/丽
+        return after_role
     word, flag = token
     if flag.startswith("nr"):
         return True
     if len(word) == len(surname_of(text[start:start + length])):
-        return flag[:1] not in ("v", "p", "d", "c", "u", "r", "m", "q")  # 应|注意, 在|公司: a function word
-    return not _pos_tokenizer().tokenizer.FREQ.get(word)  # an unknown word is no ordinary word
+        if flag[:1] not in ("v", "p", "d", "c", "u", "r", "m", "q"):
+            return True
+        # The surname is also a function word (莫, 段, 戴, 应): a name only if what follows is no common word
+        # (莫|玉宇 and 段|强军 are names, 应|注意 is not).
+        following = _tokens(text).get(start + len(word))
+        return following is not None and len(word) + len(following[0]) <= length \
+            and (following[1].startswith(("nr", "nz")) or not _common_word(following[0]))
+    return not _common_word(word)  # a rare or unknown word is no ordinary word (付强, 刘洋)
 
 
 def _common_word(word: str) -> bool:
     """A dictionary word of some frequency that jieba does not tag as a person."""
     tokenizer = _pos_tokenizer()
-    return (tokenizer.tokenizer.FREQ.get(word) or 0) >= 100 and not tokenizer.word_tag_tab.get(word, "").startswith("nr")
+    return (tokenizer.tokenizer.FREQ.get(word) or 0) >= 40 and not tokenizer.word_tag_tab.get(word, "").startswith("nr")
 
 
 def _word_follows(text: str, at: int) -> bool:
@@ -587,7 +596,7 @@ def _role_names(text: str) -> Iterable[tuple[int, int]]:
             length -= 1
         if length <= size or candidate[size:length] in ("某", "某某") or not _looks_like_name(candidate[:length]):
             continue
-        if not _word_at_surname(text, start, length):
+        if not _word_at_surname(text, start, length, after_role=True):
             continue
         yield start, start + length
     for match in _NAME_ROLE.finditer(text):
@@ -736,9 +745,11 @@ def _addresses(wide: str) -> Iterable[tuple[int, int]]:
     for pattern in (_ADDRESS_ROAD, _ADDRESS_PLACE):
         for match in pattern.finditer(wide):
             name_start, name = match.start("name"), match.group("name")
-            cut = max((i for i, c in enumerate(name) if c in _ADDRESS_STOP), default=-1)
+            least = 1 if pattern is _ADDRESS_ROAD else 2
+            cut = max((i for i, c in enumerate(name)
+                       if c in _ADDRESS_STOP or (c in _ADDRESS_LEVELS and len(name) - i - 1 >= least)), default=-1)
             start = name_start + cut + 1
-            if match.end("name") - start < (1 if pattern is _ADDRESS_ROAD else 2):
+            if match.end("name") - start < least:
                 continue
             word = wide[start:match.end()]
             suffix_at = match.end("name")
@@ -746,6 +757,13 @@ def _addresses(wide: str) -> Iterable[tuple[int, int]]:
                 continue  # 知道10号, 报道3号
             if word in _NOT_PLACES or any(word.endswith(p) and len(word) <= len(p) + 1 for p in _NOT_PLACES):
                 continue
+            verbs = list(_ADDRESS_VERBS.finditer(wide, start, match.end("name")))
+            if verbs:  # 进入|幸福小区; 冯某起诉|小区物业: a verb, not part of the name
+                start = verbs[-1].end()
+                if match.end("name") - start < least:
+                    continue
+            if pattern is _ADDRESS_PLACE and wide.startswith("团购", match.end()):
+                continue  # 社区团购 is a way of selling
             if pattern is _ADDRESS_PLACE and wide[match.end("name"):match.end()].startswith(("村", "苑")):
                 tail = wide[match.end("name") - 1:match.end("name") + 1]
                 if tail in _NOT_PLACES or len(word) - 1 < 2:
