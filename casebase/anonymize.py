@@ -77,8 +77,9 @@ NOT_NAMES = {"王牌", "高温", "张贴", "周末", "周一", "周二", "周三
              "伍佰", "陆续", "柏油", "水电", "云南", "龙华", "黎族", "简称", "简单", "简易", "薛定谔", "范围"}
 
 # ---- folded views: one character of the view for one character of the text, so spans carry over.
-_CN_DIGITS = dict(zip("〇○零一幺壹二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖",
-                      "000111222233344556667788899"))
+# Chinese digits as written in numbers read digit by digit (一三九…); 两 and 十/百 are not digits of such numbers.
+_CN_DIGITS = {char: str(digit) for digit, chars in enumerate(
+    ("〇○零", "一幺壹", "二贰貳", "三叁參", "四肆", "五伍", "六陆陸", "七柒", "八捌", "九玖")) for char in chars}
 
 
 def _fold_char(ch: str) -> str:
@@ -101,14 +102,13 @@ def _wide_view(text: str) -> str:
 
 
 def _digit_view(wide: str) -> str:
-    """The wide view with Chinese digits as ASCII digits too (两 is kept: it is no digit of a number)."""
-    return "".join(_CN_DIGITS.get(ch, ch) if ch != "两" else ch for ch in wide)
+    """The wide view with Chinese digits as ASCII digits too."""
+    return "".join(_CN_DIGITS.get(ch, ch) for ch in wide)
 
 
 # ---- patterns on the views
 _SEP = r"[ \t\u3000\-.·•・_/—–~]"
 _DIGIT_RUN = re.compile(rf"(?<![0-9])\+?[0-9](?:(?:{_SEP}|[()]){{0,3}}\+?[0-9])*(?:{_SEP}?[Xx×])?(?![0-9])")
-_GROUP_SPLIT = re.compile(rf"{_SEP}+")
 _PHONE_LABEL = re.compile(r"(?:电话|手机|手机号|号码|座机|联系方式|联系电话|电话号码|tel|Tel|TEL|phone|Phone|PHONE|电\s*话)"
                           r"(?:号码|号)?[\s:：是为]{0,4}(?=[+(（0-9])")
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领"
@@ -347,13 +347,13 @@ class _Rules:
         self.groups: dict[str, tuple[str, str]] = {}
         alternatives: list[tuple[str, str]] = []  # (regex, group name)
         for index, name in enumerate(people):
-            forms = [_spaced(name)]
-            given = name[len(surname_of(name)):]
-            if len(given) >= 2:
-                forms.append(_spaced(given))
-            forms += [_pinyin_regex(variant) for variant in pinyin_forms(name)]
+            forms = [_spaced(name)] + [_pinyin_regex(variant) for variant in pinyin_forms(name)]
             self.groups[f"p{index}"] = ("person", name)
             alternatives.append(("|".join(f for f in forms if f), f"p{index}"))
+            given = name[len(surname_of(name)):]
+            if len(given) >= 2:  # the given name alone (建国说) — see detect_with for 国庆节
+                self.groups[f"g{index}"] = ("given_name", name)
+                alternatives.append((_spaced(given), f"g{index}"))
         for index, name in enumerate(self.discovered):  # a name found in the text: the full name only
             self.groups[f"d{index}"] = ("person", name)
             alternatives.append((_spaced(name), f"d{index}"))
@@ -631,6 +631,13 @@ def detect_with(text: str, rules: _Rules) -> list[Finding]:
     if rules.literal is not None:
         for match in rules.literal.finditer(wide):
             category, name = rules.groups[match.lastgroup]
+            if category == "given_name":
+                given = match.group(0)
+                # A given name that is also a common word (国庆, 建国) only where jieba reads it as a word
+                # of its own: 建国说 yes, 国庆节 and 建国门 no.
+                if _common_word(given) and _tokens(text).get(match.start(), ("",))[0] != given:
+                    continue
+                category = "person"
             add(category, match.start(), match.end(), name)
     for match in _OWN_CASE_NUMBER.finditer(digits):
         add("case_number", match.start(), match.end())
@@ -723,7 +730,7 @@ def _number_kind(value: str) -> str | None:
 
 
 def _id_shape(value: str) -> bool:
-    return bool(re.fullmatch(r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]",
+    return bool(re.fullmatch(r"[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]",
                              value))
 
 

@@ -184,6 +184,18 @@ def test_a_party_is_found_by_full_name_given_name_and_with_spaces():
     assert "建国" not in result.text and result.text.count("王某") == 3
 
 
+def test_a_given_name_that_is_a_common_word_is_replaced_only_as_a_word_of_its_own():
+    parties = [KnownParty("孙国庆", "person")]
+    result = anonymize("孙国庆国庆节也加班，国庆说不去。", parties=parties)
+    assert result.text == "孙某国庆节也加班，孙某说不去。"
+
+
+def test_chinese_digits_are_read_as_the_digits_they_are():
+    found = detect("身份证号一一〇一〇五一九九〇〇三〇七一二三四")
+    assert [(f.category, f.text) for f in found] == [("id_number", "一一〇一〇五一九九〇〇三〇七一二三四")]
+    assert detect("手机壹捌玖零零零零玖玖玖玖")[0].category == "phone"
+
+
 @pytest.mark.parametrize("writing", ["Liu Yang", "LIU YANG", "liuyang", "Yang Liu", "Liu-Yang", "LiuYang", "YANG Liu"])
 def test_a_party_in_pinyin(writing):
     pytest.importorskip("pypinyin")
@@ -246,6 +258,18 @@ LEGAL_TEXT = [
     "申请人要求确认2019年1月至2021年12月期间存在劳动关系，并支付加班费和社会保险费。",
     "调解员组织双方调解，站长和骑手都到场，劳动者权益受到保护。",
     "公司通过站长安排早会、控制在线时长，维修师傅按时到岗。",
+    # Sentences of published cases that an earlier version took for names or places.
+    "此后冯某起诉小区物业公司，要求赔偿。",
+    "签约主播解约被扣两个月分成。",
+    "发布方以过错与责任匹配为原则。",
+    "扣除公司收取的中转费后，剩余利润归唐某。",
+    "司机不在公司工资花名册上。",
+    "李某驾驶的富康车没有保险。",
+    "黎家已尽到提醒义务。",
+    "闵行法院认为，确定侵权主体应看实际控制。",
+    "《劳动争议调解仲裁法》第二十七条。",
+    "某品牌社区团购平台的网格仓。",
+    "劳动者应注意保留工资发放记录。",
 ]
 
 

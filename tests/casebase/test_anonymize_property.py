@@ -246,7 +246,7 @@ def survives(kind: str, shown: str, secret: str, text: str) -> bool:
 
 
 @given(planted_cases())
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 def test_no_planted_identifier_survives_and_the_legal_text_is_untouched(generated):
     parties, planted, fields, legal = generated
     result = anonymize_many(fields, parties=parties)
