@@ -402,6 +402,18 @@ def _with_consent(normalise, act_zh):
     return guarded
 
 
+def _extension(case, actor, data, today):
+    """Art. 43(1): a complex case may be extended by at most 15 days with the approval of the
+    commission's head, the parties told in writing (Rules Art. 45: written approval)."""
+    reason = fields.text(data.get("reason"), "reason", missing_zh="延长审理期限须填写理由",
+                         missing_en="Give the reason for the extension")
+    approved_by = fields.optional_text(data.get("approved_by"), "approved_by")
+    extra = {} if approved_by else {"warnings": [
+        "延长期限须经劳动争议仲裁委员会主任书面批准，并书面通知当事人（《劳动争议调解仲裁法》第四十三条第一款；"
+        "《劳动人事争议仲裁办案规则》第四十五条），请记录批准人"]}
+    return _result(data, reason=reason, approved_by=approved_by, **extra)
+
+
 def _refer_legal_aid(case, actor, data, today):
     """法律援助法第四十三条: the 7 days run from the legal-aid agency's receipt of the application."""
     received = today
@@ -481,7 +493,7 @@ GUARDS = {
     "accept_arbitration": EventGuard(_accept_arbitration),
     "reject_arbitration": EventGuard(_reject),
     "schedule_hearing": EventGuard(_hearing),
-    "extend_award": EventGuard(_reason_required("延长审理期限须填写理由", "Give the reason for the extension"),
+    "extend_award": EventGuard(_extension,
                                (_not_extended, _award_period_running)),
     "restart_award_clock": EventGuard(_restart, (_not_suspended,)),
     "suspend_award_clock": EventGuard(_reason_required("中止审理须填写理由", "Give the reason for suspending"),

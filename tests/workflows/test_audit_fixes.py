@@ -167,3 +167,15 @@ def test_type_stated_for_some_items_only_is_refused(case_in):
 ])
 def test_unknown_stated_types_are_refused(case_in, data, field):
     assert _refusal(case_in("in_arbitration"), "render_award", {**data, "monthly_minimum_wage": "2500"}).field == field
+
+
+# Approximations tightened: the extension needs the head's written approval (Art. 43; Rules Art. 45).
+
+def test_extension_without_a_recorded_approval_is_kept_with_a_warning(case_in):
+    data = case_in("in_arbitration").do("extend_award", data={"reason": "需要鉴定"}).data
+    assert "第四十五条" in data["warnings"][0]
+
+
+def test_extension_with_the_heads_approval_needs_no_warning(case_in):
+    data = case_in("in_arbitration").do("extend_award", data={"reason": "需要鉴定", "approved_by": "仲裁委主任张某"}).data
+    assert data["approved_by"] == "仲裁委主任张某" and "warnings" not in data
