@@ -118,7 +118,8 @@ _PLATE = re.compile(rf"[{_PROVINCES}][A-Za-z](?:{_PLATE_SEP}[A-Za-z0-9]){{4}}"
 _ACCOUNT = re.compile(r"(?:微信号?|微信账号|微信ID|微信id|[vVwW][xX]号?|[vV]信|薇信|威信|weixin|wechat|WeChat|QQ号?|qq号?|"
                       r"QQ号码|扣扣|抖音号?|快手号?|支付宝账号|支付宝|钉钉号?|微博号?|账号|帐号|用户名|昵称ID|ID)"
                       r"[\s:：是为=]{0,4}(?P<value>[A-Za-z0-9][A-Za-z0-9_\-.]{3,39})(?![A-Za-z0-9_\-])")
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+ ?@ ?[A-Za-z0-9\-]+(?: ?\. ?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64} ?@ ?[A-Za-z0-9\-]{1,63}(?: ?\. ?[A-Za-z0-9\-]{1,63}){0,8}"
+                    r"\.[A-Za-z]{2,24}")
 _CREDIT_CODE = re.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])",
                           re.IGNORECASE)
 _OWN_CASE_NUMBER = re.compile(r"(?<![0-9])20[0-9]{2}-[0-9]{7}(?![0-9])")
@@ -145,7 +146,7 @@ BUSINESS_WORDS = (("科技", "某科技公司"), ("网络", "某网络公司"), 
                   ("快递", "某快递公司"), ("劳务", "某劳务公司"), ("人力", "某人力资源公司"), ("派遣", "某劳务派遣公司"),
                   ("传媒", "某传媒公司"), ("文化", "某文化公司"), ("家政", "某家政公司"), ("运输", "某运输公司"),
                   ("信息", "某信息技术公司"), ("外卖", "某外卖平台公司"), ("出行", "某出行公司"))
-_STOP = set("说称某的了在和与向对被把将从是也都就还又及等跟同让给叫以")
+_STOP = set("说称某的了在和与向对被把将从是也都就还又及等跟同让给叫以并且或而却仍均")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 # Replacement text of each category (people and companies are named by the mapping).
@@ -502,11 +503,16 @@ def _tokens(text: str) -> dict[int, tuple[str, str]]:
     tokens: dict[int, tuple[str, str]] = {}
     if not _POS_CHUNK.search(text):
         return tokens
-    at = 0
-    for word, flag in _pos_tokenizer().cut(text):
-        tokens[at] = (word, flag)
-        at += len(word)
+    tokenizer = _pos_tokenizer()
+    for piece in _SENTENCE_PIECE.finditer(text):  # bounded pieces: jieba's HMM is slow on long runs
+        at = piece.start()
+        for word, flag in tokenizer.cut(piece.group(0)):
+            tokens[at] = (word, flag)
+            at += len(word)
     return tokens
+
+
+_SENTENCE_PIECE = re.compile(r"[^，。；！？、,;!?\n]{1,120}[，。；！？、,;!?\n]?|[，。；！？、,;!?\n]")
 
 
 def _jieba_names(text: str) -> Iterable[tuple[int, int]]:
@@ -554,8 +560,16 @@ def _word_at_surname(text: str, start: int, length: int, *, after_role: bool = F
         # The surname is also a function word (莫, 段, 戴, 应): a name only if what follows is no common word
         # (莫|玉宇 and 段|强军 are names, 应|注意 is not).
         following = _tokens(text).get(start + len(word))
-        return following is not None and len(word) + len(following[0]) <= length \
-            and (following[1].startswith(("nr", "nz")) or not _common_word(following[0]))
+        if following is None:
+            return False
+        if len(word) + len(following[0]) > length:  # 付|明说: the name ends inside jieba's word
+            return text[start + length:start + length + 1] in _STOP and not _common_word(text[start:start + length])
+        return following[1].startswith(("nr", "nz")) or not _common_word(following[0])
+    if len(word) < length:  # 苏宁|丽: a word, then one more character that stands alone
+        following = _tokens(text).get(start + len(word))
+        if following is not None and len(word) + len(following[0]) == length and len(following[0]) == 1 \
+                and following[0] not in _STOP and following[1][:1] not in ("c", "p", "d", "u", "r", "v"):
+            return True
     return not _common_word(word)  # a rare or unknown word is no ordinary word (付强, 刘洋)
 
 
