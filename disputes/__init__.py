@@ -1,6 +1,7 @@
 """Dispute Desk: the Flask application for labour disputes of platform workers."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -21,6 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     apply_config(app, config)
     _check_pdf_font(app)
+    _check_redis(app)
     _init_extensions(app)
     _register_features(app)
     _register_cli(app)
@@ -36,6 +38,23 @@ def _check_pdf_font(app: Flask) -> None:
     except FontMissing as missing:
         raise RuntimeError(str(missing)) from None
     app.config["DISPUTES_PDF_FONT"] = f"{choice.path}:{choice.subfont_index}" if choice.subfont_index else choice.path
+
+
+def _check_redis(app: Flask) -> None:
+    """Refuse to serve without Redis: each worker would keep its own rate limits, and jobs would go nowhere.
+
+    Tests build their apps with TESTING. Under the `flask` command the commands that need Redis check
+    for themselves (`jobs worker`, `jobs scheduler`, enqueuing), so migrations, `user create`, backup
+    and restore still work without it.
+    """
+    if app.testing or os.environ.get("FLASK_RUN_FROM_CLI") == "true":
+        return
+    from disputes.extensions import RedisUnavailable, require_redis
+
+    try:
+        require_redis(app, "The web server")
+    except RedisUnavailable as missing:
+        raise RuntimeError(str(missing)) from None
 
 
 def _init_extensions(app: Flask) -> None:

@@ -1,8 +1,12 @@
 """Configuration read from the environment, with safe defaults for one machine.
 
 Every setting the design names (DATABASE_URL, SECRET_KEY, DISPUTES_INSTANCE_PATH,
-DISPUTES_INDEX_DIR, DISPUTES_SEARCH_ENGINE, DISPUTES_PDF_FONT, RATELIMIT_STORAGE_URI) is read
-here and nowhere else, so a deployment is described by its environment alone.
+DISPUTES_INDEX_DIR, DISPUTES_SEARCH_ENGINE, DISPUTES_PDF_FONT, RATELIMIT_STORAGE_URI, REDIS_URL) is
+read here and nowhere else, so a deployment is described by its environment alone.
+
+REDIS_URL names the Redis server every process of one installation shares: `redis://host:port/db`
+or `unix:///path/to/redis.sock`. The rate-limit counters (unless RATELIMIT_STORAGE_URI names
+another store), the job queue and the portal's status cache live there.
 """
 from __future__ import annotations
 
@@ -61,7 +65,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         # Apache ECharts as `npm ci` installs it, served by the dashboard from our own origin.
         "DISPUTES_ECHARTS_DIR": str(PROJECT_ROOT / "node_modules" / "echarts" / "dist"),
         "DISPUTES_PDF_FONT": os.environ.get("DISPUTES_PDF_FONT") or None,
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "REDIS_URL": os.environ.get("REDIS_URL") or None,
+        # None: the Redis server of REDIS_URL when there is one (one count for all workers), else memory.
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,
         "RATELIMIT_HEADERS_ENABLED": True,
         # Off only for load benchmarks on loopback (bench/), never in production.
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
@@ -85,6 +91,11 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         # Statuses kept per process by case version (portal/status_cache.py); 0 seconds turns it off.
         "PORTAL_STATUS_CACHE_SECONDS": float(os.environ.get("PORTAL_STATUS_CACHE_SECONDS", "60")),
         "PORTAL_STATUS_CACHE_SIZE": 4096,
+        # Background jobs (disputes/jobs/): the queue's name, how often a failed job is tried again and
+        # after how many seconds each time, and how long finished and failed jobs stay listed.
+        "JOBS_QUEUE": os.environ.get("JOBS_QUEUE", "disputes"),
+        "JOBS_RETRY_INTERVALS": (30, 120, 600),
+        "JOBS_KEEP_SECONDS": 7 * 24 * 3600,
         "STATUS_LOOKUP_LIMIT": "10 per minute",
         "STATUS_LOOKUP_CASE_LIMIT": "5 per 10 minutes",
         "PASSWORD_HASH_PARAMS": {"time_cost": 3, "memory_cost": 65536, "parallelism": 2},
@@ -99,6 +110,9 @@ def apply_config(app, overrides: Mapping[str, Any] | None) -> None:
         app.config.from_mapping(overrides)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_secret_key(instance_path)
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        redis_url = app.config.get("REDIS_URL")
+        app.config["RATELIMIT_STORAGE_URI"] = limits_storage_uri(redis_url) if redis_url else "memory://"
     if app.debug or app.testing:
         app.config["SESSION_COOKIE_SECURE"] = False
         app.config["REMEMBER_COOKIE_SECURE"] = False
@@ -107,3 +121,10 @@ def apply_config(app, overrides: Mapping[str, Any] | None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"].replace(
             "postgresql://", "postgresql+psycopg://", 1
         )
+
+
+def limits_storage_uri(redis_url: str) -> str:
+    """REDIS_URL as the `limits` library spells it: a unix socket is `redis+unix://`."""
+    if redis_url.startswith("unix://"):
+        return "redis+unix://" + redis_url[len("unix://"):]
+    return redis_url

@@ -3,11 +3,18 @@
 The database is SQLite (a fresh file per test, copied from a template built once by the
 migrations) unless TEST_DATABASE_URL names a PostgreSQL server: then the schema is migrated
 once per run and every table is emptied after each test. CI runs the suite both ways.
+
+Redis is real too: the server named by TEST_REDIS_URL, else a redis-server started here on a unix
+socket (with CI=true a missing one fails the run). Its URL is exported as REDIS_URL for the servers
+tests start in subprocesses; apps built in-process get it only under @pytest.mark.redis. Its
+database is emptied after every test.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +24,7 @@ from disputes import create_app
 from disputes.extensions import db, limiter
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL")
 IN_CI = os.environ.get("CI") == "true"
 CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
 
@@ -33,6 +41,7 @@ def _base_config(instance: Path, database_url: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "PASSWORD_HASH_PARAMS": CHEAP_ARGON2,
         "RATELIMIT_STORAGE_URI": "memory://",
+        "REDIS_URL": None,
         "DISPUTES_INDEX_DIR": str(instance / "index"),
         "DISPUTES_EVIDENCE_DIR": str(instance / "evidence"),
         "DISPUTES_DOCUMENTS_DIR": str(instance / "documents"),
@@ -65,8 +74,67 @@ def database_template(tmp_path_factory):
     return template
 
 
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """The URL of a real Redis for this run, or None when there is none (outside CI only)."""
+    if TEST_REDIS_URL:
+        yield TEST_REDIS_URL
+        return
+    executable = shutil.which("redis-server")
+    if executable is None:
+        if IN_CI:
+            pytest.fail("CI=true but redis-server is not installed and TEST_REDIS_URL is not set")
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("redis")
+    sock = folder / "redis.sock"
+    process = subprocess.Popen(
+        [executable, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700", "--dir", str(folder),
+         "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        if sock.exists():
+            break
+        time.sleep(0.02)
+    try:
+        yield f"unix://{sock}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_for_servers(redis_server):
+    """Servers that tests start as subprocesses (gunicorn, the job worker) find Redis in REDIS_URL."""
+    saved = os.environ.get("REDIS_URL")
+    if redis_server:
+        os.environ["REDIS_URL"] = redis_server
+    yield
+    if saved is None:
+        os.environ.pop("REDIS_URL", None)
+    else:
+        os.environ["REDIS_URL"] = saved
+
+
+@pytest.fixture(autouse=True)
+def _empty_redis_after_test(redis_server):
+    yield
+    if redis_server:
+        from redis import Redis
+
+        with Redis.from_url(redis_server) as client:
+            client.flushdb()
+
+
 @pytest.fixture
-def app(database_template, tmp_path):
+def redis_url(redis_server):
+    """The test Redis's URL, for tests that need one (skipped without a redis-server outside CI)."""
+    if redis_server is None:
+        pytest.skip("redis-server is not installed (apt-get install redis-server) and TEST_REDIS_URL is not set")
+    return redis_server
+
+
+@pytest.fixture
+def app(database_template, tmp_path, request):
     instance = tmp_path / "instance"
     if TEST_DATABASE_URL:
         database_url = TEST_DATABASE_URL
@@ -75,7 +143,10 @@ def app(database_template, tmp_path):
         copy = instance / "test.sqlite3"
         shutil.copy(database_template, copy)
         database_url = f"sqlite:///{copy}"
-    app = create_app(_base_config(instance, database_url))
+    config = _base_config(instance, database_url)
+    if request.node.get_closest_marker("redis"):
+        config |= {"REDIS_URL": request.getfixturevalue("redis_url"), "RATELIMIT_STORAGE_URI": None}
+    app = create_app(config)
     app.before_request(_forget_previous_request)
     with app.app_context():
         yield app

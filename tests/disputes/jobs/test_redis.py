@@ -1,0 +1,196 @@
+"""Redis as a real component: the start-up check, the shared status cache and one rate limit for all workers."""
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+import uuid
+from datetime import date
+
+import pytest
+from redis import Redis
+
+from disputes import create_app
+from disputes.extensions import redis_client
+from disputes.portal.status_cache import StatusCache, redis_key
+from tests.disputes.jobs.helpers import BIN, ROOT, free_port, server_env, stop, wait_for
+
+DAY = date(2026, 12, 1)
+
+
+def _serving_config(tmp_path, **extra):
+    return {"INSTANCE_PATH": str(tmp_path / "serving"), "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'serving.sqlite3'}", **extra}
+
+
+def test_the_web_server_refuses_to_start_without_redis(tmp_path, monkeypatch):
+    monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
+    with pytest.raises(RuntimeError, match="REDIS_URL is not set"):
+        create_app(_serving_config(tmp_path, REDIS_URL=None))
+    with pytest.raises(RuntimeError, match="does not answer"):
+        create_app(_serving_config(tmp_path, REDIS_URL=f"unix://{tmp_path / 'no-such.sock'}"))
+
+
+def test_the_web_server_starts_with_redis_and_counts_limits_there(tmp_path, monkeypatch, redis_url):
+    monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
+    app = create_app(_serving_config(tmp_path, REDIS_URL=redis_url))
+    assert app.config["RATELIMIT_STORAGE_URI"].startswith(("redis+unix://", "redis://"))
+    assert redis_client(app).ping()
+
+
+@pytest.mark.slow
+def test_commands_that_do_not_need_redis_work_without_it(tmp_path):
+    env = {key: value for key, value in server_env_without_redis(tmp_path).items()}
+    flask = [str(BIN / "flask"), "--app", "wsgi"]
+    import subprocess
+
+    for command in (["db", "upgrade"], ["user", "create", "ops", "--role", "admin", "--password", "Kestrel-Harbour-2026"],
+                    ["backup", str(tmp_path / "b.tar.gz")]):
+        done = subprocess.run(flask + command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    worker = subprocess.run(flask + ["jobs", "worker", "--burst"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert worker.returncode != 0 and "The job worker needs Redis, and REDIS_URL is not set" in worker.stderr
+
+
+def server_env_without_redis(tmp_path) -> dict:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "FLASK_RUN_FROM_CLI", "DATABASE_URL")}
+    return env | {"DISPUTES_INSTANCE_PATH": str(tmp_path / "cli"), "SECRET_KEY": "x"}
+
+
+# The status cache, shared -------------------------------------------------------------------------------
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def shared(redis_url):
+    with Redis.from_url(redis_url) as client:
+        yield client
+
+
+def test_a_status_computed_by_one_process_is_answered_by_another(shared):
+    first, second = StatusCache(10, 60, shared=shared), StatusCache(10, 60, shared=shared)
+    first.put(("2026-0000001", "zh_CN"), 3, DAY, {"state": "submitted", "timeline": [{"on": "2026-11-30"}]})
+    entry = second.get(("2026-0000001", "zh_CN"))
+    assert entry.status == {"state": "submitted", "timeline": [{"on": "2026-11-30"}]}
+    assert entry.answers(3, DAY) and not entry.answers(4, DAY)
+    assert len(second) == 1  # now also in the second process's near cache
+    assert 0 < shared.ttl(redis_key(("2026-0000001", "zh_CN"))) <= 60
+
+
+def test_a_shared_entry_expires_no_later_than_when_it_was_made(shared):
+    wall, near = Clock(), Clock()
+    StatusCache(10, 60, shared=shared, wall_clock=wall).put("a", 1, DAY, {"s": 1})
+    wall.now += 50
+    reader = StatusCache(10, 60, clock=near, shared=shared, wall_clock=wall)
+    assert reader.get("a") is not None
+    near.now += 11  # 61 seconds after it was computed: gone from the near cache too
+    shared.delete(redis_key("a"))
+    assert reader.get("a") is None
+
+
+def test_a_newer_version_from_another_process_replaces_the_shared_entry(shared):
+    first, second = StatusCache(10, 60, shared=shared), StatusCache(10, 60, shared=shared)
+    first.put("a", 1, DAY, {"state": "submitted"})
+    second.put("a", 2, DAY, {"state": "in_mediation"})
+    assert StatusCache(10, 60, shared=shared).get("a").version == 2
+
+
+def test_what_json_would_change_stays_in_the_process(shared):
+    cache = StatusCache(10, 60, shared=shared)
+    cache.put("t", 1, DAY, {"actions": ("withdraw",)})
+    assert shared.get(redis_key("t")) is None and cache.get("t").status == {"actions": ("withdraw",)}
+
+
+def test_without_an_answering_redis_the_cache_keeps_working_in_the_process(tmp_path):
+    broken = Redis(unix_socket_path=str(tmp_path / "gone.sock"), socket_connect_timeout=0.2)
+    cache = StatusCache(10, 60, shared=broken)
+    cache.put("a", 1, DAY, {"s": 1})
+    assert cache.get("a").status == {"s": 1}
+    assert StatusCache(10, 60, shared=broken).get("a") is None
+
+
+@pytest.mark.redis
+def test_portal_lookups_share_their_statuses_through_redis(app, client, file_case, redis_url):
+    filed = file_case()
+    case_no = filed.case.case_no
+    answer = client.post("/api/v1/status", json={"case_no": case_no, "access_code": filed.access_code})
+    assert answer.status_code == 200
+    keys = [key.decode() for key in Redis.from_url(redis_url).keys("disputes:portal-status:*")]
+    assert any(case_no in key for key in keys)
+    stored = json.loads(Redis.from_url(redis_url).get(keys[0]))
+    assert stored["version"] == filed.case.version and stored["status"]["case_no"] == case_no
+
+
+# One rate limit for every gunicorn worker ----------------------------------------------------------------
+
+PID_APP = """
+import os
+from wsgi import app as flask_app
+
+def app(environ, start_response):
+    def tagged(status, headers, exc_info=None):
+        return start_response(status, headers + [("X-Worker-Pid", str(os.getpid()))], exc_info)
+    return flask_app(environ, tagged)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.redis
+def test_two_gunicorn_workers_share_one_limit(app, tmp_path):
+    """The status lookup allows 10 a minute from one address. Twenty at once over two workers: ten pass."""
+    import subprocess
+
+    (tmp_path / "pid_wsgi.py").write_text(PID_APP)
+    from disputes.extensions import db
+
+    db.session.commit()
+    port = free_port()
+    env = server_env(app, PYTHONPATH=f"{tmp_path}:{ROOT}")
+    server = subprocess.Popen([str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "2",
+                               "--threads", "1", "--preload", "pid_wsgi:app"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: _answers(base + "/healthz"), seconds=60, what="gunicorn")
+        statuses, pids = [], set()
+
+        def look_up(n):
+            body = json.dumps({"case_no": f"2026-{n:07d}", "access_code": "WRONG-CODE1"}).encode()
+            request = urllib.request.Request(base + "/api/v1/status", data=body,
+                                             headers={"Content-Type": "application/json", "Connection": "close"})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+                    statuses.append(response.status)
+                    pids.add(response.headers["X-Worker-Pid"])
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+                pids.add(error.headers["X-Worker-Pid"])
+
+        for round_ in range(2):
+            threads = [threading.Thread(target=look_up, args=(round_ * 10 + n,)) for n in range(10)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert len(pids) == 2, "both workers answered"
+        assert statuses.count(429) == 10 and len(statuses) == 20, sorted(statuses)
+    finally:
+        stop(server)
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=1):  # noqa: S310
+            return True
+    except OSError:
+        return False
