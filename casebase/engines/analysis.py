@@ -28,7 +28,7 @@ SNIPPET_CHARS = 120
 SNIPPET_LEAD = 30
 KEYWORDS_STORED = 30
 SIMILAR_TERMS = 12
-RECENCY_STEP = 1e-4  # per year: far below any difference in relevance worth the name
+RECENCY_STEP = 1e-5  # per year: far below any difference in relevance worth the name
 _QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|「([^」]*)」')
 
 
@@ -89,7 +89,8 @@ def prepare(record: TypicalCaseRecord, analyzer: Analyzer) -> IndexedCase:
 
 
 def recency(year: int) -> float:
-    """A small bonus that grows with the year, added to every score so that ties go to newer cases."""
+    """A small number that grows with the year: engines raise each score by it (tantivy: multiply
+    by log2(2 + recency), a factor below 1.001), so that equal scores go to the newer case."""
     return max(0, min(year, 2100) - 1900) * RECENCY_STEP
 
 

@@ -57,6 +57,7 @@ def _schema() -> tantivy.Schema:
     for name in CLAIM_COLUMNS:
         builder.add_unsigned_field(name, fast=True)
     builder.add_integer_field("year", indexed=True, fast=True)
+    builder.add_float_field("recency", fast=True)
     builder.add_text_field("sort_key", tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_bytes_field("stored", stored=True)
     return builder.build()
@@ -66,8 +67,6 @@ def _schema() -> tantivy.Schema:
 class _Handle:
     index: tantivy.Index
     schema: tantivy.Schema
-    # The years the index holds, oldest first, for the recency tie-break; None until needed.
-    years: list[int] | None = None
 
 
 class TantivyEngine(SearchEngine):
@@ -103,7 +102,6 @@ class TantivyEngine(SearchEngine):
 
     def _refresh(self, handle: _Handle) -> None:
         handle.index.reload()
-        handle.years = None
 
     def _close(self, handle: _Handle) -> None:
         """Nothing to release: tantivy frees its memory maps with the Index object."""
@@ -133,8 +131,9 @@ class TantivyEngine(SearchEngine):
                 tantivy_query, query.per_page, offset=query.offset,
                 order_by_field="sort_key", order=tantivy.Order.Asc)
         else:
-            ranked = _with_recency(handle.schema, tantivy_query, self._years(handle, searcher))
-            found = searcher.search(ranked, query.per_page, offset=query.offset)
+            # Each score is multiplied by log2(2 + recency), a factor a hair above 1 that grows with
+            # the year: equal scores go to the newer case.
+            found = searcher.search(tantivy_query, query.per_page, offset=query.offset, weight_by_field="recency")
         hits = []
         for score, address in found.hits:
             matched = None if match_all or by_date else int(score // COVERAGE)
@@ -147,13 +146,6 @@ class TantivyEngine(SearchEngine):
             page=query.page,
             per_page=query.per_page,
         )
-
-    def _years(self, handle: _Handle, searcher: tantivy.Searcher) -> list[int]:
-        if handle.years is None:
-            request = {"year": {"terms": {"field": "year", "size": FACET_SIZE}}}
-            buckets = _pairs(searcher.aggregate(Query.all_query(), request).get("year", {}))
-            handle.years = sorted(int(key) for key, _ in buckets)
-        return handle.years
 
     def _matches_text(self, handle: _Handle, text: str) -> bool:
         query = _alternative_query(handle.schema, tuple(words(text)) or (text,), 1.0, fields=False)
@@ -210,6 +202,7 @@ def _document(case: IndexedCase) -> tantivy.Document:
         doc.add_text("region", case.region)
     doc.add_text("source_body", case.source_body)
     doc.add_integer("year", case.year)
+    doc.add_float("recency", recency(case.year))
     doc.add_text("sort_key", case.sort_key)
     doc.add_bytes("stored", json.dumps(case.stored, ensure_ascii=False).encode())
     return doc
@@ -246,10 +239,13 @@ def _combined(
 
 
 def _clause_query(schema: tantivy.Schema, clause: Clause) -> Query:
-    """Any alternative of the clause in any field, or the clause's facets."""
-    parts = [
-        (Occur.Should, _alternative_query(schema, words, 1.0 if position == 0 else SYNONYM_WEIGHT))
-        for position, words in enumerate(clause.alternatives)
+    """Any alternative of the clause, or the clause's facets. What the user typed is looked for in
+    every field and as a run of characters; a synonym only as a word of the body, which keeps a
+    concept of a dozen forms cheap."""
+    parts = [(Occur.Should, _alternative_query(schema, clause.alternatives[0], 1.0))]
+    parts += [
+        (Occur.Should, Query.boost_query(_words(schema, "body", words), SYNONYM_WEIGHT))
+        for words in clause.alternatives[1:]
     ]
     parts += [
         (Occur.Should, Query.const_score_query(Query.term_query(schema, key, value), FACET_SCORE))
@@ -259,8 +255,8 @@ def _clause_query(schema: tantivy.Schema, clause: Clause) -> Query:
 
 
 def _alternative_query(schema: tantivy.Schema, words: tuple[str, ...], weight: float, fields: bool = True) -> Query:
-    """One way of saying a clause: its words in the body (title and holding boosted), or its
-    characters together in the bigram field."""
+    """The words in the body (title and holding boosted), or their characters together in the
+    bigram field."""
     parts = [(Occur.Should, Query.boost_query(_words(schema, "body", words), weight))]
     if fields and len(words) == 1:
         parts.append((Occur.Should, Query.boost_query(Query.term_query(schema, "title", words[0]), TITLE_BOOST * weight)))
@@ -275,15 +271,6 @@ def _words(schema: tantivy.Schema, field: str, words: tuple[str, ...]) -> Query:
     if len(words) == 1:
         return Query.term_query(schema, field, words[0])
     return Query.phrase_query(schema, field, list(words))
-
-
-def _with_recency(schema: tantivy.Schema, tantivy_query: Query, years: list[int]) -> Query:
-    """The query, each case's score raised by a tiny amount that grows with its year (tie-break)."""
-    bonus = [
-        (Occur.Should, Query.const_score_query(Query.term_query(schema, "year", year), recency(year)))
-        for year in years
-    ]
-    return Query.boolean_query([(Occur.Must, tantivy_query), *bonus]) if bonus else tantivy_query
 
 
 def _stored(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> dict[str, Any]:

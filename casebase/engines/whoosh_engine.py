@@ -332,10 +332,9 @@ def _text_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
 
 
 def _clause_query(clause: Clause) -> Query:
-    parts = [
-        _alternative_query(words, 1.0 if position == 0 else SYNONYM_WEIGHT)
-        for position, words in enumerate(clause.alternatives)
-    ]
+    # As in the tantivy engine: what was typed in every field and as characters, synonyms in the body.
+    parts = [_alternative_query(clause.alternatives[0], 1.0)]
+    parts += [_words("body", words, SYNONYM_WEIGHT) for words in clause.alternatives[1:]]
     parts += [_Constant(Term(key, value), FACET_SCORE) for key, value in clause.facets]
     return parts[0] if len(parts) == 1 else Or(parts)
 
