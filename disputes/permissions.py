@@ -19,7 +19,6 @@ from flask_login import current_user
 
 from disputes.errors import NotAuthenticated, PermissionDenied
 from disputes.models import Case, TypicalCase, User
-from workflows import PUBLISHABLE_STATES
 
 STAFF_ROLES = ("mediator", "arbitrator", "legal_aid", "admin")
 CASEWORK_ROLES = ("mediator", "arbitrator", "admin")
@@ -48,8 +47,16 @@ def can_view_case(user: User | None, case: Case) -> bool:
     return _user_region(user) is not None and _user_region(user) == case.region_code
 
 
-def _publishable(user: User, case: Case) -> bool:
-    return case.state in PUBLISHABLE_STATES and can_view_case(user, case)
+def may_change_case(user: User, case: Case) -> bool:
+    """Whether the user may change a case it can see: staff of a region read its cases, but only the
+    mediator or arbitrator assigned to it changes one (while nobody is assigned, any of them may);
+    admins, who supervise, may too. Case events apply the same rule in workflows/permissions.py."""
+    if not can_view_case(user, case):
+        return False
+    if user.role == "admin":
+        return True
+    assigned = {handler for handler in (case.mediator_id, case.arbitrator_id) if handler is not None}
+    return not assigned or user.id in assigned
 
 
 @dataclass(frozen=True)
@@ -57,11 +64,11 @@ class Capability:
     """Who may take an action: the roles, and the rule a case must meet when the action is on one."""
 
     roles: tuple[str, ...]
-    on_case: Callable[[User, Case], bool] | None = can_view_case
+    on_case: Callable[[User, Case], bool] | None = may_change_case
 
 
 CAPABILITIES: dict[str, Capability] = {
-    # Work on cases (each also needs the case to be visible to the user).
+    # Work on cases: changing one needs the case assigned to the user, or to nobody (may_change_case).
     "work_queues": Capability(STAFF_ROLES, None),
     "edit_assessment": Capability(CASEWORK_ROLES),
     "add_evidence": Capability(CASEWORK_ROLES),
@@ -73,14 +80,16 @@ CAPABILITIES: dict[str, Capability] = {
     # Monitoring: the dashboard, alerts, employer records, exports.
     "monitor": Capability(MONITOR_ROLES, None),
     "acknowledge_alert": Capability(MONITOR_ROLES, None),
-    "link_collective": Capability(MONITOR_ROLES, None),
+    "link_collective": Capability(MONITOR_ROLES),
     "export": Capability(MONITOR_ROLES, None),
     "see_all_regions": Capability(("admin",), None),
     "receive_alert_notices": Capability(("arbitrator", "admin"), None),
     # The typical-case library and publication of closed cases.
     "edit_library": Capability(LIBRARY_EDITOR_ROLES, None),
     "publish": Capability(LIBRARY_EDITOR_ROLES, None),
-    "draft_publication": Capability(LIBRARY_EDITOR_ROLES, _publishable),
+    # A closed case's editor drafts a typical case from it: the case itself does not change, so seeing
+    # it is enough (its state must be publishable, else 409).
+    "draft_publication": Capability(LIBRARY_EDITOR_ROLES, can_view_case),
     # Accounts, organisations, minimum wages, rules, the audit trail.
     "administer": Capability(("admin",), None),
 }

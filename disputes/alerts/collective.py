@@ -22,7 +22,7 @@ from disputes.alerts.rules import acknowledge, alert_for
 from disputes.errors import Conflict, NotFound, ValidationFailed
 from disputes.extensions import db
 from disputes.models import Alert, Case, User
-from disputes.permissions import can_view_case
+from disputes.permissions import can
 from disputes.timekeeping import local_today
 from workflows import TERMINAL_STATES, is_collective
 
@@ -53,10 +53,10 @@ def collective_alert(user: User, alert_id: int) -> Alert:
 
 def proposal(alert: Alert, user: User, case_numbers: Iterable[str] | None = None) -> CollectiveProposal:
     """Of the cases the alert names (or those of them chosen), the ones that can be linked now: in the
-    alert's region, visible to the user, still open, and not yet in a group."""
+    alert's region, the user's to change (permissions.may_change_case), still open, and not yet in a group."""
     numbers = sorted(set(alert.case_numbers if case_numbers is None else case_numbers))
     found = db.session.scalars(sa.select(Case).where(Case.case_no.in_(numbers)).order_by(Case.id)).all() if numbers else []
-    cases = [case for case in found if case.region_code == alert.region_code and can_view_case(user, case)
+    cases = [case for case in found if case.region_code == alert.region_code and can(user, "link_collective", case)
              and case.state not in TERMINAL_STATES and case.collective_lead_id is None and not case.collective_members]
     return _proposal(cases)
 

@@ -25,6 +25,7 @@ from disputes.models import Alert, Case, CaseEvent, Claim, Respondent, User, Wor
 from disputes.notifications.outbox import queue
 from disputes.permissions import roles_that_may, user_region_scope
 from disputes.vocabulary import WAGE_CLAIMS
+from disputes.validation import whole_number
 from workflows import TERMINAL_STATES, add_period
 
 DEFAULT_RULES = {
@@ -60,8 +61,7 @@ def update_rules(admin: User, submitted) -> dict[str, str]:
     current, errors = rules(), {}
     for key, rule in current.items():
         threshold, window = submitted.get(f"{key}-threshold", ""), submitted.get(f"{key}-window", "")
-        if not (threshold.isascii() and threshold.isdigit() and window.isascii() and window.isdigit()
-                and 0 < int(threshold) <= 100000 and 0 < int(window) <= 366):
+        if whole_number(threshold, minimum=1, maximum=100_000) is None or whole_number(window, minimum=1, maximum=366) is None:
             errors[key] = _("阈值和天数应为正整数（天数不超过 366）。")
             continue
         wanted = (int(threshold), int(window), f"{key}-enabled" in submitted)

@@ -1,8 +1,7 @@
 """Cases over the API: the queue (also as CSV and XLSX), one case, and its events."""
 from __future__ import annotations
 
-import csv
-import io
+from decimal import Decimal
 
 from flask import Response, jsonify, request
 from flask_babel import gettext as _
@@ -18,6 +17,7 @@ from disputes.cases.queries import case_by_number
 from disputes.cases.queues import QUEUE_PARAMETERS, parse_filter, queue_page
 from disputes.cases.services import apply_event
 from disputes.errors import ValidationFailed
+from disputes.exports import csv_text, xlsx_bytes
 from disputes.permissions import capability_required, require_case_visible
 from disputes.timekeeping import local_today
 from disputes.vocabulary import CLAIM_LABELS, label
@@ -73,6 +73,7 @@ def _due(case) -> str | None:
     return case.next_due_on.isoformat() if case.next_due_kind else None
 
 
+CENT = Decimal("0.01")
 EXPORT_HEADER = (
     _l("案件编号"), _l("收到日期"), _l("状态"), _l("集体争议"), _l("最近期限"), _l("职业"), _l("平台"),
     _l("被申请人"), _l("请求事项"), _l("请求金额"),
@@ -80,38 +81,26 @@ EXPORT_HEADER = (
 
 
 def _export_rows(page):
-    yield [str(title) for title in EXPORT_HEADER]
     for item in page.items:
         case = item.case
         yield [
             case.case_no, case.submitted_on.isoformat(), state_label(case.state), _("是") if case.collective else _("否"),
             _due(case) or "", case.workers[0].occupation if case.workers else "", case.platform or "",
             "；".join(r.name for r in case.respondents),
-            "；".join(label(CLAIM_LABELS, c.kind) for c in case.claims), f"{case.total_claimed:.2f}",
+            "；".join(label(CLAIM_LABELS, c.kind) for c in case.claims), Decimal(case.total_claimed).quantize(CENT),
         ]
 
 
 def _queue_csv(page) -> Response:
-    """The filtered list as CSV in UTF-8 with a BOM, so Excel opens the Chinese correctly."""
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(_export_rows(page))
-    return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": "attachment; filename=cases.csv"})
+    """The filtered list as CSV (every cell inert: disputes/exports.py)."""
+    return Response(csv_text([[str(title) for title in EXPORT_HEADER], *_export_rows(page)]),
+                    mimetype="text/csv; charset=utf-8", headers={"Content-Disposition": "attachment; filename=cases.csv"})
 
 
 def _queue_xlsx(page) -> Response:
-    """The filtered list as an Excel workbook (amounts as numbers)."""
-    from decimal import Decimal
-
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("案件")
-    for index, row in enumerate(_export_rows(page)):
-        sheet.append(row if index == 0 else row[:-1] + [float(Decimal(row[-1]))])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return Response(buffer.getvalue(), mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    """The filtered list as an Excel workbook (text as strings, never formulas; amounts as numbers)."""
+    data = xlsx_bytes("案件", [str(title) for title in EXPORT_HEADER], _export_rows(page))
+    return Response(data, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": "attachment; filename=cases.xlsx"})
 
 

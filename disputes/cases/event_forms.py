@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from disputes.validation import whole_number
 from workflows import RESTART_REASONS
 
 
@@ -60,5 +61,5 @@ def event_data_from_form(event: str, form) -> dict:
         value = (form.get(spec.name) or "").strip()
         if not value:
             continue
-        data[spec.name] = int(value) if spec.kind == "assignee" and value.isdigit() else value
+        data[spec.name] = (whole_number(value, minimum=1) or value) if spec.kind == "assignee" else value
     return data

@@ -148,9 +148,9 @@ def _record_amounts(case: Case, transition) -> None:
 REASSIGNABLE = {"mediator": "mediator_id", "arbitrator": "arbitrator_id"}
 
 
-def reassign(case: Case, role: str, new_handler: User | None, by: User, *, expected_version: int,
+def reassign(case: Case, role: str, new_handler_id: int | None, by: User, *, expected_version: int,
              reason: str | None) -> Case:
-    """Hand the case to another mediator or arbitrator: by an admin or by the person handing it over.
+    """Hand the case to another mediator or arbitrator (by account id): by an admin or by the person handing it over.
 
     Not a life-cycle event (the state does not move), but written to the history like one.
     """
@@ -160,6 +160,7 @@ def reassign(case: Case, role: str, new_handler: User | None, by: User, *, expec
     current_id = getattr(case, field)
     if not can(by, "reassign_any_case", case) and by.id != current_id:
         raise PermissionDenied(_("只有管理员或当前承办人可以改派案件。"))
+    new_handler = db.session.get(User, new_handler_id) if new_handler_id is not None else None
     if new_handler is None or new_handler.role != role or not new_handler.active:
         raise ValidationFailed({"handler": _("指定的承办人不存在或不是该角色。")})
     if new_handler.id == current_id:

@@ -8,16 +8,15 @@ from flask_login import current_user
 from disputes.cases import bp
 from disputes.cases.diagram import diagram_svg
 from disputes.cases.event_forms import EVENT_FIELDS, event_data_from_form
-from disputes.vocabulary import event_label
 from disputes.cases.pages import case_page_context
 from disputes.cases.queries import case_by_number
 from disputes.cases.queues import parse_filter, queue_page
 from disputes.cases.services import apply_event, reassign
-from disputes.extensions import db
-from disputes.models import User
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.permissions import capability_required, require_case_visible
 from disputes.timekeeping import local_today
+from disputes.vocabulary import event_label
+from disputes.validation import whole_number
 
 
 @bp.route("/cases")
@@ -44,7 +43,7 @@ def fire_event(case_no: str):
     try:
         apply_event(
             case, event, current_user,
-            expected_version=int(version) if version.isdigit() else -1,
+            expected_version=_version(version),
             note=request.form.get("note") or None,
             data=event_data_from_form(event, request.form) if event in EVENT_FIELDS else {},
         )
@@ -64,8 +63,8 @@ def reassign_case(case_no: str):
     handler_id = request.form.get("handler", "")
     version = request.form.get("version", "")
     try:
-        reassign(case, request.form.get("role", ""), db.session.get(User, int(handler_id)) if handler_id.isdigit() else None,
-                 current_user, expected_version=int(version) if version.isdigit() else -1,
+        reassign(case, request.form.get("role", ""), whole_number(handler_id, minimum=1),
+                 current_user, expected_version=_version(version),
                  reason=request.form.get("reason") or None)
     except (ValidationFailed, Conflict, PermissionDenied) as refused:
         errors = getattr(refused, "errors", None) or {"handler": refused.message}
@@ -87,3 +86,8 @@ def workflow_svg():
         return Response(_("服务器未安装 graphviz，无法绘制流程图。"), status=503, mimetype="text/plain")
     return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "public, max-age=3600"})
 
+
+def _version(text: str) -> int:
+    """The version the form was rendered with; an unreadable one is stale (-1 never matches)."""
+    version = whole_number(text)
+    return -1 if version is None else version

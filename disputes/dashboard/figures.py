@@ -14,6 +14,7 @@ from disputes.errors import ValidationFailed
 from disputes.extensions import db
 from disputes.permissions import user_region_scope
 from disputes.models import DashboardCount, Region
+from disputes.validation import whole_number
 from workflows import add_period
 
 
@@ -40,7 +41,7 @@ def parse_filter(args) -> DashboardFilter:
             except ValueError:
                 errors[key] = _("日期格式应为 年-月-日。")
     organisation = args.get("organisation")
-    if organisation and not organisation.isdigit():
+    if organisation and whole_number(organisation, minimum=1) is None:
         errors["organisation"] = _("机构编号应为数字。")
     if errors:
         raise ValidationFailed(errors)

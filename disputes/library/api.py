@@ -14,6 +14,7 @@ from disputes.library.queries import SEARCH_PARAMETERS, search_query_from
 from disputes.library.records import record_dict
 from disputes.library.services import case_or_404
 from disputes.permissions import can_read_typical_case
+from disputes.validation import whole_number
 
 
 @bp.route("/typical-cases", methods=["GET"])
@@ -42,7 +43,8 @@ def get_typical_case(case_id: str):
 
 def _per_page() -> int:
     raw = request.args.get("per_page", "10")
-    return min(int(raw), 100) if raw.isascii() and raw.isdigit() and int(raw) > 0 else 10
+    wanted = whole_number(raw, minimum=1)
+    return min(wanted, 100) if wanted is not None else 10
 
 
 describe("/typical-cases", "get", {

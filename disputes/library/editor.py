@@ -7,6 +7,7 @@ from typing import Any
 from casebase import FACTOR_KEYS
 from disputes.library.records import record_dict
 from disputes.models import TypicalCase
+from disputes.validation import whole_number
 
 FACTOR_VALUES = {"true": True, "false": False, "": None}
 
@@ -27,7 +28,7 @@ def editor_data_from_form(form) -> dict[str, Any]:
         "id": (form.get("id") or "").strip(),
         "title": form.get("title", "").strip(),
         "source": {"body": form.get("source_body", "").strip(), "release": form.get("source_release", "").strip(),
-                   "year": int(year) if year.isdigit() else year, "number": form.get("source_number", "").strip() or None,
+                   "year": whole_number(year) if whole_number(year) is not None else year, "number": form.get("source_number", "").strip() or None,
                    "illustrative": form.get("illustrative") == "y"},
         "region": form.get("region") or None,
         "occupation": form.get("occupation", ""),

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from casebase import FILTER_KEYS, SearchQuery
 from disputes.errors import ValidationFailed
+from disputes.validation import whole_number
 
 MAX_QUERY_LENGTH = 500
 # Every query parameter the search reads (the page, the API and its OpenAPI description).
@@ -20,7 +21,8 @@ def search_query_from(args, per_page: int = 10) -> SearchQuery:
     text = (args.get("q") or "")[:MAX_QUERY_LENGTH]
     page_text = args.get("page") or "1"
     errors = {}
-    if not page_text.isascii() or not page_text.isdigit() or not 1 <= int(page_text) <= 10_000:
+    page = whole_number(page_text, minimum=1, maximum=10_000)
+    if page is None:
         errors["page"] = _("页码应为正整数。")
     sort = args.get("sort") or "relevance"
     if sort not in ("relevance", "date"):
@@ -29,6 +31,6 @@ def search_query_from(args, per_page: int = 10) -> SearchQuery:
     if errors:
         raise ValidationFailed(errors)
     try:
-        return SearchQuery(text=text, filters=filters, page=int(page_text), per_page=per_page, sort=sort)
+        return SearchQuery(text=text, filters=filters, page=page, per_page=per_page, sort=sort)
     except ValueError:
         raise ValidationFailed({"year": _("年份应为四位数字。")}) from None

@@ -10,11 +10,10 @@ bp = Blueprint("publication", __name__)
 
 def init_app(app: Flask) -> None:
     from disputes.cases.panels import register_case_panel
-    from disputes.permissions import can
+    from disputes.publication.services import publication_case_panel
 
     app.register_blueprint(bp)
-    register_case_panel(app, "publication", "publication/_case_panel.html",
-                        lambda case, user: {} if can(user, "draft_publication", case) else None, order=40)
+    register_case_panel(app, "publication", "publication/_case_panel.html", publication_case_panel, order=40)
 
 
 from disputes.publication import api, views  # noqa: E402,F401

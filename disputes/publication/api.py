@@ -9,7 +9,7 @@ from disputes.api.openapi import CASE_NO, TYPICAL_ID, describe, error_answer, js
 from disputes.cases.queries import case_by_number
 from disputes.library.records import record_dict
 from disputes.library.services import case_or_404
-from disputes.permissions import capability_required, require_case_visible
+from disputes.permissions import capability_required, require
 from disputes.publication.services import draft_from_case, publish, withdraw
 
 
@@ -31,7 +31,7 @@ def withdraw_typical_case(case_id: str):
 @capability_required("draft_publication")
 def draft_publication(case_no: str):
     case = case_by_number(case_no)
-    require_case_visible(current_user, case)
+    require(current_user, "draft_publication", case)  # a case not yet publishable is a 409 from draft_from_case
     keep = (request.get_json(silent=True) or {}).get("keep_platform_names", True) if request.is_json else True
     row = draft_from_case(case, current_user, keep_platform_names=keep is not False)
     return jsonify(record_dict(row) | {"status": row.status}), 201

@@ -21,6 +21,7 @@ from disputes.library.index import bump_generation, sync_index
 from disputes.library.records import record_dict
 from disputes.library.services import parse_record
 from disputes.models import Case, TypicalCase, User, utcnow
+from disputes.permissions import can
 from disputes.timekeeping import local_today
 from disputes.vocabulary import CLAIM_LABELS, OCCUPATION_LABELS
 from workflows import PUBLISHABLE_STATES
@@ -36,6 +37,11 @@ class DraftReview:
     original: dict[str, str]
     draft: dict[str, str]
     leaks: list[str]
+
+
+def publication_case_panel(case: Case, user: User) -> dict | None:
+    """The case page's "make it a typical case" form, for an editor who may change this closed case."""
+    return {} if case.state in PUBLISHABLE_STATES and can(user, "draft_publication", case) else None
 
 
 def draft_from_case(case: Case, editor: User, *, keep_platform_names: bool = True) -> TypicalCase:

@@ -8,7 +8,7 @@ from flask_login import current_user
 from disputes.cases.queries import case_by_number
 from disputes.errors import ValidationFailed
 from disputes.library.services import case_or_404
-from disputes.permissions import capability_required, require_case_visible
+from disputes.permissions import capability_required, require
 from disputes.publication import bp
 from disputes.publication.services import draft_from_case, publish, review, withdraw
 
@@ -17,7 +17,7 @@ from disputes.publication.services import draft_from_case, publish, review, with
 @capability_required("draft_publication")
 def draft_from_closed_case(case_no: str):
     case = case_by_number(case_no)
-    require_case_visible(current_user, case)  # a case not yet publishable is a 409 from draft_from_case
+    require(current_user, "draft_publication", case)  # a case not yet publishable is a 409 from draft_from_case
     row = draft_from_case(case, current_user, keep_platform_names=request.form.get("keep_platforms") == "1")
     flash(_("已生成匿名化草稿，请对照原文审核。"), "info")
     return redirect(url_for("publication.review_draft", case_id=row.id))

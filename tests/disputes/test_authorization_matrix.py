@@ -21,6 +21,8 @@ ACCOUNTS = ALL - {"anonymous", "portal_other"}
 STAFF = {"mediator", "arbitrator", "legal_aid", "admin"}
 CASE_READERS = {"owner", "mediator", "arbitrator", "admin"}
 CASEWORK = {"mediator", "arbitrator", "admin"}
+# Changing the case (not an event): its assigned mediator, and admins; the region's arbitrator only reads it.
+CASE_CHANGERS = {"mediator", "admin"}
 MONITORS = {"mediator", "arbitrator", "admin"}
 EDITORS = {"arbitrator", "admin"}
 ADMIN = {"admin"}
@@ -57,8 +59,8 @@ MATRIX = {
     "cases.workflow_svg": ("GET", "/workflow.svg", ALL, None),
     "case_documents.preview": ("GET", "/cases/{case_no}/documents/case_summary", CASE_READERS, None),
     "case_documents.download": ("GET", "/cases/{case_no}/documents/case_summary.pdf", CASE_READERS, None),
-    "case_documents.issue_again": ("POST", "/cases/{case_no}/documents/case_summary", CASEWORK, {}),
-    "evidence.upload": ("POST", "/cases/{case_no}/evidence", CASEWORK, {}),
+    "case_documents.issue_again": ("POST", "/cases/{case_no}/documents/case_summary", CASE_CHANGERS, {}),
+    "evidence.upload": ("POST", "/cases/{case_no}/evidence", CASE_CHANGERS, {}),
     "evidence.download": ("GET", "/cases/{case_no}/evidence/{evidence_id}", CASE_READERS, None),
     "assessments.check_my_situation": ("GET", "/assess", ALL, None),
     "assessments.case_assessment": ("GET", "/cases/{case_no}/assessment", CASEWORK, None),

@@ -1,4 +1,5 @@
 """Monitoring: figures against hand-computed fixtures, warning rules, exports, employer records."""
+import csv
 import io
 
 import sqlalchemy as sa
@@ -7,6 +8,7 @@ from openpyxl import load_workbook
 from disputes.cases.services import apply_event
 from disputes.dashboard.figures import DashboardFilter, dashboard_figures
 from disputes.alerts.rules import evaluate
+from disputes.exports import inert
 from disputes.extensions import db
 from disputes.models import Alert, WarningRule
 from disputes.timekeeping import local_today
@@ -150,3 +152,26 @@ def test_an_employer_record_shows_its_cases_and_partners(client, auth, file_case
     page = client.get("/employers/城达配送服务").get_data(as_text=True)
     assert "城达配送服务有限公司" in page and "某外卖科技有限公司" in page and "3 案" in page
     assert client.get("/employers/无此单位").status_code == 404
+
+
+FORMULAS = ("=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)")
+
+
+def test_exports_are_inert_whatever_a_name_holds(client, auth, file_case):
+    """A platform or respondent name that looks like a formula stays text in CSV and XLSX (audit item 2)."""
+    for seed, name in enumerate(FORMULAS):
+        file_case(seed=seed, platform=name, respondents=[{"name": name + "公司", "kind": "platform"}])
+    _, headers = auth.token_for("admin")
+    rows = list(csv.reader(io.StringIO(client.get("/api/v1/cases?scope=all&format=csv", headers=headers)
+                                       .get_data(as_text=True).lstrip("\ufeff"))))
+    cells = [cell for row in rows[1:] for cell in row[6:8]]
+    assert cells and all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
+    workbook = load_workbook(io.BytesIO(client.get("/api/v1/cases?scope=all&format=xlsx", headers=headers).data))
+    texts = [cell for row in workbook.active.iter_rows(min_row=2) for cell in row[6:8]]
+    assert texts and all(cell.data_type == "s" for cell in texts)
+    assert {cell.value for cell in texts[0::2]} == set(FORMULAS)  # the names as typed, as text
+    assert all(isinstance(row[-1], (int, float)) for row in workbook.active.iter_rows(min_row=2, values_only=True))
+
+
+def test_a_cell_starting_with_tab_or_carriage_return_is_escaped_too():
+    assert [inert(value) for value in ("\t=1", "\r=1", "某公司", 12)] == ["'\t=1", "'\r=1", "某公司", 12]
