@@ -562,9 +562,17 @@ def _word_at_surname(text: str, start: int, length: int, *, after_role: bool = F
         following = _tokens(text).get(start + len(word))
         if following is None:
             return False
+        after = text[start + length:]
+        closed = not after or after[0] in _STOP or after[0] in "，。；！？、,.;!?）)" or after.startswith(ROLE_AFTER)
         if len(word) + len(following[0]) > length:  # 付|明说: the name ends inside jieba's word
-            return text[start + length:start + length + 1] in _STOP and not _common_word(text[start:start + length])
-        return following[1].startswith(("nr", "nz")) or not _common_word(following[0])
+            return closed and after[:1] in _STOP and not _common_word(text[start:start + length])
+        if len(following[0]) == 1:  # 曾|红说
+            return following[0] not in _STOP and following[1][:1] not in ("c", "p", "d", "u", "r")
+        if following[1].startswith("v") and _common_word(following[0]) and not (
+                after[:1] in _STOP or after.startswith(ROLE_AFTER)):
+            return False  # 应|注意: a verb after a verb, unless the name is closed by 说, 师傅 … (谢|超强|说)
+        # 何|秀丽师傅, 张|平明说 are names; 应|注意|保留 is not: a common word only where the name is closed
+        return following[1].startswith(("nr", "nz")) or not _common_word(following[0]) or closed
     if len(word) < length:  # 苏宁|丽: a word, then one more character that stands alone
         following = _tokens(text).get(start + len(word))
         if following is not None and len(word) + len(following[0]) == length and len(following[0]) == 1 \
@@ -606,7 +614,11 @@ def _role_names(text: str) -> Iterable[tuple[int, int]]:
         if candidate[size:].startswith(ROLE_AFTER):  # 刘女士, 王师傅: a surname and a title, no name
             continue
         length = size + 2
-        if len(candidate) < length or candidate[length - 1] in _STOP or _word_follows(text, start + length - 1):
+        tokens = _tokens(text)
+        # jieba's own cut decides where it is clear (张|平明|说: three), else the next word does (刘洋|跑单: two).
+        jieba_says_three = start + length in tokens and start + length - 1 not in tokens
+        if len(candidate) < length or candidate[length - 1] in _STOP or (
+                not jieba_says_three and _word_follows(text, start + length - 1)):
             length -= 1
         if length <= size or candidate[size:length] in ("某", "某某") or not _looks_like_name(candidate[:length]):
             continue
