@@ -154,6 +154,8 @@ def app(database_template, tmp_path, request):
         if TEST_DATABASE_URL:
             _empty_all_tables()
         db.engine.dispose()
+    if app.extensions.get("redis") is not None:
+        app.extensions["redis"].close()
     limiter.reset()
 
 

@@ -24,6 +24,9 @@ LAYERS = (
     ("assessments", "dashboard"),
     ("intake", "portal", "publication"),
     ("admin", "home"),
+    # Background jobs run other features' work (notifications, deadlines, warnings, the library, documents),
+    # so they sit above them all and no feature imports them; cli.py enqueues.
+    ("jobs",),
 )
 LAYER_OF = {feature: depth for depth, features in enumerate(LAYERS) for feature in features}
 # The composition root builds the app from every feature; the shared modules serve them all.

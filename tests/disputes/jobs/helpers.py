@@ -31,8 +31,9 @@ def server_env(app, **extra) -> dict:
 
 def start_worker(app, log: Path) -> subprocess.Popen:
     """`flask jobs worker` as `make run` starts it, in its own process group, logging to `log`."""
-    return subprocess.Popen([str(BIN / "flask"), "--app", "wsgi", "jobs", "worker"], cwd=ROOT, env=server_env(app),
-                            stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
+    with log.open("ab") as output:  # the worker keeps its own copy of the descriptor
+        return subprocess.Popen([str(BIN / "flask"), "--app", "wsgi", "jobs", "worker"], cwd=ROOT,
+                                env=server_env(app), stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def kill_tree(process: subprocess.Popen, sig=signal.SIGKILL) -> None:

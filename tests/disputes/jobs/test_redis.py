@@ -36,7 +36,8 @@ def test_the_web_server_starts_with_redis_and_counts_limits_there(tmp_path, monk
     monkeypatch.delenv("FLASK_RUN_FROM_CLI", raising=False)
     app = create_app(_serving_config(tmp_path, REDIS_URL=redis_url))
     assert app.config["RATELIMIT_STORAGE_URI"].startswith(("redis+unix://", "redis://"))
-    assert redis_client(app).ping()
+    with redis_client(app) as client:
+        assert client.ping()
 
 
 @pytest.mark.slow
@@ -125,9 +126,10 @@ def test_portal_lookups_share_their_statuses_through_redis(app, client, file_cas
     case_no = filed.case.case_no
     answer = client.post("/api/v1/status", json={"case_no": case_no, "access_code": filed.access_code})
     assert answer.status_code == 200
-    keys = [key.decode() for key in Redis.from_url(redis_url).keys("disputes:portal-status:*")]
-    assert any(case_no in key for key in keys)
-    stored = json.loads(Redis.from_url(redis_url).get(keys[0]))
+    with Redis.from_url(redis_url) as shared:
+        keys = [key.decode() for key in shared.keys("disputes:portal-status:*")]
+        assert any(case_no in key for key in keys)
+        stored = json.loads(shared.get(keys[0]))
     assert stored["version"] == filed.case.version and stored["status"]["case_no"] == case_no
 
 
