@@ -8,8 +8,10 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
 # Debian packages the app and its tests use: a CJK TrueType font for PDFs, poppler to read them back,
-# graphviz to draw the life-cycle diagram.
-SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils graphviz
+# graphviz to draw the life-cycle diagram, Redis for the job queue, rate limits and shared caches.
+SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils graphviz redis-server
+# Where `make run` keeps the database, Redis's data and socket, and the logs of every process.
+INSTANCE := $(abspath $(or $(DISPUTES_INSTANCE_PATH),instance))
 
 .PHONY: run test test-sqlite test-postgres lint bench install system-packages translations messages db clean
 
@@ -53,15 +55,24 @@ messages: $(STAMP)
 db: install
 	$(FLASK) db upgrade
 
+# Migrates, seeds (which builds the search index), then starts Redis, gunicorn, the job worker and the
+# scheduler together under honcho (disputes/jobs/Procfile); Ctrl-C stops them all.
 run: system-packages install
-	$(FLASK) db upgrade
-	$(FLASK) seed demo
+	env -u REDIS_URL $(FLASK) db upgrade
+	env -u REDIS_URL $(FLASK) seed demo
+	@mkdir -p $(INSTANCE)/logs
 	@echo ""
 	@echo "  Dispute Desk is starting on http://$(HOST):$(PORT)/"
 	@echo "  Demo logins (password Demo-pass-2026): admin, mediator, mediator2, arbitrator, legalaid, worker"
 	@echo "  Workers file a complaint at http://$(HOST):$(PORT)/intake without an account."
+	@echo "  Background jobs (admin): http://$(HOST):$(PORT)/admin/jobs"
+	@echo "  Logs: redis $(INSTANCE)/logs/redis.log, web $(INSTANCE)/logs/web.log,"
+	@echo "        worker $(INSTANCE)/logs/worker.log, scheduler $(INSTANCE)/logs/scheduler.log"
+	@echo "  Redis: unix://$(INSTANCE)/redis.sock (data in $(INSTANCE)). Ctrl-C stops every process."
 	@echo ""
-	DISPUTES_INSECURE_COOKIES=1 $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --preload --access-logfile - wsgi:app
+	DISPUTES_INSECURE_COOKIES=1 DISPUTES_INSTANCE_PATH=$(INSTANCE) REDIS_URL=unix://$(INSTANCE)/redis.sock \
+	  DD_INSTANCE=$(INSTANCE) DD_BIN=$(abspath $(BIN)) DD_BIND=$(HOST):$(PORT) \
+	  $(BIN)/honcho -f disputes/jobs/Procfile -d . start
 
 lint: install
 	$(BIN)/bandit -q -r disputes workflows casebase
@@ -89,11 +100,18 @@ test: system-packages lint test-sqlite test-postgres
 
 BENCHMARKS := queues dashboard search documents portal load assess_eval
 
-# Each prints one JSON object; outputs are also kept in bench/out/<name>.json.
-bench: install
+# Each prints one JSON object; outputs are also kept in bench/out/<name>.json. The servers they start
+# need Redis: without REDIS_URL a throwaway redis-server runs on a unix socket for the duration.
+bench: system-packages install
 	@mkdir -p bench/out
-	@for name in $(BENCHMARKS); do echo "== bench/$$name.py"; \
-	  $(BIN)/python bench/$$name.py | tee bench/out/$$name.json || exit 1; done
+	@redis_dir=""; if [ -z "$$REDIS_URL" ]; then redis_dir=$$(mktemp -d); \
+	  redis-server --port 0 --unixsocket $$redis_dir/redis.sock --unixsocketperm 700 --dir $$redis_dir --save '' \
+	    --appendonly no --daemonize yes --pidfile $$redis_dir/redis.pid --logfile $$redis_dir/redis.log; \
+	  for _ in $$(seq 1 50); do [ -S $$redis_dir/redis.sock ] && break; sleep 0.1; done; \
+	  export REDIS_URL=unix://$$redis_dir/redis.sock; fi; \
+	status=0; for name in $(BENCHMARKS); do echo "== bench/$$name.py"; \
+	  $(BIN)/python bench/$$name.py | tee bench/out/$$name.json || { status=1; break; }; done; \
+	if [ -n "$$redis_dir" ]; then kill $$(cat $$redis_dir/redis.pid); rm -rf $$redis_dir; fi; exit $$status
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .hypothesis
