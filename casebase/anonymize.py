@@ -18,10 +18,17 @@ Everything is found by one detector, `detect`, on a character-for-character fold
 
 `anonymize_many` keeps one mapping across all the fields of a case (the same person is the same
 刘某 everywhere) and returns every replacement with its span in the source and in the result, for
-the reviewer to see highlighted. `leak_check` is the gate before publishing: what `detect` still finds
-plus any literal secret of the source case; it must be empty. `leaks` is the older literal check.
-Court case numbers such as （2021）京01民终1234号, document numbers, amounts, dates and article
-numbers are ordinary legal text and stay as they are.
+the reviewer to see highlighted (`AnonymizedText.segments`). `leak_check` is the gate before
+publishing: what `detect` still finds plus any literal secret of the source case; it must be empty
+(words a reviewer confirmed, such as a city jieba took for a name, can be passed as ``allowed``).
+`leaks` is the older literal check. Court case numbers such as （2021）京01民终1234号, document
+numbers, amounts, dates and article numbers are ordinary legal text and stay as they are.
+
+Data: data/surnames.txt and data/given_name_chars.txt (each says where it comes from). Pinyin needs
+the optional ``pypinyin``; without it names are found in Chinese characters only
+(`pinyin_available`). Limits: a person who is no party and whose name is also a common word (苏宁,
+高峰) or whose surname is mostly a function word (于, 向, 和) is found only where jieba reads a name;
+a name with no role word beside it rests on jieba's guess alone.
 """
 from __future__ import annotations
 
@@ -267,7 +274,7 @@ def anonymize_many(texts: Mapping[str, str], *, parties: Sequence[KnownParty] = 
     for party in rules.people:
         mapping.person(party)
     for value in sources.values():  # first pass: whom do the texts name?
-        for finding in detect_with(value, rules):
+        for finding in _detect_with(value, rules):
             if finding.category == "person" and finding.name and finding.name not in rules.people_set:
                 if finding.name not in discovered:
                     discovered.append(finding.name)
@@ -279,7 +286,7 @@ def anonymize_many(texts: Mapping[str, str], *, parties: Sequence[KnownParty] = 
 def detect(text: str, *, parties: Sequence[KnownParty] = (), keep_companies: Collection[str] = (),
            case_numbers: Collection[str] = ()) -> list[Finding]:
     """Everything identifying in the text, as non-overlapping findings in text order."""
-    return detect_with(_clean(text), _Rules.build(parties, keep_companies, case_numbers))
+    return _detect_with(_clean(text), _Rules.build(parties, keep_companies, case_numbers))
 
 
 def leak_check(text: str, parties: Sequence[KnownParty] = (), *, secrets: Iterable[str] = (),
@@ -296,7 +303,7 @@ def leak_check(text: str, parties: Sequence[KnownParty] = (), *, secrets: Iterab
     text = _clean(text)
     rules = _Rules.build(parties, keep_companies, case_numbers)
     allowed = {word for word in allowed if word}
-    found = [f for f in detect_with(text, rules) if not (f.text in allowed and _is_guess(f, rules))]
+    found = [f for f in _detect_with(text, rules) if not (f.text in allowed and _is_guess(f, rules))]
     covered = {(f.start, f.end) for f in found}
     for secret in leaks(text, secrets):
         start = text.find(secret)  # -1 when it occurs only with its separators changed or removed
@@ -645,7 +652,7 @@ def _looks_like_name(name: str) -> bool:
 
 
 # ---- detection
-def detect_with(text: str, rules: _Rules) -> list[Finding]:
+def _detect_with(text: str, rules: _Rules) -> list[Finding]:
     wide = _wide_view(text)
     digits = _digit_view(wide)
     candidates: list[Finding] = []
@@ -823,7 +830,7 @@ def _anonymize_one(source: str, rules: _Rules, mapping: _Mapping) -> AnonymizedT
     edits: list[Replacement] = []
     text = source
     for _ in range(4):  # a replacement can bring two pieces together; look again until nothing is left
-        findings = detect_with(text, rules)
+        findings = _detect_with(text, rules)
         if not findings:
             break
         new_edits = [Replacement(f.text, _replacement(f, mapping), f.category, f.start, f.end) for f in findings]
@@ -867,12 +874,15 @@ def _apply(source: str, edits: list[Replacement]) -> tuple[str, list[Replacement
 def _compose(source: str, placed: list[Replacement], later: list[Replacement]) -> list[Replacement]:
     """Edits found in the anonymised text, moved back onto the source (merged with earlier ones they touch)."""
     result = list(placed)
-    for edit in later:  # edit.start/end are positions in the current output
-        touching = [p for p in result if p.out_start < edit.end and edit.start < p.out_end]
+    # edit.start/end are positions in the output of ``placed``: right to left, so that merging one
+    # never moves the positions of those still to come.
+    for edit in sorted(later, key=lambda e: e.start, reverse=True):
+        touching = [p for p in result if (p.out_start < edit.end and edit.start < p.out_end)
+                    or (p.out_start == p.out_end and edit.start <= p.out_start <= edit.end)]
         out_start = min([edit.start] + [p.out_start for p in touching])
         out_end = max([edit.end] + [p.out_end for p in touching])
-        src_start = _to_source(result, out_start, left=True)
-        src_end = _to_source(result, out_end, left=False)
+        src_start = min([_to_source(result, out_start, left=True)] + [p.start for p in touching])
+        src_end = max([_to_source(result, out_end, left=False)] + [p.end for p in touching])
         current = _apply(source, result)[0]
         replacement = current[out_start:edit.start] + edit.replacement + current[edit.end:out_end]
         result = [p for p in result if p not in touching]

@@ -4,6 +4,8 @@ that plant random identifiers are in test_anonymize_property.py."""
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casebase.anonymize import (
     AnonymizedText,
@@ -346,3 +348,36 @@ def test_leaks_finds_a_planted_secret_even_with_separators():
     assert leaks("电话一三八一二三四五六七八", ["13812345678"]) == ["13812345678"]
     assert leaks("仅称洋洋", ["刘洋洋"]) == ["刘洋洋"]
     assert leaks("干净的文本", ["刘洋", "13812345678"]) == []
+
+
+@st.composite
+def two_rounds(draw):
+    """A text, replacements in it, and replacements in the result of the first ones."""
+    source = draw(st.text(alphabet="abcdefgh", min_size=1, max_size=30))
+
+    def edits(text):
+        cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=8))))
+        spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+        return [Replacement(text[a:b], draw(st.text(alphabet="XYZ", max_size=4)), "test", a, b) for a, b in spans]
+
+    return source, edits(source)
+
+
+@given(two_rounds(), st.data())
+@settings(max_examples=200, deadline=None)
+def test_a_second_round_of_replacements_maps_back_onto_the_source(generated, data):
+    """When a replacement brings pieces together and a second look finds more, the second round's
+    replacements are moved back onto the source: applied there, they give what the two rounds gave."""
+    from casebase.anonymize import _apply, _compose
+
+    source, first = generated
+    middle, placed = _apply(source, first)
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(middle)), max_size=6))))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+    later = [Replacement(middle[a:b], data.draw(st.text(alphabet="UVW", max_size=3)), "test", a, b) for a, b in spans]
+    expected, _ = _apply(middle, later)
+    composed = _compose(source, placed, later) if later else placed
+    text, final = _apply(source, composed)
+    assert text == expected
+    for rep in final:
+        assert source[rep.start:rep.end] == rep.original and text[rep.out_start:rep.out_end] == rep.replacement
