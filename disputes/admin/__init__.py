@@ -8,4 +8,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
-from disputes.admin import views  # noqa: E402,F401
+from disputes.admin import accounts, views  # noqa: E402,F401

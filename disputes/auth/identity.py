@@ -7,6 +7,9 @@ from flask_babel import lazy_gettext as _l
 from disputes.extensions import db, login_manager
 from disputes.models import User
 
+# The largest id or generation a session may name (the database's integer range).
+_LARGEST = 2**63 - 1
+
 
 def bearer_token() -> str | None:
     """The token of an `Authorization: Bearer …` header, if the request has one."""
@@ -25,11 +28,32 @@ def init_login(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader
-    def _load_user(user_id: str) -> User | None:
-        if not user_id.isdigit():
-            return None
-        user = db.session.get(User, int(user_id))
-        return user if user is not None and user.active else None
+    def _load_user(session_id: str) -> User | None:
+        return user_for_session(session_id)
+
+
+def user_for_session(session_id: str) -> User | None:
+    """The active user a session names ("id.generation", User.get_id), while that generation lasts.
+
+    A session begun before a logout, a password change or the account being disabled names an
+    older generation and signs no one in, even if its cookie is replayed.
+    """
+    user_id, dot, generation = (session_id if isinstance(session_id, str) else "").partition(".")
+    numbers = [_whole(user_id), _whole(generation)]
+    if not dot or None in numbers or numbers[0] < 1:
+        return None
+    user = db.session.get(User, numbers[0])
+    if user is None or not user.active or (user.session_generation or 0) != numbers[1]:
+        return None
+    return user
+
+
+def _whole(text: str) -> int | None:
+    """ASCII digits within the database's integer range, else None."""
+    if not text or len(text) > 19 or not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= _LARGEST else None
 
 
 
@@ -39,17 +63,23 @@ def authenticate_bearer() -> bool:
     Done before Flask-Login looks at the session, so a bearer call never depends on cookies (and
     session protection, which clears sessions it does not recognise, cannot get in the way).
     """
-    from disputes.auth.services import user_for_token
+    from disputes.auth.services import token_for
 
     token = bearer_token()
-    user = user_for_token(token) if token is not None else None
-    if user is None:
+    found = token_for(token) if token is not None else None
+    if found is None:
         return False
-    login_manager._update_request_context_with_user(user)
+    login_manager._update_request_context_with_user(found.user)
     g.authenticated_by_token = True
+    g.api_token_id = found.id
     return True
 
 
 def authenticated_by_token() -> bool:
     """Whether this request proved who it is with a bearer token (so CSRF does not apply)."""
     return bool(g.get("authenticated_by_token"))
+
+
+def calling_token_id() -> int | None:
+    """The id of the API token this request came with, if it came with one."""
+    return g.get("api_token_id") if authenticated_by_token() else None

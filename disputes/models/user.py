@@ -1,4 +1,4 @@
-"""People who sign in, and the API tokens they hold."""
+"""People who sign in, the API tokens they hold, and the portal sessions workers have ended."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -26,6 +26,9 @@ class User(UserMixin, Base):
     organisation_id: Mapped[int | None] = mapped_column(sa.ForeignKey("organisations.id"), index=True)
     phone: Mapped[str | None] = mapped_column(sa.String(32))
     active: Mapped[bool] = mapped_column(default=True)
+    # Counted up at logout, at a password change and when an admin disables the account: a signed-in
+    # session carries the number it began under, and one with an older number no longer signs anyone in.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default=sa.text("0"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship()
@@ -34,12 +37,17 @@ class User(UserMixin, Base):
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.active
 
+    def get_id(self) -> str:
+        """What the session keeps: the id and the session generation ("7.2"), so ending the
+        generation ends every session begun under it (Flask-Login's alternative-token pattern)."""
+        return f"{self.id}.{self.session_generation or 0}"
+
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role}>"
 
 
 class ApiToken(Base):
-    """A bearer token for the JSON API; only its SHA-256 is stored."""
+    """A bearer token for the JSON API; only its SHA-256 is stored, the token itself is shown once."""
 
     __tablename__ = "api_tokens"
 
@@ -51,3 +59,18 @@ class ApiToken(Base):
     last_used_at: Mapped[datetime | None]
 
     user: Mapped[User] = relationship()
+
+
+class PortalSessionEnd(Base):
+    """A worker's portal session that was ended by leaving, before its time ran out.
+
+    The portal session lives in the signed cookie; its random nonce is recorded here when the worker
+    leaves, so a copy of the cookie replayed later is refused by the server, not only forgotten by
+    the browser. Rows are needed only until the session would have expired anyway.
+    """
+
+    __tablename__ = "portal_session_ends"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nonce_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(index=True)

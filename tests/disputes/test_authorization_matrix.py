@@ -36,10 +36,14 @@ MATRIX = {
     "static": ("GET", "/static/css/app.css", ALL, None),
     "auth.login": ("GET", "/login", ALL, None),
     "auth.logout": ("POST", "/logout", ACCOUNTS, {}),
+    "auth.account": ("GET", "/account", ACCOUNTS, None),
+    "auth.new_password": ("POST", "/account/password", ACCOUNTS, {"current_password": "x", "new_password": "y"}),
+    # Someone else's token: no one may revoke it but its holder (404 for everyone here).
+    "auth.revoke": ("POST", "/account/tokens/{token_id}/revoke", set(), {}),
     "intake.worker_form": ("GET", "/intake", ALL, None),
     "intake.staff_form": ("GET", "/intake/on-behalf", {"mediator", "arbitrator", "admin"}, None),
     "intake.receipt": ("GET", "/intake/receipt", ALL, None),
-    "intake.resume": ("GET", "/intake/resume/unknown-token", ALL, None),
+    "intake.resume": ("GET", "/intake/resume", ALL, None),
     "portal.lookup_page": ("GET", "/status", ALL, None),
     "portal.reset_code": ("GET", "/status/reset", ALL, None),
     "portal.case_page": ("GET", "/status/case", PORTAL, None),
@@ -80,10 +84,14 @@ MATRIX = {
     "admin.minimum_wages": ("GET", "/admin/minimum-wages", ADMIN, None),
     "admin.verify_minimum_wage": ("POST", "/admin/minimum-wages/{wage_id}/verify", ADMIN, {}),
     "admin.users": ("GET", "/admin/users", ADMIN, None),
+    "admin.disable_user": ("POST", "/admin/users/{disposable_user_id}/disable", ADMIN, {}),
+    "admin.enable_user": ("POST", "/admin/users/{disposable_user_id}/enable", ADMIN, {}),
     "admin.warning_rules": ("GET", "/admin/warning-rules", ADMIN, None),
     "admin.audit_trail": ("GET", "/admin/audit", ADMIN, None),
     "api.openapi_document": ("GET", "/api/v1/openapi.json", ALL, None),
     "api.create_token": ("POST", "/api/v1/tokens", ALL, {"username": "{mediator_username}", "password": DEFAULT_PASSWORD}),
+    # Revokes the bearer token it is called with; a cookie session holds none, so every caller here is refused.
+    "api.revoke_current_token": ("DELETE", "/api/v1/tokens/current", set(), None),
     "api.create_case": ("POST", "/api/v1/cases", INTAKE_FILERS, "intake"),
     "api.get_case": ("GET", "/api/v1/cases/{case_no}", CASE_READERS, None),
     "api.list_cases": ("GET", "/api/v1/cases", STAFF, None),
@@ -139,8 +147,17 @@ def world(app, regions):
         "respondent_key": respondent.credit_code or respondent.normalised_name,
         "wage_id": db.session.scalar(sa.select(MinimumWage.id).where(MinimumWage.region_code == "11")),
         "owner": owner, "mediator": mediator, "other": other,
+        "token_id": _someone_elses_token(), "disposable_user_id": make_user(role="mediator").id,
         "mediator_username": mediator.username, "other_case_no": other.case.case_no, "other_code": other.access_code,
     }
+
+
+def _someone_elses_token() -> int:
+    from disputes.auth.services import issue_token
+    from disputes.models import ApiToken
+
+    issue_token(make_user(role="arbitrator"))
+    return db.session.scalar(sa.select(sa.func.max(ApiToken.id)))
 
 
 def client_as(app, caller, world):
@@ -164,6 +181,8 @@ def call(client, method, path, body, world):
     if method == "GET":
         return client.get(path)
     token = CSRF_INPUT.search(client.get("/workflow").get_data(as_text=True)).group(1)
+    if method == "DELETE":
+        return client.delete(path, headers={"X-CSRFToken": token})
     if path.startswith("/api/"):
         payload = intake_payload() if body == "intake" else body
         return client.post(path, json=payload, headers={"X-CSRFToken": token})
