@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from disputes.cases.presenters import worker_history
 from disputes.vocabulary import deadline_label, event_label, state_label
 from disputes.documents import (
     AgreementInfo, ClaimInfo, DeadlineInfo, DocumentContext, EvidenceInfo, LegalAidInfo, MediationFailureInfo,
@@ -20,9 +21,18 @@ LEGAL_AID_NEEDS = (
 )
 
 
-def document_context(case: Case, today: date) -> DocumentContext:
-    """Everything any document kind may print about this case, as of today."""
+def document_context(case: Case, today: date, *, for_worker: bool = False) -> DocumentContext:
+    """Everything any document kind may print about this case, as of today.
+
+    `for_worker`: the copy the worker downloads, as the portal's status page shows the case: the
+    history's worker-facing events only, without who on the staff acted and without staff notes.
+    """
     organisation = case.organisation
+    if for_worker:
+        timeline = [TimelineEntry(h.occurred_on, event_label(h.event)) for h in worker_history(case)]
+    else:
+        timeline = [TimelineEntry(h.occurred_on, event_label(h.event), h.actor.display_name if h.actor else "",
+                                  h.note or "") for h in case.history]
     running = deadlines(case, today=today)
     return DocumentContext(
         case_no=case.case_no,
@@ -43,12 +53,11 @@ def document_context(case: Case, today: date) -> DocumentContext:
         arbitrator_name=case.arbitrator.display_name if case.arbitrator else None,
         rejection_reason=_last_data(case, "decline").get("reason"),
         agreement=_agreement(case),
-        mediation_failure=_mediation_failure(case),
+        mediation_failure=_mediation_failure(case, with_notes=not for_worker),
         deadlines=[DeadlineInfo(d.kind, deadline_label(d.kind), d.due, d.basis) for d in running],
-        timeline=[TimelineEntry(h.occurred_on, event_label(h.event), h.actor.display_name if h.actor else "",
-                                h.note or "") for h in case.history],
+        timeline=timeline,
         evidence=[EvidenceInfo(e.original_name, e.sha256, e.size) for e in case.evidence],
-        legal_aid=_legal_aid(case, running, today),
+        legal_aid=_legal_aid(case, running, today, with_notes=not for_worker),
         collective=case.collective,
         final_award=case.final_award,
     )
@@ -77,19 +86,21 @@ def _agreement(case: Case) -> AgreementInfo | None:
     return AgreementInfo(found.data["terms"], Decimal(found.data["amount"]), date.fromisoformat(found.data["pay_by"]))
 
 
-def _mediation_failure(case: Case) -> MediationFailureInfo | None:
+def _mediation_failure(case: Case, *, with_notes: bool = True) -> MediationFailureInfo | None:
     found = _last(case, "mediation_failed")
     if found is None:
         return None
-    return MediationFailureInfo((found.data or {}).get("reason") or found.note or "双方未能达成调解协议", found.occurred_on)
+    note = found.note if with_notes else None
+    return MediationFailureInfo((found.data or {}).get("reason") or note or "双方未能达成调解协议", found.occurred_on)
 
 
-def _legal_aid(case: Case, running, today: date) -> LegalAidInfo | None:
+def _legal_aid(case: Case, running, today: date, *, with_notes: bool = True) -> LegalAidInfo | None:
     found = _last(case, "refer_legal_aid")
     if found is None:
         return None
     # Art. 44: aid may start before the decision when a limitation or filing deadline is under 7 days away.
     urgent = any(0 <= (d.due - today).days < 7 for d in running if d.kind != "legal_aid_decision")
     centre = "法律援助中心"
-    return LegalAidInfo((found.data or {}).get("reason") or found.note or "劳动者申请法律援助", centre, urgent,
+    note = found.note if with_notes else None
+    return LegalAidInfo((found.data or {}).get("reason") or note or "劳动者申请法律援助", centre, urgent,
                         list(LEGAL_AID_NEEDS))

@@ -1,4 +1,5 @@
-"""A case as JSON for the API: never an unmasked ID or phone number."""
+"""A case as JSON for the API: never an unmasked ID or phone number; for its worker, none of the
+staff's internal notes, bookkeeping events or login names either."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,9 +12,34 @@ from workflows import allowed_events, deadlines
 from disputes.cases.actors import actor_for
 
 
+# Events a worker is shown in their case's history (the portal's timeline, the case summary they
+# download, the API's case for a worker's account); staff bookkeeping such as a reassignment is left out.
+WORKER_VISIBLE_EVENTS = frozenset({
+    "submit", "accept", "decline", "mediation_succeeded", "mediation_failed", "fulfil", "apply_arbitration",
+    "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award", "arbitral_mediation",
+    "render_award", "file_lawsuit", "withdraw", "close", "refer_legal_aid", "legal_aid_accepted", "legal_aid_declined",
+    "link_collective",  # the worker's complaint now goes forward with the others' as one collective dispute
+})
+
+
+def sees_as_worker(viewer: User | None) -> bool:
+    """Whether the viewer reads the case as its worker does (not as staff)."""
+    return viewer is None or getattr(viewer, "role", None) == "worker"
+
+
+def worker_history(case: Case) -> list:
+    """The case's history rows that its worker is shown."""
+    return [h for h in case.history if h.event in WORKER_VISIBLE_EVENTS]
+
+
 def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
-    """The case as DESIGN.md's API describes it, seen by `viewer`."""
+    """The case as DESIGN.md's API describes it, seen by `viewer`.
+
+    A worker sees the history's events and dates, with the actor as "worker" or "staff", never a
+    staff member's login, and without the notes staff write for each other.
+    """
     today = local_today()
+    as_worker = sees_as_worker(viewer)
     return {
         "case_no": case.case_no,
         "state": case.state,
@@ -45,12 +71,19 @@ def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
             for d in deadlines(case, today=today)
         ],
         "history": [
-            {"at": to_local(h.at).isoformat(), "actor": h.actor_label, "event": h.event,
-             "from": h.from_state, "to": h.to_state, "note": h.note}
-            for h in case.history
+            {"at": to_local(h.at).isoformat(), "actor": _worker_side_actor(h) if as_worker else h.actor_label,
+             "event": h.event, "from": h.from_state, "to": h.to_state, "note": None if as_worker else h.note}
+            for h in (worker_history(case) if as_worker else case.history)
         ],
         "allowed_events": allowed_events(case, actor_for(viewer, case), today=today) if viewer else [],
     }
+
+
+def _worker_side_actor(row) -> str:
+    """Who acted, as a worker is told it: themselves (portal, self-service, their account) or the staff."""
+    if row.actor_id is None or (row.actor is not None and row.actor.role == "worker"):
+        return "worker"
+    return "staff"
 
 
 def _iso(value) -> str | None:

@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import smtplib
 from email.message import EmailMessage
 from typing import Mapping, Protocol
 
-from disputes.masking import mask_personal_data
+from disputes.masking import mask_personal_data, mask_phone
+from disputes.security import ACCESS_CODE_ALPHABET
 
 logger = logging.getLogger("disputes.notifications")
+
+# An access code as messages print it (`7KD2M-Q9XA4`), or run together; in either case it is
+# bounded by something that is not a code character, so case numbers and words are left alone.
+_CODE = f"[{ACCESS_CODE_ALPHABET}]"
+ACCESS_CODE_PATTERN = re.compile(rf"(?<![0-9A-Za-z]){_CODE}{{5}}-?{_CODE}{{5}}(?![0-9A-Za-z])")
+
+
+def mask_for_log(body: str) -> str:
+    """A message as the log may keep it: ID and phone numbers masked, access codes replaced."""
+    return ACCESS_CODE_PATTERN.sub("*****-*****", mask_personal_data(body))
 
 
 class Adapter(Protocol):
@@ -23,14 +35,15 @@ class Adapter(Protocol):
 
 
 class LoggingAdapter:
-    """Writes the notice to the log (phone numbers and codes masked); for development and demos."""
+    """Writes the notice to the log (the recipient, ID and phone numbers masked, access codes hidden);
+    for development and demos. `sent` keeps the messages in memory, for tests."""
 
     def __init__(self, config: Mapping | None = None):
         self.sent: list[tuple[str, str, str]] = []
 
     def send(self, recipient: str, body: str, idempotency_key: str) -> None:
         self.sent.append((recipient, body, idempotency_key))
-        logger.info("notification to %s [%s]: %s", recipient, idempotency_key, mask_personal_data(body))
+        logger.info("notification to %s [%s]: %s", mask_phone(recipient), idempotency_key, mask_for_log(body))
 
 
 class SmtpAdapter:

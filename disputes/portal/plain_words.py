@@ -1,6 +1,8 @@
 """The case as a worker should read it: where it is, what happened, what comes next."""
 from __future__ import annotations
 
+from disputes.cases.presenters import WORKER_VISIBLE_EVENTS
+
 PLAIN_STATUS = {
     "submitted": ("您的申请已提交，正在等待调解组织受理。", "Your application has been filed and is waiting to be accepted."),
     "in_mediation": ("调解员已受理，正在联系对方安排调解。", "A mediator has accepted your case and is contacting the other side."),
@@ -27,13 +29,8 @@ PLAIN_LEGAL_AID = {
     "declined": ("法律援助未获批准。", "Legal aid was not granted."),
 }
 
-# Events the worker sees in the timeline (staff-only bookkeeping such as reassignment is left out).
-WORKER_TIMELINE_EVENTS = {
-    "submit", "accept", "decline", "mediation_succeeded", "mediation_failed", "fulfil", "apply_arbitration",
-    "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award", "arbitral_mediation",
-    "render_award", "file_lawsuit", "withdraw", "close", "refer_legal_aid", "legal_aid_accepted", "legal_aid_declined",
-    "link_collective",  # the worker's complaint now goes forward with the others' as one collective dispute
-}
+# Events the worker sees in the timeline: one list for the portal, the API and the case summary.
+WORKER_TIMELINE_EVENTS = WORKER_VISIBLE_EVENTS
 # What the worker can do from the portal, in the order offered.
 WORKER_ACTIONS = ("apply_arbitration", "refer_legal_aid", "withdraw")
 

@@ -1,7 +1,9 @@
 """Looking a case up by number and code, the scoped session, and what the worker is shown."""
 from __future__ import annotations
 
+import secrets
 import time
+from datetime import datetime, timezone
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,19 +13,22 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from disputes.case_documents.services import available_kinds
+from disputes.case_documents.context import document_context
+from disputes.case_documents.services import available_kinds, pdf_bytes, stage_refusal
 from disputes.vocabulary import deadline_label, event_label, legal_aid_label, state_label
 from disputes.cases.services import apply_event
-from disputes.documents import DOCUMENT_KINDS
+from disputes.documents import DOCUMENT_KINDS, render_document
 from disputes.errors import NotFound, ValidationFailed
 from disputes.extensions import db
-from disputes.models import Case, Evidence, Organisation, User
+from disputes.models import Case, Evidence, Organisation, User, utcnow
+from disputes.models.user import PortalSessionEnd
 from disputes.notifications.messages import access_code_message
 from disputes.notifications.outbox import queue
 from disputes.portal.plain_words import PLAIN_LEGAL_AID, PLAIN_STATUS, WORKER_ACTIONS, WORKER_TIMELINE_EVENTS, pick
 from disputes.portal.status_cache import StatusCache
-from disputes.security import access_code_hash, access_code_matches, new_access_code
+from disputes.security import access_code_hash, access_code_matches, new_access_code, token_hash
 from disputes.timekeeping import local_today, to_local
+from disputes.validation import whole_number
 from workflows import Actor, Deadline, allowed_events, deadlines
 
 # Compared against when the case number is unknown, so a wrong number takes as long as a wrong code.
@@ -104,23 +109,46 @@ def _status_cache() -> StatusCache:
 
 
 def open_portal_session(case_id: int) -> None:
-    """Keep the worker signed in to this one case for a while (no second lookup for pages and files)."""
+    """Keep the worker signed in to this one case for a while (no second lookup for pages and files).
+
+    The session carries a random nonce: leaving records it on the server (PortalSessionEnd), so a
+    copy of the cookie replayed after the worker left opens nothing. Opening writes nothing.
+    """
     minutes = current_app.config["PORTAL_SESSION_MINUTES"]
-    session[PORTAL_KEY] = {"case_id": case_id, "until": int(time.time()) + minutes * 60}
+    session[PORTAL_KEY] = {"case_id": case_id, "until": int(time.time()) + minutes * 60,
+                           "nonce": secrets.token_urlsafe(16)}
 
 
 def portal_case() -> Case | None:
-    """The case the worker's session is scoped to, while the session lasts."""
+    """The case the worker's session is scoped to, while the session lasts and was not ended."""
     scope = session.get(PORTAL_KEY)
-    if not isinstance(scope, dict) or scope.get("until", 0) < time.time():
+    if not _live_scope(scope):
         session.pop(PORTAL_KEY, None)
         return None
     case_id = scope.get("case_id")
-    return load_for_worker(Case.id == case_id) if isinstance(case_id, int) else None
+    return load_for_worker(Case.id == case_id) if isinstance(case_id, int) and 0 < case_id < 2**63 else None
+
+
+def _live_scope(scope: Any) -> bool:
+    if not isinstance(scope, dict) or not isinstance(scope.get("until"), int) or scope["until"] < time.time():
+        return False
+    nonce = scope.get("nonce")
+    if not isinstance(nonce, str) or not nonce:
+        return False  # a session from before nonces were kept cannot be ended, so it is not honoured
+    ended = sa.select(PortalSessionEnd.id).where(PortalSessionEnd.nonce_hash == token_hash(nonce))
+    return db.session.scalar(ended) is None
 
 
 def close_portal_session() -> None:
-    session.pop(PORTAL_KEY, None)
+    """End the portal session here and on the server: its nonce is recorded until it would have expired."""
+    scope = session.pop(PORTAL_KEY, None)
+    if not _live_scope(scope):
+        return
+    now = utcnow()
+    expires = datetime.fromtimestamp(scope["until"], tz=timezone.utc)
+    db.session.execute(sa.delete(PortalSessionEnd).where(PortalSessionEnd.expires_at < now))
+    db.session.add(PortalSessionEnd(nonce_hash=token_hash(scope["nonce"]), expires_at=expires))
+    db.session.commit()
 
 
 def worker_actor() -> Actor:
@@ -255,6 +283,21 @@ def evidence_on_case(case: Case, evidence_id: int) -> Evidence:
     return evidence
 
 
+# The document that reports the case's history: the worker's copy is always the worker's rendering
+# (no staff notes or staff names), never a copy staff issued for the file.
+HISTORY_KINDS = frozenset({"case_summary"})
+
+
+def worker_pdf(case: Case, kind: str) -> bytes:
+    """A document as the worker downloads it from the portal."""
+    if kind not in HISTORY_KINDS:
+        return pdf_bytes(case, kind, local_today())
+    stage_refusal(case, kind)  # NotFound for an unknown kind; the summary exists at every stage
+    return render_document(kind, document_context(case, local_today(), for_worker=True),
+                           font_path=current_app.config["DISPUTES_PDF_FONT"],
+                           language="en" if case.language == "en" else "zh")
+
+
 def may_withdraw(case: Case) -> bool:
     return "withdraw" in worker_actions(case)
 
@@ -278,8 +321,8 @@ def withdraw_complaint(case: Case, *, confirmation: Any, reason: Any, seen_versi
         errors["reason"] = _("撤回原因不能超过 %(n)d 字。", n=MAX_REASON_LENGTH)
     if errors:
         raise ValidationFailed(errors)
-    readable = isinstance(seen_version, str) and seen_version.isascii() and seen_version.isdigit()
-    version = int(seen_version) if readable else case.version
+    version = whole_number(seen_version) if isinstance(seen_version, str) else None
+    version = case.version if version is None else version
     data = {"confirmed": True, **({"reason": reason} if reason else {})}
     return apply_event(case, "withdraw", None, expected_version=version, data=data)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from disputes.case_documents.services import pdf_bytes
 from disputes.vocabulary import event_label
 from disputes.cases.services import apply_event
 from disputes.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
@@ -19,8 +18,8 @@ from disputes.portal.plain_words import WORKER_ACTIONS
 from disputes.portal.services import (
     close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
     may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
+    worker_pdf,
 )
-from disputes.timekeeping import local_today
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -129,7 +128,7 @@ def evidence_file(evidence_id: int):
 @bp.route("/case/documents/<kind>.pdf")
 def document(kind: str):
     case = _scoped_case()
-    data = pdf_bytes(case, kind, local_today())
+    data = worker_pdf(case, kind)
     return Response(data, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{case.case_no}-{kind}.pdf"', "Cache-Control": "private, no-store"})
 
