@@ -1,6 +1,7 @@
-"""Security baseline: headers, passwords, access codes and masking of personal data."""
+"""Security baseline: headers, passwords, access codes, and secrets sealed for the session cookie."""
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
@@ -8,6 +9,7 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.fernet import Fernet, InvalidToken
 from flask import Flask, current_app
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -39,6 +41,12 @@ ACCESS_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 ACCESS_CODE_LENGTH = 10  # 50 bits, above the 40 the design asks for
 
 
+# Pages, JSON and files are personal unless a route says otherwise: a response without its own
+# Cache-Control is never stored by the browser or a proxy. The app's own static files, and routes
+# that set Cache-Control themselves (a public diagram, a vendored script), keep theirs.
+DEFAULT_CACHE_CONTROL = "no-store"
+
+
 def init_app(app: Flask) -> None:
     """Add the security headers to every response."""
 
@@ -46,6 +54,8 @@ def init_app(app: Flask) -> None:
     def _security_headers(response):
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = DEFAULT_CACHE_CONTROL
         if not app.debug and not app.testing and app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response
@@ -94,3 +104,24 @@ def access_code_matches(stored_hash: str, code: str) -> bool:
 def token_hash(token: str) -> str:
     """SHA-256 of an API token (tokens are long and random, so no key is needed)."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _session_sealer() -> Fernet:
+    key = hashlib.sha256(("session-seal:" + current_app.config["SECRET_KEY"]).encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def seal_for_session(secret: str) -> str:
+    """A secret encrypted (Fernet: AES-128-CBC and HMAC-SHA256, under a key derived from the app's
+    key) so it can ride in the signed session cookie without being readable there."""
+    return _session_sealer().encrypt(secret.encode()).decode("ascii")
+
+
+def unseal_from_session(sealed: object, max_age_seconds: int) -> str | None:
+    """The secret sealed by seal_for_session, or None if it is not one, was altered, or is too old."""
+    if not isinstance(sealed, str):
+        return None
+    try:
+        return _session_sealer().decrypt(sealed.encode("ascii"), ttl=max_age_seconds).decode()
+    except (InvalidToken, UnicodeError, ValueError):
+        return None

@@ -1,21 +1,25 @@
 """The worker's complaint form (with drafts and photos), the mediator's form, the receipt, field checks."""
 from __future__ import annotations
 
-from flask import make_response, redirect, render_template, request, session, url_for
+from flask import current_app, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from disputes.errors import NotAuthenticated, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload
+from disputes.extensions import limiter
 from disputes.intake import bp
-from disputes.intake.drafts import DRAFT_COOKIE, DRAFT_LIFETIME, discard_draft, load_draft, save_draft
+from disputes.intake.drafts import DRAFT_COOKIE, DRAFT_LIFETIME, discard_draft, load_draft, resume_draft, save_draft
 from disputes.intake.forms import ComplaintForm
 from disputes.intake.services import file_complaint
 from disputes.lookups import region_choices
 from disputes.permissions import can_file_for_worker, can_file_own_complaint
+from disputes.security import seal_for_session, unseal_from_session
 
 EXTRA_ROWS = {"more_workers": "workers", "more_respondents": "respondents", "more_claims": "claims"}
 MAX_PHOTOS = 10
+# The receipt's access code rides in the session cookie sealed, and only this long.
+RECEIPT_SECONDS = 3600
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -31,13 +35,24 @@ def worker_form():
                            draft_token=draft_token, restored=restored is not None)
 
 
-@bp.route("/resume/<token>")
-def resume(token: str):
-    """A resume link opened on another device: remember the draft there too, then show the form."""
-    response = redirect(url_for("intake.worker_form"))
-    if load_draft(token) is not None:
-        _remember_draft(response, token)
-    return response
+def _resume_limit() -> str:
+    return current_app.config["STATUS_LOOKUP_LIMIT"]
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+@limiter.limit(_resume_limit, methods=["POST"])
+def resume():
+    """On another device: the resume code (and the draft's phone number) typed in a form, never in
+    the address, so it lands in no access log; then the draft is remembered there and shown."""
+    error = None
+    if request.method == "POST":
+        token = resume_draft(request.form.get("code"), request.form.get("phone"))
+        if token is not None:
+            response = redirect(url_for("intake.worker_form"))
+            _remember_draft(response, token)
+            return response
+        error = _("续填码或手机号码不正确，或草稿已过期（草稿保存 30 天）。")
+    return render_template("intake/resume.html", error=error), (422 if error else 200)
 
 
 @bp.route("/on-behalf", methods=["GET", "POST"])
@@ -56,9 +71,10 @@ def staff_form():
 @bp.route("/receipt")
 def receipt():
     filed = session.pop("receipt", None)
-    if not filed:
+    code = unseal_from_session(filed.get("access_code"), RECEIPT_SECONDS) if isinstance(filed, dict) else None
+    if code is None:
         return redirect(url_for("intake.worker_form"))
-    return render_template("intake/receipt.html", filed=filed)
+    return render_template("intake/receipt.html", filed={"case_no": filed.get("case_no"), "access_code": code})
 
 
 def _complaint_page(form: ComplaintForm, *, template: str, channel: str, draft_token: str | None = None,
@@ -74,7 +90,8 @@ def _complaint_page(form: ComplaintForm, *, template: str, channel: str, draft_t
         except ValidationFailed as failure:
             form.attach_errors(failure.errors)
             return render_template(template, form=form, failed=True, photo_errors=_photo_errors(failure.errors)), 422
-        session["receipt"] = {"case_no": filed.case.case_no, "access_code": filed.access_code}
+        # The code is sealed: the session cookie is signed, not encrypted, and anyone holding it could read it.
+        session["receipt"] = {"case_no": filed.case.case_no, "access_code": seal_for_session(filed.access_code)}
         discard_draft(draft_token)
         response = redirect(url_for("intake.receipt"))
         response.delete_cookie(DRAFT_COOKIE)

@@ -1,6 +1,7 @@
 """Intake that does not lose work: drafts, resume links, photos of evidence, checks while typing."""
 import errno
 import io
+import re
 
 import sqlalchemy as sa
 
@@ -8,6 +9,7 @@ from disputes.extensions import db
 from disputes.models import Case, Evidence
 from disputes.storage import BlobStore
 from tests.disputes.intake.test_intake_pages import form_data
+from tests.support import csrf_token
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 500
 
@@ -15,16 +17,20 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 500
 def test_a_saved_draft_comes_back_on_the_same_phone(client, regions):
     data = form_data(client, save_draft="1")
     saved = client.post("/intake", data=data)
-    assert saved.status_code == 200 and "/intake/resume/" in saved.get_data(as_text=True)
+    assert saved.status_code == 200 and 'data-testid="resume-code"' in saved.get_data(as_text=True)
     page = client.get("/intake").get_data(as_text=True)
     assert data["facts"] in page and "已恢复" in page
 
 
-def test_a_resume_link_brings_the_draft_to_another_device(client, app, regions):
-    saved = client.post("/intake", data=form_data(client, save_draft="1")).get_data(as_text=True)
-    link = saved.split('href="http://localhost')[1].split('"')[0]
+def test_a_resume_code_and_the_drafts_phone_bring_the_draft_to_another_device(client, app, regions):
+    data = form_data(client, save_draft="1")
+    saved = client.post("/intake", data=data).get_data(as_text=True)
+    code = re.search(r'data-testid="resume-code">([^<]+)<', saved).group(1)
     other_phone = app.test_client()
-    assert other_phone.get(link).status_code == 302
+    response = other_phone.post("/intake/resume", data={
+        "csrf_token": csrf_token(other_phone, "/intake/resume"), "code": code.lower().replace("-", " "),
+        "phone": data["workers-0-phone"]})
+    assert response.status_code == 302
     assert "已恢复" in other_phone.get("/intake").get_data(as_text=True)
 
 
