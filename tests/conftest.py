@@ -91,10 +91,14 @@ def redis_server(tmp_path_factory):
     process = subprocess.Popen(
         [executable, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700", "--dir", str(folder),
          "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(200):
-        if sock.exists():
+    for _ in range(250):
+        if sock.exists() or process.poll() is not None:
             break
         time.sleep(0.02)
+    if not sock.exists():
+        process.kill()
+        process.wait(timeout=10)
+        pytest.fail(f"redis-server did not start on {sock}")
     try:
         yield f"unix://{sock}"
     finally:
