@@ -210,11 +210,18 @@ def deadlines_check_command(within, inline, wait):
 
 
 @casebase_cli.command("import")
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=True, dir_okay=True))
 @inline_option
 def casebase_import_command(path, inline, wait):
-    """Import a library file (default: the shipped library), validating every case first."""
+    """Import a library file or folder (default: the collection, casebase/data/collection/).
+
+    Every record is validated first (nothing is imported while one breaks the schema); then the
+    curation checks run: fiction and duplicates (same case number, same publisher and number, facts
+    alike) are refused, a published case without a source URL or year is kept as a draft. Problems
+    are listed per record.
+    """
     import os
+    import re
 
     from casebase import RecordInvalid
     from disputes.library.services import import_file
@@ -225,12 +232,21 @@ def casebase_import_command(path, inline, wait):
     try:
         report = import_file(path)
     except RecordInvalid as invalid:
+        by_record: dict[str, list[str]] = {}
         for field, message in invalid.errors.items():
-            click.echo(f"{field}: {message}", err=True)
-        raise click.ClickException(f"{len(invalid.errors)} problem(s); nothing was imported") from None
+            record, _, rest = re.match(r"^(.*?cases\[\d+\])?\.?(.*)$", field).group(1, 0, 2)
+            by_record.setdefault(record or "(file)", []).append(f"{rest or field}: {message}")
+        for record, lines in by_record.items():
+            click.echo(f"{record}:", err=True)
+            for line in lines:
+                click.echo(f"  {line}", err=True)
+        raise click.ClickException(
+            f"{len(invalid.errors)} problem(s) in {len(by_record)} record(s); nothing was imported") from None
     except (OSError, ValueError) as failure:
         raise click.ClickException(str(failure)) from None
-    click.echo(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
+    for line in report.problem_lines():
+        click.echo(line, err=True)
+    click.echo(report.summary())
 
 
 @casebase_cli.command("export")

@@ -43,13 +43,16 @@ def seed_demo(case_count: int = 36, rng_seed: int = 2026) -> list[str]:
 
 
 def seed_library() -> str:
-    """The shipped typical-case library, imported and indexed."""
+    """The shipped typical-case library, imported and indexed: the real published cases of
+    casebase/data/collection/, each with its source (the demo disputes are fictional; the library is not)."""
     from disputes.library.index import rebuild_index
     from disputes.library.services import import_file
 
     imported = import_file()
     indexed = rebuild_index()
-    return f"typical cases: {imported.added} added, {imported.updated} updated; {indexed} indexed"
+    kept_back = f"; {len(imported.held)} kept as drafts, {len(imported.refused)} refused" if imported.held or imported.refused else ""
+    return (f"typical cases (real, published with their source): {imported.added} added, "
+            f"{imported.updated} updated{kept_back}; {indexed} indexed")
 
 
 def seed_regions() -> str:

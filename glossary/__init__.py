@@ -35,6 +35,7 @@ OCCUPATIONS = _terms({
     "courier": ("快递员 / 同城即时配送员", "Courier", "快递员/即时配送员"),
     "live_streamer": ("互联网营销师 / 网络主播", "Live-stream marketer", "网络主播"),
     "domestic_worker": ("网约家政服务员", "On-demand domestic worker", "家政服务员"),
+    "designated_driver": ("代驾司机", "Designated driver", "代驾司机"),
     "other": ("其他（代驾、网约维修工、网约厨师…）", "Other (designated driver, repairer, cook…)", "其他"),
 })
 

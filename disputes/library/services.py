@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from casebase import RecordInvalid, TypicalCaseRecord, dump_library, load_library, record_from_dict
+from casebase.records import Nearest, Problem, curate, nearest_case
 from disputes.errors import Conflict, NotFound, ValidationFailed
 from disputes.extensions import db
 from disputes.library.index import bump_generation, sync_index
@@ -25,37 +26,80 @@ class ImportReport:
     added: int
     updated: int
     unchanged: int
+    # Curation: records not imported (fiction, duplicates) and published records imported as drafts
+    # (no source URL or year), each with its problems.
+    refused: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    def summary(self) -> str:
+        return (f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
+                f"kept as drafts {len(self.held)}, refused {len(self.refused)}")
+
+    def problem_lines(self) -> list[str]:
+        """One block per record: its id, then each problem and what the import did about it."""
+        done = {"refuse": "not imported", "hold": "imported as a draft", "note": "imported"}
+        lines = []
+        for record_id, problems in self.problems_by_record().items():
+            lines.append(f"{record_id}:")
+            lines += [f"  {problem.code} ({done[problem.action]}): {problem.message}" for problem in problems]
+        return lines
+
+    def problems_by_record(self) -> dict[str, list[Problem]]:
+        grouped: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            grouped.setdefault(problem.record_id, []).append(problem)
+        return grouped
 
 
 def import_records(records: Iterable[TypicalCaseRecord]) -> ImportReport:
-    """Insert or update cases by id, keeping each record's status; one transaction for the lot."""
+    """Insert or update cases by id after the curation checks, in one transaction for the lot.
+
+    Refused records (fiction, a case the library already holds under another id) are left out; a
+    published record without a source URL or year is stored as a draft, never published.
+    """
+    records = list(records)
+    stored = [record_of(row) for row in db.session.scalars(sa.select(TypicalCase).where(TypicalCase.status != "withdrawn"))]
+    problems = curate(records, existing=stored)
+    refused = {p.record_id for p in problems if p.action == "refuse"}
+    held = {p.record_id for p in problems if p.action == "hold"} - refused
     added = updated = unchanged = 0
     touched = []
     for record in records:
+        if record.id in refused:
+            continue
         row = db.session.get(TypicalCase, record.id)
-        values = row_values(record) | {"status": record.status}
+        # An own case imported without its closed case (another library, a fresh database) has no
+        # source to show: it waits as a draft like a case without a URL.
+        orphan = record.source.own_case and not record.source.url and (row is None or row.from_case_id is None)
+        status = "draft" if record.published and (record.id in held or orphan) else record.status
+        values = row_values(record) | {"status": status}
         if row is None:
             row = TypicalCase(id=record.id, **values)
-            row.published_at = utcnow() if record.status == "published" else None
+            row.published_at = utcnow() if status == "published" else None
             db.session.add(row)
             added += 1
-        elif record_dict(row) == record.to_dict():
+        elif record_dict(row) == dict(record.to_dict(), status="published" if status == "published" else "draft"):
             unchanged += 1
             continue
         else:
             for name, value in values.items():
                 setattr(row, name, value)
+            if status == "published" and row.published_at is None:
+                row.published_at = utcnow()
             updated += 1
         touched.append(record.id)
     if touched:
         bump_generation()
     db.session.commit()
     sync_index(touched)
-    return ImportReport(added, updated, unchanged)
+    return ImportReport(added, updated, unchanged, refused=tuple(sorted(refused)), held=tuple(sorted(held)),
+                        problems=tuple(problems))
 
 
 def import_file(path: str | Path | None = None) -> ImportReport:
-    """Validate a library file completely (RecordInvalid lists every problem), then import it."""
+    """Validate a library file or folder completely (RecordInvalid lists every problem), then import
+    it with the curation checks (default: the collection, casebase/data/collection/)."""
     return import_records(load_library(path))
 
 
@@ -101,3 +145,15 @@ def parse_record(data: Mapping[str, Any]) -> TypicalCaseRecord:
         return record_from_dict(data)
     except RecordInvalid as invalid:
         raise ValidationFailed(invalid.errors) from None
+
+
+def nearest_stored_case(facts: str, *, exclude_id: str | None = None) -> tuple[TypicalCase, Nearest] | None:
+    """The stored case (draft or published) whose facts are most like these, for the reviewer's
+    side-by-side; None when the library is empty or the facts are blank."""
+    if not facts.strip():
+        return None
+    rows = db.session.execute(sa.select(TypicalCase.id, TypicalCase.facts).where(TypicalCase.status != "withdrawn")).all()
+    near = nearest_case(facts, ((row.id, row.facts) for row in rows), exclude_id=exclude_id)
+    if near is None:
+        return None
+    return db.session.get(TypicalCase, near.id), near

@@ -26,11 +26,19 @@ class TypicalCase(Base):
     title: Mapped[str] = mapped_column(sa.String(200))
     source_body: Mapped[str] = mapped_column(sa.String(300))
     source_release: Mapped[str] = mapped_column(sa.String(300))
-    source_year: Mapped[int]
+    # Null only for a draft: a published case has a year (casebase.records checks it).
+    source_year: Mapped[int | None]
     source_number: Mapped[str | None] = mapped_column(sa.String(64))
+    # YYYY-MM-DD, YYYY-MM or YYYY; when null, source_date_note says why.
+    source_date: Mapped[str | None] = mapped_column(sa.String(10))
+    source_date_note: Mapped[str | None] = mapped_column(sa.String(500))
+    # The page the case was read on (required to publish an imported case) and other pages carrying it.
+    source_url: Mapped[str | None] = mapped_column(sa.String(1000))
+    source_also_reported_at: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     illustrative: Mapped[bool] = mapped_column(default=False)
     region: Mapped[str | None] = mapped_column(sa.String(32))
     occupation: Mapped[str] = mapped_column(sa.String(32))
+    arrangement: Mapped[str | None] = mapped_column(sa.String(32))
     work_arrangement: Mapped[str] = mapped_column(sa.String(200))
     respondent_kinds: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     claims: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
@@ -38,6 +46,10 @@ class TypicalCase(Base):
     holding: Mapped[str] = mapped_column(sa.Text, default="")
     reasoning: Mapped[str] = mapped_column(sa.Text, default="")
     factors: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    # The facts behind each known factor: {factor key: text}.
+    factor_evidence: Mapped[dict[str, str]] = mapped_column(sa.JSON, default=dict)
+    # Each decision: [{level, court_or_body, number, result}], arbitration first.
+    instances: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
     outcome: Mapped[str] = mapped_column(sa.String(32))
     status: Mapped[str] = mapped_column(sa.String(16), default="draft")
     statutes: Mapped[list[str]] = mapped_column(sa.JSON, default=list)

@@ -15,13 +15,20 @@ FACTS = (
 
 
 def make_record(**overrides: Any) -> TypicalCaseRecord:
-    """A valid published record; ``year``, ``source_body`` and ``illustrative`` set its source."""
+    """A valid published record (schema version 2); ``year``, ``date``, ``url``, ``source_body``,
+    ``number`` and ``illustrative`` set its source, and every known factor gets a line of evidence
+    unless ``factor_evidence`` is given."""
+    year = overrides.pop("year", 2023)
     source = Source(
         body=overrides.pop("source_body", "人力资源社会保障部"),
         release=overrides.pop("release", "劳动人事争议典型案例（第三批）"),
-        year=overrides.pop("year", 2023),
+        year=year,
         number=overrides.pop("number", "案例1"),
         illustrative=overrides.pop("illustrative", False),
+        date=overrides.pop("date", str(year) if year else None),
+        url=overrides.pop("url", "https://www.example.org/typical-cases/1"),
+        also_reported_at=tuple(overrides.pop("also_reported_at", ())),
+        date_note=overrides.pop("date_note", None),
     )
     fields: dict[str, Any] = {
         "id": f"case-{next(_ids):04d}",
@@ -41,6 +48,9 @@ def make_record(**overrides: Any) -> TypicalCaseRecord:
         "statutes": ("劳动合同法第七条",),
     }
     fields.update(overrides)
+    if "factor_evidence" not in fields:
+        fields["factor_evidence"] = {key: f"案情所载：{key}" for key, value in fields["factors"].items()
+                                     if value is not None}
     return TypicalCaseRecord(**fields)
 
 
