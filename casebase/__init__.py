@@ -7,12 +7,14 @@ Front door — what the application may use:
   ``OUTCOMES``, ``CLAIM_KINDS``, ``RESPONDENT_KINDS``, ``PROVINCES``);
 - assessment: ``assess``, ``Assessment``, ``AssessmentInputInvalid``, ``CATEGORY_LABELS``,
   ``extract_factors``, ``find_managing_party``;
-- anonymisation: ``anonymize``, ``anonymize_many``, ``leaks``, ``KnownParty``;
+- anonymisation: ``anonymize``, ``anonymize_many``, ``detect``, ``leak_check``, ``leaks``, ``KnownParty``;
 - search: ``open_engine(name, index_dir)``, ``ENGINES``, ``SearchQuery``, ``SearchResult``, ``Hit``,
   ``SearchEngine``, ``IndexUnavailable``, ``IndexBusy``.
 """
 
-from .anonymize import AnonymizedText, KnownParty, Replacement, anonymize, anonymize_many, leaks
+from .anonymize import (
+    AnonymizedText, Finding, KnownParty, Replacement, anonymize, anonymize_many, detect, leak_check, leaks,
+)
 from .assess import CATEGORY_LABELS, Assessment, AssessmentInputInvalid, assess
 from .engines.base import (
     FACETS,
@@ -44,7 +46,8 @@ from .records import (
 from .search import DEFAULT_ENGINE, ENGINES, open_engine
 
 __all__ = [
-    "AnonymizedText", "KnownParty", "Replacement", "anonymize", "anonymize_many", "leaks",
+    "AnonymizedText", "Finding", "KnownParty", "Replacement", "anonymize", "anonymize_many", "detect", "leak_check",
+    "leaks",
     "CATEGORY_LABELS", "Assessment", "AssessmentInputInvalid", "assess", "extract_factors", "find_managing_party",
     "CLAIM_KINDS", "DEFAULT_ENGINE", "ENGINES", "FACETS", "FACTOR_KEYS", "FILTER_KEYS", "OCCUPATIONS",
     "OUTCOMES", "PROVINCES", "RESPONDENT_KINDS", "STATUSES",

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from disputes.api import bp
 from disputes.api.openapi import CASE_NO, TYPICAL_ID, describe, error_answer, json_answer
 from disputes.cases.queries import case_by_number
 from disputes.library.records import record_dict
+from disputes.errors import ValidationFailed
 from disputes.library.services import case_or_404
 from disputes.permissions import capability_required, require
 from disputes.publication.services import draft_from_case, publish, withdraw
@@ -16,7 +18,12 @@ from disputes.publication.services import draft_from_case, publish, withdraw
 @bp.route("/typical-cases/<case_id>/publish", methods=["POST"])
 @capability_required("publish")
 def publish_typical_case(case_id: str):
-    row = publish(case_or_404(case_id), current_user)
+    """The call is the reviewer's confirmation; ``allowed`` (optional) lists the words confirmed not personal."""
+    body = request.get_json(silent=True) if request.is_json else None
+    allowed = body.get("allowed") if isinstance(body, dict) else None
+    if allowed is not None and not (isinstance(allowed, list) and all(isinstance(word, str) for word in allowed)):
+        raise ValidationFailed({"allowed": _("allowed 应为文字的列表。")})
+    row = publish(case_or_404(case_id), current_user, allowed=tuple(allowed or ()))
     return jsonify(record_dict(row) | {"status": row.status})
 
 

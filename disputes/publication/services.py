@@ -1,19 +1,20 @@
 """Publication: a closed case becomes an anonymised typical-case draft, is reviewed, published and withdrawn.
 
-Nothing reaches the public library before it is anonymised: names become 某某/刘某, ID, phone and
-plate numbers, addresses and case numbers are removed, company names are generalised (platforms
-may be kept), and publishing re-checks the text against every secret of the source case.
+Nothing reaches the public library before it is anonymised: names become 刘某, ID, phone, card and
+plate numbers, accounts, addresses and case numbers are removed, company names are generalised
+(platforms may be kept). The reviewer sees every replacement and everything the leak check still
+finds, highlighted, and confirms; publishing is refused while the leak check finds anything.
 """
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from casebase import FACTOR_KEYS, KnownParty, anonymize_many, leaks
+from casebase import FACTOR_KEYS, Finding, KnownParty, anonymize_many, leak_check
 from disputes.assessments.services import assess_case, latest_assessment
 from disputes.errors import Conflict
 from disputes.extensions import db
@@ -27,16 +28,33 @@ from disputes.vocabulary import CLAIM_LABELS, OCCUPATION_LABELS
 from workflows import PUBLISHABLE_STATES
 
 TEXT_FIELDS = ("title", "facts", "holding", "reasoning")
-PLATE = re.compile(r"[\u4e00-\u9fa5][A-Z][·\s]?[A-Z0-9]{5,6}")
+# What a typical case never holds, whatever its source: a published judgment names its parties and
+# companies (public record), but no one's phone, ID, card or plate number, account or e-mail.
+NEVER_PUBLISHED = frozenset({"id_number", "phone", "bank_card", "account_number", "email", "account", "plate"})
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a draft's text for the review page: plain, a replacement made, or a leak."""
+
+    text: str
+    kind: str  # "plain" | "replaced" | "leak"
+    label: str = ""  # the category, or what a replacement stood for
 
 
 @dataclass(frozen=True)
 class DraftReview:
-    """What the reviewer compares side by side: the source text and the anonymised draft."""
+    """What the reviewer compares side by side: the source text, the draft with its replacements and
+    leaks marked, and what the leak check still finds (publishing waits until it is empty)."""
 
     original: dict[str, str]
     draft: dict[str, str]
-    leaks: list[str]
+    pieces: dict[str, list[Piece]]
+    findings: dict[str, list[Finding]]
+
+    @property
+    def leaks(self) -> list[str]:
+        return [finding.text for found in self.findings.values() for finding in found]
 
 
 def publication_case_panel(case: Case, user: User) -> dict | None:
@@ -121,34 +139,77 @@ def secrets_of(case: Case, keep_platform_names: bool = True) -> list[str]:
     kept = {r.name for r in case.respondents if r.kind == "platform"} if keep_platform_names else set()
     values = [w.name for w in case.workers] + [w.phone for w in case.workers] + [w.id_number for w in case.workers if w.id_number]
     values += [r.name for r in case.respondents if r.name not in kept] + [r.credit_code for r in case.respondents if r.credit_code]
-    values += [case.case_no] + PLATE.findall(case.facts)
-    return [s for s in values if s]
+    return [s for s in values + [case.case_no] if s]
 
 
-def review(row: TypicalCase) -> DraftReview:
-    """The side-by-side view for the reviewer, with anything of the source that still leaks."""
+def review(row: TypicalCase, allowed: tuple[str, ...] = ()) -> DraftReview:
+    """The side-by-side view for the reviewer; ``allowed`` are the words the reviewer confirmed are not
+    personal (they silence only guesses: never a party, a number or a secret of the case)."""
     case = db.session.get(Case, row.from_case_id) if row.from_case_id else None
-    draft = {field: getattr(row, field) for field in TEXT_FIELDS}
+    draft = {field: getattr(row, field) or "" for field in TEXT_FIELDS}
+    findings = {field: _findings(text, case, allowed) for field, text in draft.items()}
+    replaced = _replacements(case, draft) if case is not None else {}
+    pieces = {field: _pieces(text, replaced.get(field, []), findings[field]) for field, text in draft.items()}
+    return DraftReview(source_texts(case) if case is not None else {}, draft, pieces, findings)
+
+
+def _findings(text: str, case: Case | None, allowed: tuple[str, ...]) -> list[Finding]:
     if case is None:
-        return DraftReview({}, draft, [])
-    found = leaks("\n".join(draft.values()), secrets_of(case))
-    return DraftReview(source_texts(case), draft, found)
+        return [f for f in leak_check(text, allowed=allowed) if f.category in NEVER_PUBLISHED]
+    options = _anonymise_options(case, keep_platform_names=True)
+    return leak_check(text, options["parties"], secrets=secrets_of(case), keep_companies=options["keep_companies"],
+                      case_numbers=options["case_numbers"], allowed=allowed)
 
 
-def check_before_publishing(row: TypicalCase) -> None:
-    """Refuse (409) to publish a draft made from a case while any of its secrets is in the text."""
-    found = review(row).leaks
+def _replacements(case: Case, draft: dict[str, str]) -> dict[str, list]:
+    """The replacements the anonymiser made, where the draft is still the text it produced."""
+    redone = anonymize_many(source_texts(case), **_anonymise_options(case, keep_platform_names=True))
+    return {field: result.replacements for field, result in redone.items() if result.text == draft.get(field)}
+
+
+def _pieces(text: str, replacements, findings: list[Finding]) -> list[Piece]:
+    marks = [(f.start, f.end, "leak", f.category) for f in findings if f.start >= 0]
+    marks += [(r.out_start, r.out_end, "replaced", r.category) for r in replacements if r.out_start >= 0]
+    pieces, at = [], 0
+    for start, end, kind, label in sorted(marks):
+        if start < at:
+            continue
+        if start > at:
+            pieces.append(Piece(text[at:start], "plain"))
+        pieces.append(Piece(text[start:end], kind, label))
+        at = end
+    if at < len(text):
+        pieces.append(Piece(text[at:], "plain"))
+    return pieces
+
+
+CATEGORY_LABELS = {
+    "person": _l("人名"), "company": _l("企业名称"), "id_number": _l("身份证号"), "phone": _l("电话号码"),
+    "bank_card": _l("银行卡号"), "account_number": _l("账号"), "email": _l("电子邮箱"), "account": _l("社交账号"),
+    "credit_code": _l("统一社会信用代码"), "plate": _l("车牌号"), "address": _l("地址"), "case_number": _l("案号"),
+    "secret": _l("源案件的信息"),
+}
+
+
+def category_label(category: str) -> str:
+    return str(CATEGORY_LABELS.get(category, category))
+
+
+def check_before_publishing(row: TypicalCase, allowed: tuple[str, ...] = ()) -> None:
+    """Refuse (409) to publish while the leak check finds anything in the draft."""
+    found = review(row, allowed).leaks
     if found:
         raise Conflict(ngettext("草稿中仍有可识别的个人或企业信息，不能公开：%(num)d 处，请先修改。",
                                 "草稿中仍有可识别的个人或企业信息，不能公开：%(num)d 处，请先修改。", len(found)))
 
 
-def publish(row: TypicalCase, editor: User) -> TypicalCase:
-    """Make a reviewed draft public and searchable; it must pass the published record's checks."""
+def publish(row: TypicalCase, editor: User, allowed: tuple[str, ...] = ()) -> TypicalCase:
+    """Make a reviewed draft public and searchable; it must pass the published record's checks and the
+    leak check (``allowed``: the words the reviewer confirmed are not personal)."""
     if row.status == "published":
         raise Conflict(_("该案例已经公开。"), status=row.status)
     parse_record(record_dict(row) | {"status": "published"})
-    check_before_publishing(row)
+    check_before_publishing(row, allowed)
     row.status, row.published_at, row.updated_by = "published", utcnow(), editor
     bump_generation()
     db.session.commit()
