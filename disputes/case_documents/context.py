@@ -12,7 +12,7 @@ from disputes.documents import (
 from disputes.masking import mask_id_number, mask_phone
 from disputes.models import Case
 from disputes.vocabulary import CLAIM_LABELS, RESPONDENT_KIND_LABELS
-from workflows import deadlines
+from workflows import deadlines, legal_aid_urgency
 
 LEGAL_AID_NEEDS = (
     "劳动者身份证件",
@@ -98,8 +98,8 @@ def _legal_aid(case: Case, running, today: date, *, with_notes: bool = True) -> 
     found = _last(case, "refer_legal_aid")
     if found is None:
         return None
-    # Art. 44: aid may start before the decision when a limitation or filing deadline is under 7 days away.
-    urgent = any(0 <= (d.due - today).days < 7 for d in running if d.kind != "legal_aid_decision")
+    # 《法律援助法》第四十四条, decided once in workflows (the same rule the deadline list shows).
+    urgent = bool(legal_aid_urgency(case, today, running))
     centre = "法律援助中心"
     note = found.note if with_notes else None
     return LegalAidInfo((found.data or {}).get("reason") or note or "劳动者申请法律援助", centre, urgent,
