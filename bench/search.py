@@ -309,7 +309,7 @@ AUDIT_QUERIES = ("外卖骑手 劳动关系", "外卖骑手", "外卖员", "送�
 
 def audit(engines: Sequence[str]) -> dict[str, object]:
     """The usability audit's queries on the shipped library: hits, and whether partial."""
-    records = load_library()
+    records = [record for record in load_library() if record.status == "published"]  # what the app indexes
     report: dict[str, object] = {"library_cases": len(records)}
     for name in engines:
         with tempfile.TemporaryDirectory(prefix=f"bench-audit-{name}-") as workdir:

@@ -22,8 +22,8 @@ import tantivy
 from tantivy import Occur, Query
 
 from ..records import CLAIM_KINDS
-from ..tokenize import bigrams, words
-from .analysis import Clause, Group, IndexedCase, ParsedQuery, recency
+from ..tokenize import words
+from .analysis import Clause, Group, IndexedCase, ParsedQuery, recency, run_grams
 from .base import FACETS, Hit, SearchEngine, SearchQuery, SearchResult
 
 KEYWORD_FIELDS = ("occupation", "outcome", "region", "source_body")
@@ -261,7 +261,7 @@ def _alternative_query(schema: tantivy.Schema, words: tuple[str, ...], weight: f
     if fields and len(words) == 1:
         parts.append((Occur.Should, Query.boost_query(Query.term_query(schema, "title", words[0]), TITLE_BOOST * weight)))
         parts.append((Occur.Should, Query.boost_query(Query.term_query(schema, "holding", words[0]), HOLDING_BOOST * weight)))
-    grams = bigrams("".join(words))
+    grams = run_grams(words)
     if grams:
         parts.append((Occur.Should, Query.boost_query(_words(schema, "grams", tuple(grams)), GRAM_WEIGHT * weight)))
     return Query.boolean_query(parts)

@@ -22,8 +22,8 @@ from whoosh.query import And, Every, Or, Phrase, Query, Term, WrappingQuery
 from whoosh.searching import Searcher
 from whoosh.sorting import FieldFacet, ScoreFacet
 
-from ..tokenize import bigrams, words
-from .analysis import Clause, Group, IndexedCase, ParsedQuery
+from ..tokenize import words
+from .analysis import Clause, Group, IndexedCase, ParsedQuery, run_grams
 from .base import FACETS, Hit, SearchEngine, SearchQuery, SearchResult
 
 # The same weights as the tantivy engine (see there).
@@ -344,7 +344,7 @@ def _alternative_query(words: tuple[str, ...], weight: float, fields: bool = Tru
     if fields and len(words) == 1:
         parts.append(Term("title", words[0], boost=TITLE_BOOST * weight))
         parts.append(Term("holding", words[0], boost=HOLDING_BOOST * weight))
-    grams = bigrams("".join(words))
+    grams = run_grams(words)
     if grams:
         parts.append(_words("grams", tuple(grams), GRAM_WEIGHT * weight))
     return Or(parts)
