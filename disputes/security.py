@@ -74,7 +74,7 @@ def check_password(password_hash: str, password: str) -> bool:
     """Whether the password matches; never raises on a malformed hash."""
     try:
         return _password_hasher().verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
+    except (VerificationError, InvalidHashError, UnicodeError):  # UnicodeError: a lone surrogate typed in
         return False
 
 

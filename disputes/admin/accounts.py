@@ -12,6 +12,7 @@ from disputes.errors import NotFound, ValidationFailed
 from disputes.extensions import db
 from disputes.models import User
 from disputes.permissions import capability_required
+from disputes.validation import MAX_DB_INTEGER
 
 
 @bp.route("/users/<int:user_id>/disable", methods=["POST"])
@@ -27,7 +28,7 @@ def enable_user(user_id: int):
 
 
 def _set_active(user_id: int, active: bool):
-    user = db.session.get(User, user_id) if 0 < user_id < 2**63 else None
+    user = db.session.get(User, user_id) if 0 < user_id <= MAX_DB_INTEGER else None
     if user is None:
         raise NotFound(_("没有找到该账号。"))
     try:

@@ -6,9 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from disputes.extensions import db, login_manager
 from disputes.models import User
-
-# The largest id or generation a session may name (the database's integer range).
-_LARGEST = 2**63 - 1
+from disputes.validation import whole_number
 
 
 def bearer_token() -> str | None:
@@ -39,21 +37,13 @@ def user_for_session(session_id: str) -> User | None:
     older generation and signs no one in, even if its cookie is replayed.
     """
     user_id, dot, generation = (session_id if isinstance(session_id, str) else "").partition(".")
-    numbers = [_whole(user_id), _whole(generation)]
-    if not dot or None in numbers or numbers[0] < 1:
+    numbers = [whole_number(user_id, minimum=1), whole_number(generation)]
+    if not dot or None in numbers:
         return None
     user = db.session.get(User, numbers[0])
     if user is None or not user.active or (user.session_generation or 0) != numbers[1]:
         return None
     return user
-
-
-def _whole(text: str) -> int | None:
-    """ASCII digits within the database's integer range, else None."""
-    if not text or len(text) > 19 or not (text.isascii() and text.isdigit()):
-        return None
-    number = int(text)
-    return number if number <= _LARGEST else None
 
 
 

@@ -17,6 +17,7 @@ from disputes.errors import NotFound, ValidationFailed
 from disputes.extensions import db
 from disputes.models import ROLES, ApiToken, Organisation, User, utcnow
 from disputes.security import check_password, hash_password, token_hash
+from disputes.validation import MAX_DB_INTEGER, control_characters
 
 logger = logging.getLogger("disputes.auth")
 
@@ -43,6 +44,8 @@ def password_problems(password: str, username: str = "") -> str | None:
         return _("密码至少需要 %(n)d 个字符。", n=MIN_PASSWORD_LENGTH)
     if len(password) > MAX_PASSWORD_LENGTH:
         return _("密码不能超过 128 个字符。")
+    if control_characters(password):
+        return _("包含无法显示的控制字符，请删除后重试。")
     if not any(ch.isdigit() for ch in password) or not any(ch.isalpha() for ch in password):
         return _("密码须同时包含字母和数字。")
     if username and username.lower() in password.lower():
@@ -167,7 +170,7 @@ def revoke_token(user: User, token_id: int | ApiToken) -> None:
     if isinstance(token_id, ApiToken):
         token = token_id
     else:  # a number from the URL may be beyond the database's integer range
-        token = db.session.get(ApiToken, token_id) if 0 < token_id < 2**63 else None
+        token = db.session.get(ApiToken, token_id) if 0 < token_id <= MAX_DB_INTEGER else None
     if token is None or token.user_id != user.id:
         raise NotFound(_("没有找到该令牌。"))
     db.session.delete(token)

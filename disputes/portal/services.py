@@ -126,7 +126,7 @@ def portal_case() -> Case | None:
         session.pop(PORTAL_KEY, None)
         return None
     case_id = scope.get("case_id")
-    return load_for_worker(Case.id == case_id) if isinstance(case_id, int) and 0 < case_id < 2**63 else None
+    return load_for_worker(Case.id == case_id) if whole_number(case_id, minimum=1) is not None else None
 
 
 def _live_scope(scope: Any) -> bool:

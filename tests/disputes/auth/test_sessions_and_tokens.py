@@ -105,8 +105,17 @@ def test_an_admin_cannot_disable_their_own_account(client, auth):
 def test_a_number_beyond_the_integer_range_is_not_found(client, auth):
     auth.login_as("admin")
     token = csrf_token(client, "/admin/users")
-    assert client.post(f"/admin/users/{2**64}/disable", data={"csrf_token": token}).status_code == 404
-    assert client.post(f"/account/tokens/{2**64}/revoke", data={"csrf_token": token}).status_code == 404
+    for number in (2**31, 2**64):  # PostgreSQL's INTEGER ends at 2^31 - 1, SQLite's at 2^63 - 1
+        assert client.post(f"/admin/users/{number}/disable", data={"csrf_token": token}).status_code == 404
+        assert client.post(f"/account/tokens/{number}/revoke", data={"csrf_token": token}).status_code == 404
+
+
+def test_a_password_with_control_characters_is_refused_not_a_server_error(app):
+    for password in ("Fine-words-\x00-2026", "Fine-words-\u200b-2026", "Fine-words-\ud800-2026"):
+        assert "控制字符" in password_problems(password)
+    from disputes.security import check_password, hash_password
+
+    assert check_password(hash_password("Fine-words-2026"), "Fine-words-\ud800") is False
 
 
 def test_delete_tokens_current_revokes_the_calling_token_only(client, auth):
