@@ -14,6 +14,7 @@ from disputes.event_hooks import RecordedEvent
 from disputes.extensions import db
 from disputes.models import Case, GeneratedDocument, User
 from disputes.storage import BlobStore
+from disputes.timekeeping import local_today
 
 # A document exists once the event that calls for it has happened (or, for the application and
 # the summary, from the start: the worker's application is prefilled so they never retype it).
@@ -112,3 +113,17 @@ def pdf_bytes(case: Case, kind: str, today: date, language: str | None = None) -
             current_app.logger.warning("issued document %s missing from the store; rendering afresh", issued.sha256)
     return render(case, kind, today, language or ("en" if case.language == "en" else "zh"))
 
+
+# The document that reports the case's history: the worker's copy is always the worker's rendering
+# (no staff notes or staff names), never a copy staff issued for the file.
+HISTORY_KINDS = frozenset({"case_summary"})
+
+
+def worker_pdf(case: Case, kind: str, language: str | None = None) -> bytes:
+    """A document as the case's worker downloads it (from the portal, or signed in to their account)."""
+    if kind not in HISTORY_KINDS:
+        return pdf_bytes(case, kind, local_today(), language)
+    stage_refusal(case, kind)  # NotFound for an unknown kind; the summary exists at every stage
+    return render_document(kind, document_context(case, local_today(), for_worker=True),
+                           font_path=current_app.config["DISPUTES_PDF_FONT"],
+                           language=language or ("en" if case.language == "en" else "zh"))

@@ -7,7 +7,8 @@ from flask_login import current_user
 
 from disputes.case_documents import bp
 from disputes.case_documents.context import document_context
-from disputes.case_documents.services import issue_again_by_hand, pdf_bytes, stage_refusal
+from disputes.case_documents.services import issue_again_by_hand, pdf_bytes, stage_refusal, worker_pdf
+from disputes.cases.presenters import sees_as_worker
 from disputes.cases.queries import case_by_number
 from disputes.documents import DOCUMENT_KINDS, document_number
 from disputes.errors import Conflict
@@ -27,7 +28,7 @@ def preview(case_no: str, kind: str):
     refusal = stage_refusal(case, kind)
     if refusal:
         raise Conflict(refusal)
-    context = document_context(case, local_today())
+    context = document_context(case, local_today(), for_worker=sees_as_worker(current_user))
     return render_template("case_documents/preview.html", case=case, kind=kind, title=DOCUMENT_KINDS[kind]["zh"],
                            ctx=context, number=document_number(kind, case.case_no, _short(context.organisation_name)))
 
@@ -46,7 +47,7 @@ def pdf_download(case_no: str, kind: str) -> Response:
     case = case_by_number(case_no)
     require_case_visible(current_user, case)
     language = request.args.get("lang") if request.args.get("lang") in ("zh", "en") else None
-    data = pdf_bytes(case, kind, local_today(), language)
+    data = worker_pdf(case, kind, language) if sees_as_worker(current_user) else pdf_bytes(case, kind, local_today(), language)
     filename = f"{case.case_no}-{kind}.pdf"
     return Response(data, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{filename}"',

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from disputes.cases.actors import actor_for
 from disputes.cases.event_forms import EVENT_FIELDS
 from disputes.cases.panels import case_panels
+from disputes.cases.presenters import sees_as_worker, worker_history
 from disputes.cases.queues import traffic_light
 from disputes.extensions import db
 from disputes.models import Case, User
@@ -39,6 +40,10 @@ def case_page_context(
         "assignees": _assignees(case, events),
         "reassignable": _reassignable(case, user),
         "panels": case_panels(case, user),
+        # A worker signed in to their account reads the case as the portal shows it: no staff notes,
+        # bookkeeping rows or staff names.
+        "as_worker": sees_as_worker(user),
+        "history": worker_history(case) if sees_as_worker(user) else case.history,
         "failed_event": failed_event,
         "errors": dict(errors or {}),
         "submitted": submitted or {},

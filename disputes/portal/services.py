@@ -13,11 +13,10 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from disputes.case_documents.context import document_context
-from disputes.case_documents.services import available_kinds, pdf_bytes, stage_refusal
+from disputes.case_documents.services import available_kinds
 from disputes.vocabulary import deadline_label, event_label, legal_aid_label, state_label
 from disputes.cases.services import apply_event
-from disputes.documents import DOCUMENT_KINDS, render_document
+from disputes.documents import DOCUMENT_KINDS
 from disputes.errors import NotFound, ValidationFailed
 from disputes.extensions import db
 from disputes.models import Case, Evidence, Organisation, User, utcnow
@@ -281,21 +280,6 @@ def evidence_on_case(case: Case, evidence_id: int) -> Evidence:
     if evidence is None or evidence.case_id != case.id:
         raise NotFound(_("没有找到该证据文件。"))
     return evidence
-
-
-# The document that reports the case's history: the worker's copy is always the worker's rendering
-# (no staff notes or staff names), never a copy staff issued for the file.
-HISTORY_KINDS = frozenset({"case_summary"})
-
-
-def worker_pdf(case: Case, kind: str) -> bytes:
-    """A document as the worker downloads it from the portal."""
-    if kind not in HISTORY_KINDS:
-        return pdf_bytes(case, kind, local_today())
-    stage_refusal(case, kind)  # NotFound for an unknown kind; the summary exists at every stage
-    return render_document(kind, document_context(case, local_today(), for_worker=True),
-                           font_path=current_app.config["DISPUTES_PDF_FONT"],
-                           language="en" if case.language == "en" else "zh")
 
 
 def may_withdraw(case: Case) -> bool:

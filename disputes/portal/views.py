@@ -6,6 +6,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from disputes.vocabulary import event_label
+from disputes.case_documents.services import worker_pdf
 from disputes.cases.services import apply_event
 from disputes.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from disputes.evidence.services import Upload, add_evidence
@@ -18,7 +19,6 @@ from disputes.portal.plain_words import WORKER_ACTIONS
 from disputes.portal.services import (
     close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
     may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
-    worker_pdf,
 )
 
 

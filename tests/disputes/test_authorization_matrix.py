@@ -88,6 +88,8 @@ MATRIX = {
     "admin.enable_user": ("POST", "/admin/users/{disposable_user_id}/enable", ADMIN, {}),
     "admin.warning_rules": ("GET", "/admin/warning-rules", ADMIN, None),
     "admin.audit_trail": ("GET", "/admin/audit", ADMIN, None),
+    "jobs.index": ("GET", "/admin/jobs", ADMIN, None),
+    "jobs.start": ("POST", "/admin/jobs", ADMIN, {"kind": "teleport"}),
     "api.openapi_document": ("GET", "/api/v1/openapi.json", ALL, None),
     "api.create_token": ("POST", "/api/v1/tokens", ALL, {"username": "{mediator_username}", "password": DEFAULT_PASSWORD}),
     # Revokes the bearer token it is called with; a cookie session holds none, so every caller here is refused.
