@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 from disputes.validation import whole_number
-from workflows import RESTART_REASONS
+from workflows import ARBITRATION_GROUNDS, CLAIM_KINDS, DOCUMENTS, RESTART_REASONS, SERVICE_METHODS
 
 
 @dataclass(frozen=True)
 class EventField:
     name: str
     label: str
-    kind: str = "text"  # text, textarea, amount, date, datetime, choice, assignee
+    kind: str = "text"  # text, textarea, amount, date, datetime, choice, assignee, check (a yes the rule asks for)
     required: bool = True
     choices: tuple[tuple[str, str], ...] = ()
 
@@ -32,7 +32,11 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "mediation_succeeded": _AGREEMENT,
     "mediation_failed": (_OPTIONAL_REASON,),
     "fulfil": (),
-    "apply_arbitration": (_OPTIONAL_REASON,),
+    "apply_arbitration": (
+        EventField("ground", _l("申请仲裁的理由（《劳动争议调解仲裁法》第五条）"), "choice", required=False,
+                   choices=tuple(ARBITRATION_GROUNDS.items())),
+        _OPTIONAL_REASON,
+    ),
     "accept_arbitration": (EventField("arbitrator_id", _l("承办仲裁员（默认本人）"), "assignee", required=False),),
     "reject_arbitration": (_REASON,),
     "schedule_hearing": (EventField("at", _l("开庭时间"), "datetime"), EventField("place", _l("开庭地点"))),
@@ -51,6 +55,55 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "refer_legal_aid": (_OPTIONAL_REASON,),
     "legal_aid_accepted": (),
     "legal_aid_declined": (_REASON,),
+    # The procedure's other steps (workflows/procedure.py, with the articles).
+    "serve_document": (
+        EventField("document", _l("送达的文书"), "choice", choices=tuple(DOCUMENTS.items())),
+        EventField("party", _l("受送达人"), "choice", required=False,
+                   choices=(("worker", "劳动者"), ("employer", "用人单位"), ("both", "双方当事人"))),
+        EventField("method", _l("送达方式"), "choice", choices=tuple(SERVICE_METHODS.items())),
+        EventField("served_on", _l("送达日期"), "date"),
+    ),
+    "partial_award": (
+        EventField("facts_clear", _l("该部分事实已经清楚（第四十三条第二款）"), "check"),
+        EventField("matters", _l("先行裁决的事项"), "textarea"),
+    ),
+    "interim_execution": (
+        EventField("kind", _l("申请先予执行的请求事项"), "choice", choices=tuple((k, v[0]) for k, v in CLAIM_KINDS.items())),
+        EventField("rights_clear", _l("当事人之间权利义务关系明确"), "check"),
+        EventField("livelihood_at_risk", _l("不先予执行将严重影响申请人的生活"), "check"),
+        EventField("amount", _l("金额（元，选填）"), "amount", required=False),
+    ),
+    "transfer_case": (EventField("to_commission", _l("受移送的仲裁委员会")), _OPTIONAL_REASON),
+    "request_postponement": (_REASON,),
+    "treat_as_withdrawn": (
+        EventField("notice_received", _l("申请人已收到书面开庭通知"), "check"),
+        EventField("without_good_reason", _l("无正当理由拒不到庭或未经同意中途退庭"), "check"),
+    ),
+    "respondent_absent": (
+        EventField("notice_received", _l("被申请人已收到书面开庭通知"), "check"),
+        EventField("without_good_reason", _l("无正当理由拒不到庭或未经同意中途退庭"), "check"),
+    ),
+    "use_simple_procedure": (
+        EventField("facts_clear", _l("事实清楚、权利义务关系明确、争议不大"), "check", required=False),
+        EventField("parties_agree", _l("双方当事人同意简易处理"), "check", required=False),
+    ),
+    "convert_to_ordinary": (_REASON,),
+    "apply_set_aside": (EventField("filed_on", _l("申请日期（选填）"), "date", required=False),
+                        EventField("court", _l("中级人民法院（选填）"), required=False)),
+    "set_aside_ruled": (EventField("outcome", _l("裁定结果"), "choice",
+                                   choices=(("set_aside", "撤销仲裁裁决"), ("rejected", "驳回申请"))),),
+    "lawsuit_ended": (EventField("outcome", _l("诉讼结果"), "choice",
+                                 choices=(("dismissed", "裁定驳回起诉"), ("withdrawn", "准予撤诉"))),),
+    "suspend_limitation": (_REASON,),
+    "resume_limitation": (),
+    "apply_judicial_confirmation": (
+        EventField("mediation_body", _l("主持调解的组织"), "choice",
+                   choices=(("peoples_mediation", "人民调解委员会"), ("enterprise_committee", "企业劳动争议调解委员会"),
+                            ("township_body", "乡镇、街道劳动争议调解组织"))),
+        EventField("payment_only", _l("调解协议仅就给付义务达成"), "check"),
+        EventField("joint", _l("双方当事人共同申请"), "check"),
+        EventField("court", _l("受理法院（选填）"), required=False),
+    ),
 }
 
 
@@ -60,6 +113,9 @@ def event_data_from_form(event: str, form) -> dict:
     for spec in EVENT_FIELDS.get(event, ()):
         value = (form.get(spec.name) or "").strip()
         if not value:
+            continue
+        if spec.kind == "check":
+            data[spec.name] = value in ("1", "on", "true")
             continue
         data[spec.name] = (whole_number(value, minimum=1) or value) if spec.kind == "assignee" else value
     return data
