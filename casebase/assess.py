@@ -12,8 +12,23 @@ the score. The category then follows three rules:
    worker does not set the price.
 3. 个人依托平台自主开展经营活动 (civil_relation) — everything else.
 
-Given factors override the ones read from the text; similar published cases come from agreement
-of the factor profile plus word overlap (TF-IDF cosine over jieba tokens).
+Then whether the facts decide (``decide_status``): where they do not — too few strong factors known,
+management shown but control of time and orders never stated, or signs each way — the result is
+"cannot tell yet" (``Assessment.result == CANNOT_TELL``; ``category`` keeps the leaning, so stored
+results stay one of the three) with the two or three questions that would decide it, the evidence
+that answers each, who holds it and who bears the burden (劳社部发〔2005〕12号第二条；劳动争议调解
+仲裁法第六条、第三十九条).
+
+The explanation is built line by line (``Assessment.lines``) from the same factor table the page
+shows: each factor line gives the value, the words it rests on (spans with offsets into the facts as
+given, so the page can highlight them), the actor, negation, condition and mode, and the points it
+adds; the score line says how the total is made; each of the three categories of 人社部发〔2021〕56号
+is stated as met or not, with the reason. Given factors override the ones read from the text;
+similar published cases come from agreement of the factor profile plus word overlap (TF-IDF cosine
+over jieba tokens), each with the factors it shares and the ones where it differs.
+
+The table is hand-set from factors.md and the guiding cases, not fitted to the collection;
+bench/assess_eval.py measures it on publisher-held-out folds of the real collection.
 """
 
 from __future__ import annotations
@@ -108,6 +123,17 @@ SIMILAR_LIMIT = 5
 DISCLAIMER = "本评估仅为调解、仲裁提供参考，不是裁决；是否存在劳动关系以劳动人事争议仲裁委员会或人民法院的认定为准。"
 
 
+# "Cannot tell yet": shown instead of a category when the facts do not decide (see ``decide_status``).
+CANNOT_TELL = "cannot_tell"
+RESULT_LABELS = {**CATEGORY_LABELS, CANNOT_TELL: "暂无法判断"}
+QUESTION_LIMIT = 3
+# One strong sign of autonomy with nothing strong against it (e.g. free hours, -3) decides "civil".
+CLEAR_AUTONOMY = -1.5
+VALUE_WORDS = {True: "是", False: "否", None: "不清楚"}
+SOURCE_WORDS = {"given": "用户确认", "text": "陈述", "unknown": "未提及"}
+MODE_WORDS = {"contract": "协议约定", "claim": "一方主张", "plain": "", "practice": "实际履行"}
+
+
 class AssessmentInputInvalid(ValueError):
     """Factors or occupation that the assessment cannot take; ``errors`` maps each field to a message."""
 
@@ -118,7 +144,11 @@ class AssessmentInputInvalid(ValueError):
 
 @dataclass
 class FactorAssessment:
-    """One factor as the assessment used it: value, where it came from and which way it points."""
+    """One factor as the assessment used it: value, where it came from and which way it points.
+
+    ``spans`` are the statements of the account about the factor (``casebase.factors.Span`` as
+    dicts: quote, offsets ``start``/``end`` into the facts as given, the words, actor, negation,
+    condition, mode, and ``decisive`` for those that decided the value)."""
 
     key: str
     label_zh: str
@@ -128,17 +158,56 @@ class FactorAssessment:
     weight: float
     evidence: list[str] = field(default_factory=list)
     rule: str = ""
+    spans: list[dict] = field(default_factory=list)
+    strength: str = ""
+    basis: str = ""
+
+    @property
+    def decisive_spans(self) -> list[dict]:
+        return [span for span in self.spans if span.get("decisive")]
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {"key": self.key, "label": self.label_zh, "value": self.value, "source": self.source,
                 "direction": self.direction, "weight": self.weight, "evidence": list(self.evidence),
-                "rule": self.rule}
+                "rule": self.rule, "spans": [dict(span) for span in self.spans], "strength": self.strength,
+                "basis": self.basis}
+
+
+@dataclass
+class Question:
+    """What still has to be found out, and the evidence that answers it (who holds it, who bears the burden)."""
+
+    factor: str
+    question_zh: str
+    evidence_zh: list[str]
+    holder_zh: str
+    burden_zh: str
+    why_zh: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {"factor": self.factor, "question": self.question_zh, "evidence": list(self.evidence_zh),
+                "holder": self.holder_zh, "burden": self.burden_zh, "why": self.why_zh}
+
+
+@dataclass
+class ExplanationLine:
+    """One line of the explanation: its kind, its text and the quoted spans it rests on."""
+
+    kind: str  # result | method | factor | summary | score | category | label | managing_party | question | disclaimer
+    text: str
+    factor: str | None = None
+    quotes: list[dict] = field(default_factory=list)  # {text, start, end}
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {"kind": self.kind, "text": self.text, "factor": self.factor, "quotes": [dict(q) for q in self.quotes]}
 
 
 @dataclass
 class SimilarCase:
-    """A published case close to the facts, with the factors it shares."""
+    """A published case close to the facts, with the factors it shares and those where it differs."""
 
     id: str
     title: str
@@ -146,16 +215,22 @@ class SimilarCase:
     score: float
     why_zh: str
     matching_factors: list[str] = field(default_factory=list)
+    differing_factors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {"id": self.id, "title": self.title, "outcome": self.outcome, "score": self.score,
-                "why": self.why_zh, "matching_factors": list(self.matching_factors)}
+                "why": self.why_zh, "matching_factors": list(self.matching_factors),
+                "differing_factors": list(self.differing_factors)}
 
 
 @dataclass
 class Assessment:
-    """The result: one of the three categories, the factors each way, similar cases, explanation."""
+    """The result: one of the three categories (or "cannot tell yet"), the factors each way with the
+    words they rest on, the managing party, similar cases, the questions still open, explanation.
+
+    ``category`` is always one of the three categories — the leaning when ``status`` is
+    ``cannot_tell`` — so callers that store it keep working; ``result`` is what to show."""
 
     category: str
     confidence: float
@@ -165,11 +240,25 @@ class Assessment:
     similar_cases: list[SimilarCase]
     explanation_zh: str
     contract_labels: list[str] = field(default_factory=list)
+    status: str = "decided"  # "decided" | "cannot_tell"
+    status_reason_zh: str = ""
+    questions: list[Question] = field(default_factory=list)
+    lines: list[ExplanationLine] = field(default_factory=list)
+    categories: list[dict] = field(default_factory=list)  # the three categories, each met or not, with why
 
     @property
     def category_label(self) -> str:
         """The category's Chinese name."""
         return CATEGORY_LABELS[self.category]
+
+    @property
+    def result(self) -> str:
+        """What to show: the category, or ``cannot_tell``."""
+        return CANNOT_TELL if self.status == CANNOT_TELL else self.category
+
+    @property
+    def result_label(self) -> str:
+        return RESULT_LABELS[self.result]
 
     def values(self) -> dict[str, bool | None]:
         """The factor values used, by key."""
@@ -180,13 +269,20 @@ class Assessment:
         return {
             "category": self.category,
             "category_label": self.category_label,
+            "result": self.result,
+            "result_label": self.result_label,
+            "status": self.status,
+            "status_reason": self.status_reason_zh,
             "confidence": self.confidence,
             "score": self.score,
             "factors": [factor.to_dict() for factor in self.factors],
             "managing_party": self.managing_party.to_dict(),
             "contract_labels": list(self.contract_labels),
             "similar_cases": [case.to_dict() for case in self.similar_cases],
+            "questions": [question.to_dict() for question in self.questions],
+            "categories": [dict(item) for item in self.categories],
             "explanation": self.explanation_zh,
+            "explanation_lines": [line.to_dict() for line in self.lines],
             "disclaimer": DISCLAIMER,
         }
 
@@ -205,7 +301,7 @@ def assess(
     and leaves the text's finding in place). ``occupation`` only ranks similar cases.
     ``respondents`` (``[{name, kind}]``) name the parties, so the managing party can be one of them.
     ``library`` defaults to the shipped library; ``exclude_ids`` leaves cases out of the
-    similar-case list (for leave-one-out evaluation).
+    similar-case list (for held-out evaluation).
     """
     _validate(factors, occupation)
     findings = extract_factors(facts) if facts else {}
@@ -213,13 +309,18 @@ def assess(
     values = {factor.key: factor.value for factor in assessed}
     score = round(sum(_contribution(WEIGHT_BY_KEY[key], value) for key, value in values.items()), 2)
     category = categorise(values, score)
-    confidence = _confidence(values, score)
+    status, status_reason = decide_status(values, score, category)
+    confidence = _confidence(values, score, status)
     managing = find_managing_party(facts, respondents) if facts else ManagingParty(None, None, [], "未提供事实陈述。")
     labels = find_contract_labels(facts) if facts else []
     cases = [case for case in (library if library is not None else _default_library()) if case.published]
     similar = similar_cases(facts, values, cases, occupation=occupation, exclude_ids=exclude_ids)
-    explanation = _explain(category, confidence, assessed, labels, managing)
-    return Assessment(category, confidence, score, assessed, managing, similar, explanation, labels)
+    questions = open_questions(assessed, category) if status == CANNOT_TELL else []
+    verdicts = category_verdicts(values, score, category)
+    lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts)
+    explanation = "".join(line.text for line in lines)
+    return Assessment(category, confidence, score, assessed, managing, similar, explanation, labels, status,
+                      status_reason, questions, lines, verdicts)
 
 
 def _validate(factors: Mapping | None, occupation: str | None) -> None:
@@ -241,8 +342,10 @@ def _default_library() -> tuple[TypicalCaseRecord, ...]:
 
 
 def _assess_factor(weight: FactorWeight, given: bool | None, found: FactorFinding | None) -> FactorAssessment:
+    spans = [span.to_dict() for span in getattr(found, "spans", [])] if found else []
     if given is not None:
         value, source, evidence, rule = given, "given", [], "用户提供"
+        spans = [dict(span, decisive=False) for span in spans]
     elif found is not None and found.value is not None:
         value, source, evidence, rule = found.value, "text", list(found.evidence), found.rule
     else:
@@ -250,7 +353,8 @@ def _assess_factor(weight: FactorWeight, given: bool | None, found: FactorFindin
         evidence = list(found.evidence) if found else []
     contribution = _contribution(weight, value)
     direction = "toward_labor" if contribution > 0 else "away" if contribution < 0 else "neutral"
-    return FactorAssessment(weight.key, weight.label_zh, value, source, direction, abs(contribution), evidence, rule)
+    return FactorAssessment(weight.key, weight.label_zh, value, source, direction, abs(contribution), evidence, rule,
+                            spans, weight.strength, weight.basis)
 
 
 def _contribution(weight: FactorWeight, value: bool | None) -> float:
@@ -270,12 +374,117 @@ def categorise(values: Mapping[str, bool | None], score: float) -> str:
     return "civil_relation"
 
 
-def _confidence(values: Mapping[str, bool | None], score: float) -> float:
+def decide_status(values: Mapping[str, bool | None], score: float, category: str) -> tuple[str, str]:
+    """("decided" | "cannot_tell", why). The facts decide only when:
+
+    - at least two of the five strong factors are known (except the clear civil case below);
+    - 劳动关系: the score reaches the threshold with no dominating factor pointing away, or clears it
+      by 3 when one does (control of hours against free choice of orders is a real conflict);
+    - 不完全符合确立劳动关系情形: management is shown and at least two of hours / dispatch /
+      attendance are known to be free — otherwise domination has simply not been asked about;
+    - 民事关系: no strong factor points toward a labour relationship and the score is at most
+      ``CLEAR_AUTONOMY`` (one clear sign of autonomy: free hours, free orders, own price), or the score is
+      at most 0 and either two of hours / dispatch / attendance are free or the worker sets the price
+      (指导性案例239号、240号).
+    """
+    known_strong = sum(values.get(key) is not None for key in STRONG_KEYS)
+    dominated = sum(values.get(key) is True for key in DOMINATING)
+    free = sum(values.get(key) is False for key in DOMINATING)
+    toward = any(WEIGHT_BY_KEY[key].if_true > 0 and values.get(key) is True for key in STRONG_KEYS)
+    if category == "civil_relation" and score <= CLEAR_AUTONOMY and not toward:
+        return "decided", ""
+    if known_strong < 2:
+        return CANNOT_TELL, "五项强因素（工作时间、派单、考勤、报酬、奖惩）中已知的不足两项"
+    if category == "labor_relation":
+        if free == 0 or score >= LABOR_THRESHOLD + 3:
+            return "decided", ""
+        return CANNOT_TELL, "既有支配性管理的迹象，也有自主安排的表述，相互冲突"
+    if category == "incomplete_labor_relation":
+        if dominated:
+            return CANNOT_TELL, "有一项支配性管理的迹象，但其余情况不足以认定支配性劳动管理"
+        if free >= 2:
+            return "decided", ""
+        return CANNOT_TELL, "看得出企业在管理报酬或奖惩，但工作时间、派单、考勤是否受支配尚不清楚"
+    if score <= 0 and (free >= 2 or values.get("platform_sets_pay") is False):
+        return "decided", ""
+    return CANNOT_TELL, "看不出企业的实质管理，但也缺少自主经营的明确事实"
+
+
+def _confidence(values: Mapping[str, bool | None], score: float, status: str = "decided") -> float:
     """0..1: grows with the distance of the score from the labour threshold and with how many of the
-    five strong factors are known; with nothing known it stays near 0.3."""
+    five strong factors are known; with nothing known it stays near 0.3; "cannot tell" stays below 0.6.
+    This is a stated rule, not a fitted probability: bench/assess_eval.py prints how often each band
+    was right on the held-out collection."""
     known = sum(values.get(key) is not None for key in STRONG_KEYS) / len(STRONG_KEYS)
     certainty = 1 - math.exp(-abs(score - LABOR_THRESHOLD) / 4)
-    return round(0.3 + 0.65 * certainty * (0.15 + 0.85 * known), 2)
+    confidence = round(0.3 + 0.65 * certainty * (0.15 + 0.85 * known), 2)
+    return min(confidence, 0.55) if status == CANNOT_TELL else confidence
+
+
+# --- open questions ------------------------------------------------------------------------------
+
+EMPLOYER_BURDEN = ("工资支付凭证、招用记录和考勤记录由用人单位负举证责任（劳社部发〔2005〕12号第二条）；"
+                   "与争议事项有关、由用人单位掌握管理的证据，用人单位应当提供，不提供的承担不利后果"
+                   "（劳动争议调解仲裁法第六条、第三十九条）")
+WORKER_BURDEN = "当事人对自己的主张有责任提供证据（劳动争议调解仲裁法第六条）"
+
+QUESTIONS: dict[str, tuple[str, tuple[str, ...], str, str]] = {
+    "platform_controls_hours": (
+        "每天什么时候上线、干多久，是自己决定，还是由站点（站长）、公司或平台排班、规定？休息要不要批准？",
+        ("排班表或排班截图", "站点群里的排班、请假通知", "请假审批记录", "平台在线时长记录"),
+        "企业（平台、站点）掌握系统排班和在线记录；工作群截图劳动者自己有", EMPLOYER_BURDEN),
+    "platform_assigns_orders_no_refusal": (
+        "订单是系统或站长派的，还是自己抢、自己挑？不接或拒单会怎样（扣钱、扣分、少派单、封号）？",
+        ("派单和拒单记录（APP截图）", "因拒单被扣款、降级的记录", "平台或站点的派单规则"),
+        "平台掌握派单与拒单日志；劳动者可截取APP页面", EMPLOYER_BURDEN),
+    "attendance_or_online_time_required": (
+        "有没有打卡、签到、早会，或者每天必须在线多长时间、每月必须出勤多少天？",
+        ("考勤或签到记录", "早会通知、点名记录", "在线时长统计", "全勤奖发放记录"),
+        "企业掌握考勤记录", EMPLOYER_BURDEN),
+    "platform_sets_pay": (
+        "报酬怎么算、谁定的？是企业定的单价、底薪、按月发放，还是自己定价、和客户谈？钱是谁付的？",
+        ("工资条或结算单", "银行或微信、支付宝收款流水", "薪资规则截图", "发放报酬的账户名称"),
+        "企业掌握发放记录；劳动者有收款流水", EMPLOYER_BURDEN),
+    "penalties_or_rules_enforced": (
+        "有没有罚款、扣款、扣分、降级、封号，或者必须遵守的规章制度、考核？",
+        ("罚款、扣款记录", "处罚或考核通知", "规章制度、平台规则", "站点群里的处罚通报"),
+        "企业掌握处罚和考核记录；劳动者可保存通知截图", EMPLOYER_BURDEN),
+    "long_term_stable_work": (
+        "干了多久，每周干几天、每天干几个小时？",
+        ("接单或配送记录", "收入流水的起止时间", "工作群聊天记录"),
+        "平台掌握完整接单记录；劳动者有流水", WORKER_BURDEN),
+    "can_work_multi_platform": (
+        "能不能同时在别的平台或别家接活？有没有独家或禁止的约定？",
+        ("协议中的独家或竞业条款", "在其他平台的接单记录"), "双方各自持有", WORKER_BURDEN),
+    "work_is_core_business": (
+        "这份工作是不是企业的主营业务（企业是直接经营配送、运输、家政等，还是只提供信息撮合）？",
+        ("企业营业执照的经营范围", "企业与平台的合作或承包协议"), "企业；经营范围可在企业信用信息公示系统查询", WORKER_BURDEN),
+}
+
+
+def open_questions(assessed: Sequence[FactorAssessment], category: str) -> list[Question]:
+    """The two or three questions whose answers would decide: the unknown (or contradictory) strong
+    factors first, heaviest first; then, if none is unknown, the strong factors pointing against the
+    leaning, to be checked."""
+    by_key = {factor.key: factor for factor in assessed}
+    def size(key: str) -> float:
+        weight = WEIGHT_BY_KEY[key]
+        return max(abs(weight.if_true), abs(weight.if_false))
+    unknown = [key for key in (*DOMINATING, *MANAGEMENT, "long_term_stable_work", "can_work_multi_platform",
+                               "work_is_core_business") if by_key[key].value is None]
+    unknown.sort(key=lambda key: (key not in DOMINATING, -size(key)))
+    picked = [(key, "矛盾" if by_key[key].spans else "未知") for key in unknown]
+    if len(picked) < 2:
+        leaning_labor = category == "labor_relation"
+        against = [factor.key for factor in assessed if factor.key in STRONG_KEYS and factor.value is not None
+                   and (factor.direction == "away") == leaning_labor]
+        picked += [(key, "核实") for key in against]
+    questions = []
+    for key, reason in picked[:QUESTION_LIMIT]:
+        question, evidence, holder, burden = QUESTIONS[key]
+        why = {"未知": "陈述没有提到这一点", "矛盾": "陈述中的说法相互矛盾", "核实": "这一点与其余事实的指向相反，需要核实"}[reason]
+        questions.append(Question(key, question, list(evidence), holder, burden, why))
+    return questions
 
 
 # --- similar cases -------------------------------------------------------------------------------
@@ -337,6 +546,8 @@ def similar_cases(
 def _similar(case: TypicalCaseRecord, query: Counter, values: Mapping[str, bool | None],
              idf: Mapping[str, float], occupation: str | None) -> SimilarCase:
     agreement, agreeing = _factor_agreement(values, case.factors)
+    differing = [key for key in FACTOR_KEYS if values.get(key) is not None and case.factors.get(key) is not None
+                 and case.factors.get(key) != values[key]]
     text, words = _cosine(query, _term_counts(case.facts), idf) if query else (0.0, [])
     score = 0.5 * agreement + 0.5 * text if query else agreement
     reasons = []
@@ -344,11 +555,13 @@ def _similar(case: TypicalCaseRecord, query: Counter, values: Mapping[str, bool 
         reasons.append("要素一致：" + "、".join(_short_label(key, values[key]) for key in agreeing))
     if words:
         reasons.append("案情用语相近：" + "、".join(words))
+    if differing:
+        reasons.append("不同：" + "、".join(_short_label(key, case.factors[key]) for key in differing[:2]))
     if occupation and case.occupation == occupation:
         score += 0.05
         reasons.append(f"同为{OCCUPATION_LABELS[occupation]}")
     return SimilarCase(case.id, case.title, case.outcome, round(score, 3), "；".join(reasons) or "相似度较低",
-                       agreeing)
+                       agreeing, differing)
 
 
 def _short_label(key: str, value: bool) -> str:
@@ -356,7 +569,7 @@ def _short_label(key: str, value: bool) -> str:
     return weight.when_true_zh if value else weight.when_false_zh
 
 
-# --- explanation ---------------------------------------------------------------------------------
+# --- explanation: generated line by line from the factor table -----------------------------------
 
 CATEGORY_REASONS = {
     "labor_relation": "工作时间、派单或考勤受企业支配，达到支配性劳动管理的程度，符合劳社部发〔2005〕12号第一条的情形。",
@@ -365,24 +578,117 @@ CATEGORY_REASONS = {
         "企业应与劳动者订立书面协议，报酬不低于工作地小时最低工资标准（人社厅发〔2023〕50号）。"),
     "civil_relation": "未见企业对工作时间和劳动过程的实质管理，或报酬由劳动者自主定价、协商分成，更接近自主经营或自由职业。",
 }
+METHOD = ("方法：依劳社部发〔2005〕12号第一条，结合最高人民法院指导性案例237号“支配性劳动管理”的考量因素"
+          "（工作时间和工作量的自主程度、劳动过程受管理控制的程度、是否须遵守工作规则和算法规则、工作的持续性、"
+          "能否决定或改变交易价格），按人社部发〔2021〕56号区分劳动关系、不完全符合确立劳动关系情形、"
+          "个人依托平台自主开展经营活动三类；协议名称不决定关系，以实际履行为准。")
+ACTOR_WORDS = {"station_manager": "站长等现场管理人员", "agent": "代理商或中介", "cooperating_company": "合作用工企业",
+               "platform": "平台（系统）", "company": "企业", "worker": "劳动者本人"}
 
 
-def _explain(category: str, confidence: float, assessed: Sequence[FactorAssessment], labels: Sequence[str],
-             managing: ManagingParty) -> str:
+def category_verdicts(values: Mapping[str, bool | None], score: float, category: str) -> list[dict]:
+    """The three categories of 人社部发〔2021〕56号, each with whether the facts meet it and why."""
+    dominated = [_short_label(key, True) for key in DOMINATING if values.get(key) is True]
+    free = [_short_label(key, False) for key in DOMINATING if values.get(key) is False]
+    managed = [_short_label(key, True) for key in MANAGEMENT if values.get(key) is True]
+    own_price = values.get("platform_sets_pay") is False
+    labor_why = (f"有支配性管理的事实（{'、'.join(dominated)}），合计{score:g}分" if dominated
+                 else "未见工作时间、派单或考勤受企业支配的事实")
+    if dominated and score < LABOR_THRESHOLD:
+        labor_why += f"，不足{LABOR_THRESHOLD:g}分"
+    if category == "labor_relation":
+        incomplete_why = "企业的管理已达到支配性劳动管理的程度，应按劳动关系处理，而不是本类"
+    else:
+        incomplete_why = (f"企业有劳动管理（{'、'.join(managed or dominated)}）" if (managed or dominated)
+                          else "未见企业确定报酬或以奖惩、规则管理劳动过程")
+    if free and category != "labor_relation":
+        incomplete_why += f"；同时{'、'.join(free)}"
+    civil_why = ("劳动者自主定价或协商分成" if own_price else
+                 f"{'、'.join(free)}，且未见其他实质管理" if free and not managed and not dominated else
+                 "企业对劳动过程有管理，不是单纯的自主经营" if managed or dominated else "缺少自主经营的明确事实")
+    return [
+        {"key": "labor_relation", "label": CATEGORY_LABELS["labor_relation"], "met": category == "labor_relation",
+         "why": labor_why, "basis": "劳社部发〔2005〕12号第一条；指导性案例237号"},
+        {"key": "incomplete_labor_relation", "label": CATEGORY_LABELS["incomplete_labor_relation"],
+         "met": category == "incomplete_labor_relation", "why": incomplete_why, "basis": "人社部发〔2021〕56号"},
+        {"key": "civil_relation", "label": CATEGORY_LABELS["civil_relation"], "met": category == "civil_relation",
+         "why": civil_why, "basis": "人社部发〔2021〕56号；指导性案例239号、240号"},
+    ]
+
+
+def _quote(span: Mapping) -> dict:
+    return {"text": span["quote"], "start": span["start"], "end": span["end"], "words": span["words"]}
+
+
+def _factor_line(factor: FactorAssessment) -> ExplanationLine:
+    weight = WEIGHT_BY_KEY[factor.key]
+    decisive = factor.decisive_spans
+    if factor.source == "given":
+        ground = "依据：用户确认"
+    elif decisive:
+        parts = []
+        for span in decisive[:2]:
+            notes = [ACTOR_WORDS[span["actor"]]] if span.get("actor") else []
+            if span.get("negated"):
+                notes.append("否定表述")
+            if span.get("condition"):
+                notes.append(f"附条件：{span['condition']}")
+            if MODE_WORDS.get(span.get("mode")):
+                notes.append(MODE_WORDS[span["mode"]])
+            parts.append(f"“{span['quote']}”" + (f"（{'，'.join(notes)}）" if notes else ""))
+        ground = "依据：" + "、".join(parts)
+    else:
+        ground = "依据：陈述中的说法相互矛盾" if factor.spans else "依据：陈述未提及"
+    if factor.value is None:
+        pointing = "不计分"
+    else:
+        sign = "+" if factor.direction == "toward_labor" else "−" if factor.direction == "away" else "±"
+        pointing = {"toward_labor": "指向劳动关系", "away": "指向相反", "neutral": "不计分"}[factor.direction]
+        pointing += f"（{weight.strength}，{sign}{factor.weight:g}分）" if factor.weight else f"（{weight.strength}）"
+    text = f"{weight.label_zh}：{VALUE_WORDS[factor.value]}。{ground}；{pointing}。"
+    quotes = [_quote(span) for span in decisive] if factor.source == "text" else []
+    return ExplanationLine("factor", text, factor.key, quotes)
+
+
+def explanation_lines(category: str, status: str, status_reason: str, score: float,
+                      assessed: Sequence[FactorAssessment], labels: Sequence[str], managing: ManagingParty,
+                      questions: Sequence[Question], verdicts: Sequence[Mapping]) -> list[ExplanationLine]:
+    """The explanation, one line per point, all from the same table the page shows."""
+    if status == CANNOT_TELL:
+        head = f"暂无法判断（目前倾向：{CATEGORY_LABELS[category]}）：{status_reason}。"
+    else:
+        head = f"初步判断：{CATEGORY_LABELS[category]}。"
+    lines = [ExplanationLine("result", head), ExplanationLine("method", METHOD)]
+    known = [factor for factor in assessed if factor.value is not None or factor.spans]
+    lines += [_factor_line(factor) for factor in known]
     toward = [_short_label(factor.key, factor.value) for factor in assessed if factor.direction == "toward_labor"]
     away = [_short_label(factor.key, factor.value) for factor in assessed if factor.direction == "away"]
-    parts = [
-        f"初步判断：{CATEGORY_LABELS[category]}（把握度约{round(confidence * 100)}%）。",
-        "方法：依劳社部发〔2005〕12号第一条，结合最高人民法院指导性案例237号“支配性劳动管理”的考量因素，"
-        "按人社部发〔2021〕56号区分劳动关系、不完全符合确立劳动关系情形、个人依托平台自主经营三类。",
-        f"指向劳动关系：{'、'.join(toward) or '无'}；指向相反：{'、'.join(away) or '无'}。",
-        CATEGORY_REASONS[category],
-    ]
+    lines.append(ExplanationLine("summary", f"指向劳动关系：{'、'.join(toward) or '无'}；指向相反：{'、'.join(away) or '无'}。"))
+    plus = sum(factor.weight for factor in assessed if factor.direction == "toward_labor")
+    minus = sum(factor.weight for factor in assessed if factor.direction == "away")
+    lines.append(ExplanationLine("score", (
+        f"计分：按上表各因素的权重相加（强因素2至3分，中等1至1.5分，弱0.5分），指向劳动关系+{plus:g}分，"
+        f"指向相反−{minus:g}分，合计{score:g}分；认定劳动关系须至少一项支配性因素（工作时间、派单、考勤）"
+        f"且合计不低于{LABOR_THRESHOLD:g}分。")))
+    for verdict in verdicts:
+        mark = "符合" if verdict["met"] else "不符合"
+        lines.append(ExplanationLine("category", f"{verdict['label']}：{mark}——{verdict['why']}（{verdict['basis']}）。"))
+    lines.append(ExplanationLine("category", CATEGORY_REASONS[category]))
     if labels:
-        parts.append(f"协议名称或表述（{'、'.join(labels[:4])}）不决定法律关系，应以用工事实为准（劳动合同法第七条）。")
+        lines.append(ExplanationLine("label", (
+            f"协议名称或表述（{'、'.join(labels[:4])}）不决定法律关系，应以用工事实为准（劳动合同法第七条；指导性案例237号）。")))
     if any(factor.key == "registered_as_individual_business" and factor.value for factor in assessed):
-        parts.append("登记为个体工商户不影响劳动关系的认定（指导性案例238号）。")
+        lines.append(ExplanationLine("label", "登记为个体工商户不影响劳动关系的认定（指导性案例238号）。"))
     if managing.name and category != "civil_relation":
-        parts.append(f"实际用工管理者：{managing.name}。")
-    parts.append(DISCLAIMER)
-    return "".join(parts)
+        lines.append(ExplanationLine("managing_party", f"实际用工管理者：{managing.name}（{managing.reason_zh}）。",
+                                     quotes=[{"text": clause} for clause in managing.evidence]))
+    elif managing.open_question_zh and category != "civil_relation":
+        lines.append(ExplanationLine("managing_party", f"用人单位待查明：{managing.open_question_zh}"))
+    for number, question in enumerate(questions, 1):
+        lines.append(ExplanationLine("question", (
+            f"待查明{number}：{question.question_zh}（{question.why_zh}）可用证据：{'、'.join(question.evidence_zh)}；"
+            f"{question.holder_zh}。"), question.factor))
+    if questions:
+        lines.append(ExplanationLine("question", f"举证：{EMPLOYER_BURDEN}。"))
+    lines.append(ExplanationLine("disclaimer", DISCLAIMER))
+    return lines

@@ -2,14 +2,20 @@
 
 The rules are data: ``CUES`` lists, per factor, the words that show it and which way they point,
 each with the reason in Chinese, and ``MEASURES`` turns stated days and hours into continuity.
+Every statement found is kept as a ``Span``: the clause with its offsets into the original text (for
+highlighting), the cue words, the actor (``ACTORS``: station manager, agent, cooperating company,
+platform, company, the worker), negation, condition and mode. A freedom the next clause penalises
+("可以拒单但会扣分") is control, with the condition recorded (``_apply_conditions``).
+
 Text is read clause by clause (split at ，；。 and the like) so a negation such as 不需要 / 没有 /
 无需 / 不用 / 不强制 only reaches the words right after it in the same clause ("不需要打卡" points
 away from attendance management). A negation is cut off by 时要 / 就 / 但 …, so "没有订单时要服从
 公司安排" is not read as "no instructions".
 
-Facts over labels (事实优先, 劳动合同法第七条; 指导性案例237号): a sentence that only reports what
-the agreement says (协议写明 / 约定 / 称 …) counts half, a sentence about what actually happened
-(实际上 / 事实上) counts one and a half. Contract names such as 合作协议 or 承揽协议 never decide a
+Facts over labels (事实优先, 劳动合同法第七条; 指导性案例237号): the mode is read per clause — a
+clause that reports the agreement (协议写明 / 约定 …) or a party's assertion (公司称 / 他主张 …)
+opens a mode that lasts until 但 / 实际 …; what actually happened (实际上 / 事实上 / 法院查明) then
+decides, and the agreement or assertion is used only when nothing else is said (marked so). Contract names such as 合作协议 or 承揽协议 never decide a
 factor; ``find_contract_labels`` lists them so the assessment can say so.
 """
 
@@ -22,7 +28,7 @@ from dataclasses import dataclass, field
 from .records import FACTOR_KEYS
 
 NUM = r"[0-9一二两三四五六七八九十]+"
-WORKPLACE = "站|岗|网点|驿站|公司|仓库|门店|店里|直播间|车队"
+WORKPLACE = "站|岗|网点|驿站|公司|仓库|门店|店里|直播间|车队|分拨中心|中心|仓"
 EMPLOYER = "公司|平台|站点|网点|驿站|老板|站长|主管|门店"
 
 
@@ -67,10 +73,17 @@ class FactorFinding:
     value: bool | None
     evidence: list[str] = field(default_factory=list)
     rule: str = ""
+    spans: list = field(default_factory=list)  # list[Span]: every statement, decisive ones marked
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
-        return {"key": self.key, "value": self.value, "evidence": list(self.evidence), "rule": self.rule}
+        return {"key": self.key, "value": self.value, "evidence": list(self.evidence), "rule": self.rule,
+                "spans": [span.to_dict() for span in self.spans]}
+
+    @property
+    def decisive_spans(self) -> list:
+        """The statements that decided the value."""
+        return [span for span in self.spans if span.decisive]
 
 
 def _cues(factor: str, *rows: tuple) -> tuple[Cue, ...]:
@@ -87,25 +100,28 @@ CUES: tuple[Cue, ...] = (
         (F, r"上不上线|想(?:什么时候|跑)[^，。]{0,8}(?:就|的时候)|想跑就跑|有空就跑|累了就下线|随时(?:上线|下线)",
          "自主决定是否及何时上线（指导性案例240号）", False),
         (F, r"(?:时间|什么时候|何时|几点|哪天|开播|播多久|哪天休息)[^，。]{0,14}"
-            r"(?:(?:自己|自行|自主|本人)(?:决定|安排|定|掌握|拿主意)|全凭自己|全看自己|自己说了算)|"
-            r"(?:自己|自行|自主)(?:决定|安排|设置)[^，。]{0,6}(?:时间|什么时候|上线|出车|哪几天|哪天)|看自己的课表",
+            r"(?:(?:自己|自行|自主|本人)(?:决定|安排|定|掌握|拿主意)|由(?:其|他|她|本人|.{1,2}某)(?:自己|自行|自主)?决定|全凭自己|全看自己|自己说了算)|"
+            r"自由安排(?:工作)?时间|(?:自行|自己)(?:与[^，。]{0,6})?商定[^，。]{0,6}(?:休息|服务)?时间|"
+            r"(?:自己|自行|自主)(?:决定|安排|设置|掌握|选择)[^，。]{0,6}(?:时间|什么时候|上线|登录|出车|开播|哪几天|哪天)|看自己的课表|"
+            r"(?:何时|什么时候|上线|开播|时间)[^，。]{0,8}由(?:其|他|她|本人|自己)(?:自行|自主)?决定",
          "工作时间由劳动者自己决定", False),
         (F, r"不(?:给)?排班|没有固定(?:的)?(?:工作|上班)?时间|"
             r"(?:时间|时长|天数|多少天|多久|多长|几天)[^，。]{0,6}都?(?:不固定|没有定数)",
          "没有排班或固定工作时间", False),
         (T, r"没有(?:订单|配送任务|任务|活)[^，。]{0,3}时[^，。]{0,10}(?:安排|杂活|其他工作|值班|培训)|两单之间[^，。]{0,10}(?:值班|培训|回公司)",
          "空闲时也须服从企业安排（指导性案例237号）", False),
-        (T, r"排(?:了)?(?:[早晚白夜第二天的]{0,4})?班|班(?:次)?[^，。]{0,4}(?:排|定)的|班次|[白夜早晚]班|轮(?:流)?(?:班|值班)|值班|排班表",
+        (T, r"排(?:了)?(?:[早晚白夜第二天的]{0,4})?班|班(?:次)?[^，。]{0,4}(?:排|定)的|班[^，。]{0,10}排(?:好|定)|班次|[白夜早晚]班|轮(?:流)?(?:班|值班)|值班|排班表",
          "排班、班次由企业安排"),
-        (T, r"上下班|(?:固定|规定|指定)(?:的)?(?:上线|上班|工作|出勤)?(?:时间|时段|区域)|"
+        (T, r"上下班|(?:固定|规定|指定)(?:的)?(?:上线|上班|工作|出勤)?(?:时间|时段|区域)(?!内)|"
             r"(?:上线|在线|工作|出勤)时间[^，。]{0,8}要求|(?:要求|管|规定)[^，。]{0,6}(?:几点|什么时候)(?:上线|上班|出车)",
          "上下班或工作时段由企业规定"),
         (T, r"(?:早上|上午|下午|晚上)?" + NUM + r"点(?:半)?(?:前)?[^，。]{0,10}?(?:(?:到|回)[^，。]{0,3}(?:" + WORKPLACE
-            + r")|接车|签到|上班|报到|分拣|点名|装货|装车)|" + NUM + r"点(?:半)?前(?:必须|要)|才能下班|不(?:能|准)提前下班",
+            + r")|接车|签到|上班|上线|到岗|出车|开工|开播|报到|分拣|点名|装货|装车)|" + NUM + r"点(?:半)?前(?:必须|要)|才能下班|不(?:能|准)提前下班",
          "规定到岗时间"),
         (T, r"请假[^，。]{0,12}(?:批|同意|申请|报备|审批|扣)|休息[^，。]{0,6}(?:报备|申请|审批)|提前申请|只能休",
          "请假、休息须企业批准"),
-        (T, r"(?:高峰|节假日|过年过节)[^，。]{0,8}(?:必须|要求)[^，。]{0,4}(?:在岗|上岗|在线)|(?:必须|要求)[^，。]{0,4}(?:上岗|在岗)",
+        (T, r"(?:高峰|节假日|过年过节)[^，。]{0,8}(?:必须|要求)[^，。]{0,4}(?:在岗|上岗|在线)|(?:必须|要求|须)[^，。]{0,4}(?:上岗|在岗)|"
+            r"不得(?:排休|休息|请假)|要求[^，。]{0,8}延长[^，。]{0,4}(?:时长|时间)|加班",
          "规定必须在岗的时段"),
     ),
     *_cues(
@@ -116,6 +132,7 @@ CUES: tuple[Cue, ...] = (
         (F, r"(?:可以|能)[^，。]{0,3}(?:不接|拒单|拒绝|挑)|接不接(?:单)?[^，。]{0,8}(?:自己|由他|由她|看自己)|"
             r"是否接单[^，。]{0,8}(?:自己|自行|自主|由他|由她)|(?:合适|价格合适)就接|不合适就不接|可以接也可以不接",
          "可以自由拒单", False),
+        (F, r"(?:自己|自行|自主)(?:选择|决定)(?:是否)?(?:接单|接受|抢单|接活)|有权(?:选择)?[^，。]{0,4}拒绝", "自主选择是否接单", False),
         (F, r"(?:接|跑)[^，。]{0,8}单[^，。]{0,6}(?:都是|都由|由)?(?:他|她)?自己(?:定|决定|选)", "接哪些单由自己决定", False),
         (T, r"不(?:能|得|准|许|可以)[^，。]{0,3}(?:拒|推|挑)|(?:拒单|拒接|拒绝接单|无故拒)[^，。]{0,12}(?:扣|罚|停|没单)|"
             r"派什么做什么|不(?:服从|听从|听)调度|无权拒|没有权利拒|接不了[^，。]{0,8}(?:申请|报备)|申请改派",
@@ -130,9 +147,13 @@ CUES: tuple[Cue, ...] = (
          "打卡、签到、早会等考勤管理"),
         (T, r"在线[^，。]{0,6}(?:不少于|至少|不低于|必须)|(?:每天|每日)[^，。]{0,6}(?:在线|上线)[^，。]{0,4}(?:不少于|至少)|在线时长",
          "最低在线时长要求"),
-        (T, r"(?:必须|要求)[^，。]{0,4}在(?:岗|线)|(?:必须|要求|要)[^，。]{0,4}(?:到|在)(?:公司的?)?(?:" + WORKPLACE + r")",
+        (T, r"(?:必须|要求|得)[^，。]{0,3}(?:准时)?(?:上线|在线|在岗)|(?:必须|要求)[^，。]{0,4}在(?:岗|线)|(?:必须|要求|要)[^，。]{0,4}(?:到|在)(?:公司的?)?(?:" + WORKPLACE + r")",
          "要求到岗、在线"),
         (T, r"(?:上线|在线)时间[^，。]{0,8}要求", "对上线时间提出要求"),
+        (T, r"(?:每月|每个月|每周|每天|每日)[^，。]{0,8}(?:不少于|至少|不低于|不得少于)" + NUM + r"(?:个)?(?:天|单|小时|钟头)",
+         "最低出勤天数、单量或时长"),
+        (T, r"开会|例会|(?:须|必须|要求|要)[^，。]{0,6}(?:完成|达到)[^，。]{0,6}(?:最低|至少)?(?:单量|时长|在线时长|直播时长|有效天)",
+         "例会或最低单量、时长要求"),
     ),
     *_cues(
         "platform_sets_pay",
@@ -146,6 +167,8 @@ CUES: tuple[Cue, ...] = (
         (F, r"客(?:人|户)(?:付|支付)的[^，。]{0,6}(?:直接)?进(?:入)?(?:他|她)|直接(?:付|支付)给(?:他|她)|"
             r"雇主[^，。]{0,6}直接(?:付|支付)|向客(?:户|人)收|(?:收入|钱)[^，。]{0,6}直接进(?:他|她)",
          "报酬由客户直接支付", False),
+        (F, r"(?:客户|乘客|雇主)直接(?:支付|付)|直接来自(?:乘客|客户)|(?:报酬|费用|收入)[^，。]{0,6}由(?:客户|乘客|雇主)[^，。]{0,4}(?:支付|付)|"
+            r"利润分成[^，。]{0,8}协商", "报酬由客户支付或经协商分成", False),
         (T, r"(?:价格|运价|运费|配送费|车费|收费|单价|分成比例|抽成(?:比例)?|薪资规则|报酬|工资|奖励标准|服务费)"
             r"[^，。]{0,12}(?:公司|平台|站点|运力公司|代理商|网点)[^，。]{0,6}(?:定|决定|确定|说了算|统一|单方)|"
             r"统一(?:标准|定价|标价|计算|算)|格式条款",
@@ -154,10 +177,12 @@ CUES: tuple[Cue, ...] = (
             r"提成|按月(?:发|结|支付)|(?:每月|每个月|月)工资[^，。]{0,2}" + NUM + r"|(?:每月|每个月|一个月)[^，。]{0,8}(?:发|结算|结)|"
             r"(?:流水|钱)[^，。]{0,8}(?:进|交给|付给)(?:公司|平台|站点)",
          "底薪、计件或按月发放的报酬"),
+        (T, r"(?:按|以)[^，。]{0,8}(?:单量|单数|件数|接单数|运输量)[^，。]{0,8}(?:计算|结算|计酬|发放)|薪资(?:规则|账单)|包月|每单[^，。]{0,4}元",
+         "按单量计酬或企业发布薪资规则"),
     ),
     *_cues(
         "penalties_or_rules_enforced",
-        (F, r"不受[^，。]{0,12}(?:奖惩|规章|纪律|处罚)|不(?:会)?(?:罚|扣钱|扣款)|没有(?:罚款|处罚|扣款)",
+        (F, r"(?:无须|无需|不需要?|不必|不用)[^，。]{0,3}遵守[^，。]{0,12}(?:规章|制度|纪律|奖惩)|不受[^，。]{0,12}(?:奖惩|规章|纪律|处罚)|不(?:会)?(?:罚|扣钱|扣款)|没有(?:罚款|处罚|扣款)",
          "不受企业奖惩约束", False),
         (T, r"罚(?:款|钱|了|" + NUM + r"|[百千])|扣(?:" + NUM + r"|钱|款|工资|绩效|奖|服务费|服务分|信用分|分|配送费|保证金|风险金|减|除当月|了他)|"
             r"(?:工资|收入|报酬|服务费)里扣|(?:奖励|工资|钱|服务费)[^，。]{0,4}被扣|按比例扣|差评[^，。]{0,6}扣|超时[^，。]{0,6}(?:扣|罚)|照价赔",
@@ -171,7 +196,7 @@ CUES: tuple[Cue, ...] = (
         (F, r"(?:" + EMPLOYER + r")[^，。]{0,6}(?:提供|配(?:了)?|发的|统一租|出钱买)[^，。]{0,12}"
             r"(?:车|设备|工具|直播间|巴枪|清洁剂|吸尘器|油卡|电动车)|"
             r"(?:车|车辆|设备|直播间|工具|油卡|账号|吸尘器)[^，。]{0,10}(?:都是|是|也是|均由|由|都由)(?:" + EMPLOYER + r")(?:的|提供|统一|发)|"
-            r"公司的(?:新能源车|车|店铺账号|账号)|用的是公司|^(?:给(?:他|她))?(?:提供|配)(?:了|齐)?[^，。]{0,8}(?:设备|直播间|车辆|工具)",
+            r"公司的(?:新能源车|车|店铺账号|账号)|由(?:公司|平台|站点)[^，。]{0,6}(?:配备|配发)|用的是公司|^(?:给(?:他|她))?(?:提供|配)(?:了|齐)?[^，。]{0,8}(?:设备|直播间|车辆|工具)",
          "企业提供车辆、设备或场地"),
         (T, r"(?:自带|自备|自有|自己(?:的|掏钱买的|买的|分期买的)|骑(?:着)?自己的|开着自己的|用自己的)[^，。]{0,6}"
             r"(?:车|设备|工具|账号|三轮|货车|面包车|电动车|私家车)|"
@@ -186,6 +211,8 @@ CUES: tuple[Cue, ...] = (
         (F, r"不(?:得|能|准|许|可以)[^，。]{0,12}(?:其他|其它|别的|另外)[^，。]{0,8}(?:平台|公司|APP|app)|"
             r"禁止[^，。]{0,8}(?:其他|别的)[^，。]{0,4}平台|只能(?:跑|接)[^，。]{0,6}单|排他性",
          "禁止在其他平台接单（人社部函〔2023〕36号案例6）", False),
+        (F, r"竞业限制|独家", "独家或竞业限制约定", False),
+        (T, r"同时为[^，。]{0,6}(?:其他|别的)|以个人名义[^，。]{0,4}(?:对外)?接", "同时为他人提供服务", False),
         (T, r"(?:同时|也|还)[^，。]{0,8}(?:在|开着|用)[^，。]{0,10}(?:两个|三个|几个|多个|另外|另一|其他|别的)[^，。]{0,8}(?:平台|APP|app)|"
             r"在(?:两|三|几|多)个[^，。]{0,10}(?:平台|APP|app)上|哪边价格高",
          "同时在多个平台接单", False, r"按[^，。]{0,4}要求|安排"),
@@ -197,7 +224,7 @@ CUES: tuple[Cue, ...] = (
     ),
     *_cues(
         "uniform_or_brand_required",
-        (T, r"工服|工装|工作服|制服|工牌|马甲|统一(?:着装|服装)|以(?:公司|平台)(?:的)?名义",
+        (T, r"工服|工装|工作服|制服|工牌|马甲|印有[^，。]{0,10}(?:字样|标识|标志)|统一装备|统一(?:着装|服装)|以(?:公司|平台)(?:的)?名义",
          "统一着装或工牌（单独不足以认定：指导性案例240号）"),
     ),
     *_cues(
@@ -207,6 +234,8 @@ CUES: tuple[Cue, ...] = (
         (T, r"(?:承包|承接)(?:了)?[^，。]{0,16}(?:配送|送餐|外卖|分拣)|(?:配送|外卖|专送)站(?:点)?|快递(?:加盟)?网点|自营车队|"
             r"(?:配送|外卖)业务[^，。]{0,12}承包|专送|员工制家政|(?:家政|维修|售后服务|汽车服务|配送|物流|运输|快递|货运|网络货运|电商)公司|网约车车队|卖的是公司",
          "劳动者的工作是企业的主营业务（组织从属性）", False),
+        (F, r"不(?:在|属于)[^，。]{0,8}经营范围", "工作不在企业经营范围内", False),
+        (T, r"(?:属于|是)[^，。]{0,8}(?:主营|经营)(?:业务|范围)", "工作属于企业经营业务", False),
     ),
     *_cues(
         "long_term_stable_work",
@@ -220,7 +249,7 @@ CUES: tuple[Cue, ...] = (
         "pay_main_income",
         (F, r"本职|另有(?:工作|职业|主业|全职)|有(?:一份)?全职工作|白天在[^，。]{0,12}(?:上班|工作)|交着社保|补贴家用|学生",
          "另有主业或主要收入来源"),
-        (T, r"主要收入|主要(?:的)?(?:经济)?来源|唯一(?:的)?收入|养家|主要就?靠", "报酬是主要生活来源"),
+        (T, r"主要收入|主要(?:的)?(?:经济)?来源|唯一(?:的)?(?:收入|工作)|养家|主要就?靠|依靠[^，。]{0,10}(?:生活|为生)", "报酬是主要生活来源"),
     ),
 )
 
@@ -240,9 +269,14 @@ CLOCK_SPAN = re.compile(
     r"(?P<p1>早上?|上午|中午|下午|晚上?|夜里|凌晨)?(?P<h1>" + NUM + r")点(?:半)?(?:到|至|-)"
     r"(?P<p2>早上?|上午|中午|下午|晚上?|夜里|凌晨)?(?P<h2>" + NUM + r")点")
 CLOCK_LONG_HOURS = 8
+DURATION = re.compile(
+    r"(?:干|做|跑|工作|送|开车|开|播|直播|连续|持续|长达|在[^，。]{0,8}(?:干|做|跑|送|工作))(?:了)?(?:快|近|约|将近|整整|差不多)?(?P<a>" + NUM
+    + r")(?P<more>多)?(?:个)?(?P<half>半)?(?P<unit>年|月)")
+DURATION_LONG_MONTHS = 6
+DURATION_SHORT_MONTHS = 1
 CLOCK_SHORT_HOURS = 4
 
-NEGATORS = ("不需要", "不需", "无需", "不用", "不必", "从来没有", "从来不", "从没", "从未", "从不", "没有人", "没人",
+NEGATORS = ("未进行", "没有进行", "不进行", "不需要", "不需", "无需", "不用", "不必", "从来没有", "从来不", "从没", "从未", "从不", "没有人", "没人",
             "没有", "不强制", "不要求", "不规定", "不安排", "不再", "不管", "并不", "没", "不", "未", "无", "非")
 SHORT_NEGATORS = frozenset("没不未无非")
 NEGATION_WINDOW = 8
@@ -253,7 +287,13 @@ CONTRACT_SENTENCE = re.compile(
     r"(?:协议|合同|条款|文件)[^。]{0,24}?(?:写明|写着|约定|声称|称|载明|注明|表明|定为|写的是|说|讲)|"
     r"(?:按照|按|根据)(?:协议|合同|约定)")
 PRACTICE_SENTENCE = re.compile(r"实际|事实上|其实")
-MODE_WEIGHT = {"contract": 0.5, "plain": 1.0, "practice": 1.5}
+MODE_WEIGHT = {"contract": 0.5, "claim": 0.5, "plain": 1.0, "practice": 1.5}
+# What a party asserts (公司称…, 他主张…) is weighed like the agreement: below what happened; what the
+# court or commission found (法院认定 / 查明) like what actually happened.
+CLAIM_CLAUSE = re.compile(
+    r"(?<!法院)(?<!仲裁委)(?:他|她|原告|被告|申请人|被申请人|公司|平台|骑手|司机|主播|对方|一方|双方)[^，。]{0,8}?"
+    r"(?:称|主张|诉称|辩称|答辩|声称|坚持认为|认为|表示)")
+FINDING_CLAUSE = re.compile(r"(?:法院|仲裁委|仲裁庭|二审|一审|再审|法官)[^，。]{0,8}(?:认为|认定|查明|指出|确认)")
 
 CONTRACT_LABEL = re.compile(
     r"《[^》]{0,24}(?:协议|合同)》|合作关系|劳务合作关系|独立(?:的)?承包关系|承揽|不存在劳动[^，。]{0,6}关系|不是劳动合同|"
@@ -316,15 +356,154 @@ def is_negated(clause: str, start: int) -> bool:
     return not NEGATION_BREAK.search(gap)
 
 
+# --- where each finding sits in the text: segments with offsets, actors, conditions ---------------
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """``normalise`` plus, for every character of the result, its index in the original text
+    (so a span found in the folded text can be highlighted in the worker's own words)."""
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text or ""):
+        if char in "“”‘’\"'":
+            continue
+        folded = unicodedata.normalize("NFKC", char).replace(",", "，").replace(";", "；")
+        if folded in "“”‘’\"'":
+            continue
+        out.append(folded)
+        where.extend([index] * len(folded))
+    return "".join(out), where
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One clause of the account: its text, where it sits (offsets into the original text),
+    the sentence it belongs to, its mode (contract / plain / practice) and the connective it opens
+    with (但 / 否则 …), which marks a condition on the clause before."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    mode: str
+    connective: str = ""
+
+
+CONNECTIVE = re.compile(r"^(?:但是|但|不过|可是|然而|否则|只是|却)")
+PRACTICE_CLAUSE = re.compile(r"实际|事实上|其实")
+
+
+def segments(text: str) -> list[Segment]:
+    """The clauses of ``text`` in order, each with its offsets and mode.
+
+    The mode is read clause by clause (协议写明…，但实际…): a clause that reports the agreement
+    (协议写明 / 约定 / 合同称 …) opens the contract mode, which lasts to the end of the sentence or
+    until a clause about what happened (实际 / 事实上 / 其实) or one opening with 但 / 不过."""
+    folded, where = normalise_with_map(text)
+    found: list[Segment] = []
+    sentence_index, mode = 0, "plain"
+    position = 0
+    for piece in re.finditer(r"[^，,：:；;。！？!?\n]+|[，,：:；;。！？!?\n]", folded):
+        chunk = piece.group(0)
+        if len(chunk) == 1 and chunk in "，,：:；;。！？!?\n":
+            if chunk in "。！？!?；;\n":
+                sentence_index, mode = sentence_index + 1, "plain"
+            continue
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        offset = piece.start() + chunk.index(stripped)
+        connective = CONNECTIVE.match(stripped)
+        if PRACTICE_CLAUSE.search(stripped) or FINDING_CLAUSE.search(stripped):
+            mode = "practice"
+        elif CLAIM_CLAUSE.search(stripped):
+            mode = "claim"
+        elif CONTRACT_SENTENCE.search(stripped):
+            mode = "contract"
+        elif connective and mode in ("contract", "claim"):
+            mode = "plain"
+        start = where[offset] if offset < len(where) else len(text)
+        last = offset + len(stripped) - 1
+        end = (where[last] + 1) if last < len(where) else len(text)
+        found.append(Segment(stripped, start, end, sentence_index, mode, connective.group(0) if connective else ""))
+        position = piece.end()
+    return found
+
+
+# Who a clause is about: the party that acts (站长 schedules, 平台 dispatches) or the worker.
+ACTORS: tuple[tuple[str, str], ...] = (
+    ("station_manager", r"站长|副站长|队长|组长|主管|店长|站点负责人|负责人|调度员|派单员"),
+    ("agent", r"代理商|加盟商|承包商|中介|经纪公司|公会|包工头"),
+    ("cooperating_company", r"(?:外包|劳务|人力资源|配送|物流|运力|货运代理|货代|运输|快递|家政|服务|文化传媒|传媒)公司|站点|配送站|网点|车队"),
+    ("platform", r"平台|系统|APP|app|App|后台|算法|软件"),
+    ("company", r"公司|老板|单位"),
+    ("worker", r"我|他|她|本人|自己|骑手|司机|主播|快递员|配送员"),
+)
+_ACTOR_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in ACTORS]
+# "站长在系统里排好的": the system is the instrument, the station manager the actor.
+SELF_WORDS = re.compile(r"自己|自行|自主|本人")
+INSTRUMENT_BEFORE = re.compile(r"(?:在|通过|用|从|按)$")
+ACTOR_LABELS = {"station_manager": "站长等现场管理人员", "agent": "代理商、加盟商或中介", "cooperating_company": "合作用工企业",
+                "platform": "平台（系统）", "company": "企业", "worker": "劳动者本人"}
+
+
+def actor_of(clause: str, before: int) -> tuple[str | None, str]:
+    """(kind, words) of the party named last before position ``before`` in the clause, skipping a
+    party named only as the instrument (在系统里, 通过APP); (None, "") when none is named."""
+    found: list[tuple[int, int, str, str]] = []
+    for kind, pattern in _ACTOR_PATTERNS:
+        for match in pattern.finditer(clause, 0, max(before, 0)):
+            if kind == "platform" and INSTRUMENT_BEFORE.search(clause[:match.start()]):
+                continue
+            found.append((match.end(), len(match.group(0)), kind, match.group(0)))
+    if not found:
+        return None, ""
+    # The worker is the actor only when the clause says so (我自己决定, 自行安排); "站长给我们排班"
+    # names the worker as the object.
+    others = [item for item in found if item[2] != "worker"]
+    if others and not SELF_WORDS.search(clause[:max(before, 0)]):
+        found = others
+    end, _, kind, words = max(found)
+    return kind, words
+
+
+@dataclass
+class Span:
+    """One statement in the account about one factor: the clause (with offsets into the original
+    text, for highlighting), the words that showed it, who acts, negation, condition, mode, and
+    whether it decided the factor."""
+
+    factor: str
+    value: bool
+    quote: str
+    start: int
+    end: int
+    words: str
+    why: str
+    actor: str | None = None
+    actor_words: str = ""
+    negated: bool = False
+    condition: str = ""
+    mode: str = "plain"
+    decisive: bool = False
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {"factor": self.factor, "value": self.value, "quote": self.quote, "start": self.start, "end": self.end,
+                "words": self.words, "why": self.why, "actor": self.actor, "actor_words": self.actor_words,
+                "negated": self.negated, "condition": self.condition, "mode": self.mode, "decisive": self.decisive}
+
+
 @dataclass
 class _Vote:
     value: bool
     weight: float
     evidence: str
     why: str
+    span: Span | None = None
 
 
-def _cue_votes(clause: str, weight: float) -> list[tuple[str, _Vote]]:
+def _cue_votes(clause: str, weight: float, segment: Segment | None = None,
+               inherited: tuple[str | None, str] = (None, "")) -> list[tuple[str, _Vote]]:
     """One vote per cue per clause: "保底费和提成" is one statement about pay, not two."""
     votes: list[tuple[str, _Vote]] = []
     taken: dict[str, list[tuple[int, int]]] = {}
@@ -337,11 +516,22 @@ def _cue_votes(clause: str, weight: float) -> list[tuple[str, _Vote]]:
         if not fresh:
             continue
         spans.extend(match.span() for match in fresh)
-        value, why = cue.value, cue.why
+        value, why, negated = cue.value, cue.why, False
         if cue.negatable and is_negated(clause, fresh[0].start()):
-            value, why = not value, f"否定表述（{why}）"
-        votes.append((cue.factor, _Vote(value, weight, clause, why)))
+            value, why, negated = not value, f"否定表述（{why}）", True
+        votes.append((cue.factor, _Vote(value, weight, clause, why,
+                                        _span(cue.factor, value, clause, fresh[0], why, segment, inherited, negated))))
     return votes
+
+
+def _span(factor: str, value: bool, clause: str, match: re.Match, why: str, segment: Segment | None,
+          inherited: tuple[str | None, str], negated: bool = False) -> Span:
+    actor, words = actor_of(clause, match.end())
+    if actor is None:
+        actor, words = inherited
+    start, end = (segment.start, segment.end) if segment else (0, len(clause))
+    return Span(factor, value, clause, start, end, match.group(0), why, actor, words, negated,
+                mode=segment.mode if segment else "plain")
 
 
 def _numeral(text: str) -> tuple[float, float]:
@@ -364,15 +554,21 @@ def _amount(match: re.Match) -> tuple[float, float]:
     return low, high
 
 
-def _measure_votes(clause: str, weight: float) -> list[tuple[str, _Vote]]:
+def _measure_votes(clause: str, weight: float, segment: Segment | None = None,
+                   inherited: tuple[str | None, str] = (None, "")) -> list[tuple[str, _Vote]]:
     votes = []
     for measure, pattern in _MEASURES:
         for match in pattern.finditer(clause):
             value = _measure_value(measure, *_amount(match))
             if value is not None:
                 why = f"{measure.name}：{match.group(0)}"
-                votes.append(("long_term_stable_work", _Vote(value, weight, clause, why)))
-    votes.extend(_clock_votes(clause, weight))
+                votes.append(("long_term_stable_work",
+                               _Vote(value, weight, clause, why, _span("long_term_stable_work", value, clause, match, why,
+                                                                       segment, ("worker", "")))))
+    for match, value, why in _clock_matches(clause) + _duration_matches(clause):
+        votes.append(("long_term_stable_work",
+                      _Vote(value, weight, clause, why, _span("long_term_stable_work", value, clause, match, why,
+                                                              segment, ("worker", "")))))
     return votes
 
 
@@ -386,17 +582,32 @@ def _measure_value(measure: Measure, low: float, high: float) -> bool | None:
     return None
 
 
-def _clock_votes(clause: str, weight: float) -> list[tuple[str, _Vote]]:
-    votes = []
+def _clock_matches(clause: str) -> list[tuple[re.Match, bool, str]]:
+    found = []
     for match in CLOCK_SPAN.finditer(clause):
         start = _clock_hour(match.group("p1"), _numeral(match.group("h1"))[0])
         end = _clock_hour(match.group("p2") or match.group("p1"), _numeral(match.group("h2"))[0])
         span = end - start if end > start else end + 24 - start
         if span >= CLOCK_LONG_HOURS:
-            votes.append(("long_term_stable_work", _Vote(True, weight, clause, f"每天工作时段：{match.group(0)}")))
+            found.append((match, True, f"每天工作时段：{match.group(0)}"))
         elif span <= CLOCK_SHORT_HOURS:
-            votes.append(("long_term_stable_work", _Vote(False, weight, clause, f"每天工作时段较短：{match.group(0)}")))
-    return votes
+            found.append((match, False, f"每天工作时段较短：{match.group(0)}"))
+    return found
+
+
+def _duration_matches(clause: str) -> list[tuple[re.Match, bool, str]]:
+    """How long the work went on (干了两年, 连续工作七个月): six months or more is continuity, a month
+    or less is not (factors.md: "for months"; 人社部函〔2023〕36号案例2 for sporadic work)."""
+    found = []
+    for match in DURATION.finditer(clause):
+        months = _numeral(match.group("a"))[0] * (12 if match.group("unit") == "年" else 1)
+        if match.group("half"):
+            months += 6
+        if months >= DURATION_LONG_MONTHS:
+            found.append((match, True, f"工作持续时间：{match.group(0)}"))
+        elif months <= DURATION_SHORT_MONTHS and not match.group("more"):
+            found.append((match, False, f"工作持续时间较短：{match.group(0)}"))
+    return found
 
 
 def _clock_hour(period: str | None, hour: float) -> float:
@@ -407,26 +618,97 @@ def _clock_hour(period: str | None, hour: float) -> float:
 
 def _votes(text: str) -> dict[str, list[_Vote]]:
     votes: dict[str, list[_Vote]] = {key: [] for key in FACTOR_KEYS}
-    for sentence, mode in sentences(text):
-        weight = MODE_WEIGHT[mode]
-        for clause in clauses(sentence):
-            for key, vote in _cue_votes(clause, weight) + _measure_votes(clause, weight):
-                votes[key].append(vote)
+    by_sentence: dict[int, list[tuple[Segment, str, _Vote]]] = {}
+    actor: tuple[str | None, str] = (None, "")
+    current = -1
+    for segment in segments(text):
+        if segment.sentence != current:
+            current, actor = segment.sentence, (None, "")
+        weight = MODE_WEIGHT[segment.mode]
+        found = _cue_votes(segment.text, weight, segment, actor) + _measure_votes(segment.text, weight, segment)
+        named = actor_of(segment.text, len(segment.text))
+        if named[0] not in (None, "worker"):
+            actor = named
+        for key, vote in found:
+            by_sentence.setdefault(segment.sentence, []).append((segment, key, vote))
+    for rows in by_sentence.values():
+        _apply_conditions(rows)
+        for _, key, vote in rows:
+            votes[key].append(vote)
     return votes
+
+
+# "可以拒单但会扣分": a freedom the enterprise penalises is no freedom (指导性案例237号: reward and
+# penalty schemes and algorithm rules are labour management).
+CONDITIONAL_FREEDOM = {
+    "platform_assigns_orders_no_refusal": "名义上可以拒单或挑单，但拒单受罚",
+    "platform_controls_hours": "名义上可以自己安排时间，但不按要求上线受罚",
+    "attendance_or_online_time_required": "名义上不考勤，但在线时长或出勤不足受罚",
+}
+
+
+# The penalty must be about the freedom itself ("但拒单会扣钱", not "但差评会扣钱"), unless the clause is
+# a bare consequence ("但会扣分").
+CONDITION_TOPIC = {
+    "platform_assigns_orders_no_refusal": re.compile(r"拒|不接|挑|转单|改派"),
+    "platform_controls_hours": re.compile(r"上线|在线|下线|时长|迟到|早退|休息|请假|不上"),
+    "attendance_or_online_time_required": re.compile(r"在线|时长|出勤|打卡|签到|缺勤|迟到"),
+}
+BARE_CONSEQUENCE = re.compile(r"^(?:但是?|否则|不过|可是)(?:会|就|要|就会|也会)?(?:被)?(?:扣|罚|降|封)[^，。]{0,4}$")
+SAME_CLAUSE_CONDITION = re.compile(r"(?:但|否则|不过|可是)[^，。]{0,8}(?:扣|罚|降|封号|停单|少派|处罚)[^，。]*")
+
+
+def _apply_conditions(rows: list[tuple[Segment, str, _Vote]]) -> None:
+    """A freedom followed, in the same sentence, by a clause opening with 但 / 否则 … that
+    penalises it turns into control, and the span records the condition."""
+    for index, (segment, key, vote) in enumerate(rows):
+        if key not in CONDITIONAL_FREEDOM or vote.value is not False:
+            continue
+        nxt = [(s, v) for s, k, v in rows if s.start > segment.start and k == "penalties_or_rules_enforced" and v.value]
+        nearest = min((s.start for s, _ in nxt), default=None)
+        penalty = next(((s, v) for s, v in nxt if s.start == nearest and s.connective
+                        and (BARE_CONSEQUENCE.match(s.text) or CONDITION_TOPIC[key].search(s.text))), None)
+        inside = SAME_CLAUSE_CONDITION.search(segment.text)
+        if penalty is None and inside:
+            penalty = (Segment(inside.group(0), segment.start, segment.end, segment.sentence, segment.mode, "但"), None)
+        if penalty is None:
+            continue
+        words = segment.text if penalty[0].text in segment.text else f"{segment.text}，{penalty[0].text}"
+        vote.value = True
+        vote.why = f"{CONDITIONAL_FREEDOM[key]}（“{words}”；指导性案例237号：奖惩规则属劳动管理）"
+        if vote.span is not None:
+            vote.span.value = True
+            vote.span.why = vote.why
+            vote.span.condition = penalty[0].text
+            vote.span.end = max(vote.span.end, penalty[0].end)
+            vote.span.quote = words
 
 
 def _decide(key: str, votes: list[_Vote]) -> FactorFinding:
     if not votes:
         return FactorFinding(key, None, [], "文本未提及")
-    toward = sum(vote.weight for vote in votes if vote.value)
-    away = sum(vote.weight for vote in votes if not vote.value)
+    facts = [vote for vote in votes if vote.span is None or vote.span.mode not in ("contract", "claim")]
+    agreed = [vote for vote in votes if vote not in facts]
+    note = ""
+    if facts and agreed and {vote.value for vote in agreed} - {vote.value for vote in facts}:
+        # 事实优先: what happened decides over what the agreement says (指导性案例237号).
+        note = "；协议约定或一方主张与实际履行不一致，以实际履行为准（事实优先，指导性案例237号）"
+    counted = facts or agreed
+    toward = sum(vote.weight for vote in counted if vote.value)
+    away = sum(vote.weight for vote in counted if not vote.value)
+    spans = [vote.span for vote in votes if vote.span is not None]
     if toward == away:
         return FactorFinding(key, None, _unique(vote.evidence for vote in votes),
-                             "表述相互矛盾，无法判断：" + "；".join(_unique(vote.why for vote in votes)))
+                             "表述相互矛盾，无法判断：" + "；".join(_unique(vote.why for vote in votes)), spans)
     value = toward > away
-    winners = [vote for vote in votes if vote.value == value]
-    return FactorFinding(key, value, _unique(vote.evidence for vote in winners),
-                         "；".join(_unique(vote.why for vote in winners)))
+    winners = [vote for vote in counted if vote.value == value]
+    for vote in winners:
+        if vote.span is not None:
+            vote.span.decisive = True
+    rule = "；".join(_unique(vote.why for vote in winners)) + note
+    if not facts:
+        rule += "；仅见协议约定或一方主张，未见实际履行情况"
+    return FactorFinding(key, value, _unique(vote.evidence for vote in winners), rule, spans)
 
 
 def _unique(items) -> list[str]:
@@ -437,9 +719,10 @@ def extract_factors(text: str) -> dict[str, FactorFinding]:
     """Read the twelve factors (factors.md) from free Chinese text.
 
     Returns a finding for every key of ``FACTOR_KEYS``; value is None when the text is silent or
-    the statements cancel out. Contract labels are not factors (see ``find_contract_labels``);
-    registration as an individual business is recorded but never decides the relationship
-    (指导性案例238号).
+    the statements cancel out. Each finding carries its ``spans``: every statement about the factor
+    with its offsets in the original text, the actor, negation, condition and mode. Contract labels
+    are not factors (see ``find_contract_labels``); registration as an individual business is
+    recorded but never decides the relationship (指导性案例238号).
     """
     findings = {key: _decide(key, votes) for key, votes in _votes(text).items()}
     _mark_induced_registration(text, findings["registered_as_individual_business"])

@@ -24,10 +24,15 @@ class ManagingParty:
     kind: str | None
     evidence: list[str] = field(default_factory=list)
     reason_zh: str = ""
+    # Every party the account names, in order of how much it manages and pays: {name, kind, role, score}.
+    chain: list[dict] = field(default_factory=list)
+    # What the account leaves open about who the employer is (e.g. whom the station manager works for).
+    open_question_zh: str = ""
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
-        return {"name": self.name, "kind": self.kind, "evidence": list(self.evidence), "reason": self.reason_zh}
+        return {"name": self.name, "kind": self.kind, "evidence": list(self.evidence), "reason": self.reason_zh,
+                "chain": [dict(link) for link in self.chain], "open_question": self.open_question_zh}
 
 
 ORG_TYPES: tuple[tuple[str, str], ...] = (
@@ -49,7 +54,7 @@ NOUN_KIND = {"外卖平台": "platform", "平台": "platform", "配送站": "coo
 
 # Management and pay verbs in a clause that names a party; pay weighs double (劳社部发〔2005〕12号:
 # the worker does paid work the employer arranges). Paying through someone (代发, 转给) is a conduit.
-MANAGES = re.compile(r"排(?:了)?[^，。]{0,3}班|管理|安排|派单|派给|考勤|点名|早会|请假|批准|审批|罚|扣|调度|规定|要求|培训|说了算|定的|决定|制定")
+MANAGES = re.compile(r"排(?:了)?[^，。]{0,3}班|班[^，。]{0,10}排|管理|安排|派单|派给|考勤|点名|早会|请假|批准|审批|罚|扣|调度|规定|要求|培训|说了算|定的|决定|制定")
 PAYS = re.compile(r"(?:发|付|支付|结算|转)(?:了)?(?:工资|报酬|钱|的|给|放)|工资条|工资单|直接转|打过来|转过来|打到|(?:按月|每月)(?:发|付|结)|"
                   r"发[^，。]{0,4}工资|拖欠|拖着不发|欠(?:薪|工资)")
 CONDUIT = re.compile(r"代发|代付|转给|转入|挂名|管理费")
@@ -176,6 +181,31 @@ def _score_parties(text: str) -> dict[str, _Party]:
     return parties
 
 
+KIND_ROLES = {"platform": "平台", "cooperating_company": "合作用工企业（站点承包、外包、配送公司）",
+              "dispatch_agency": "劳务派遣或劳务公司", "other": "其他主体"}
+# Work passed on to a person (包工头, 个人承包) — who cannot be an employer — stays with the principal
+# (劳社部发〔2005〕12号第四条, 2005-05-25: the contracting party with the capacity to employ bears the
+# employer's responsibility for those the person hires).
+INDIVIDUAL_CONTRACTOR = re.compile(r"包工头|个人承包|承包给(?:了)?(?:个人|他|她|站长)|转包给(?:了)?(?:个人|站长)|站长个人")
+STATION_ONLY = "站点"
+
+
+def _chain(parties: Sequence[_Party]) -> list[dict]:
+    return [{"name": party.name, "kind": party.kind, "role": KIND_ROLES.get(party.kind, "其他主体"),
+             "score": round(party.score, 2)} for party in parties]
+
+
+def _chain_note(text: str, best: _Party, parties: Sequence[_Party]) -> str:
+    notes = []
+    platforms = [party.name for party in parties if party.kind == "platform" and party.name != best.name]
+    if platforms and best.kind != "platform":
+        notes.append(f"用工链条中平台（{'、'.join(platforms)}）与实际管理者不同：劳动关系与关系最密切、实际管理和支付报酬的"
+                     "企业确认（指导性案例237号、238号）")
+    if INDIVIDUAL_CONTRACTOR.search(normalise(text)):
+        notes.append("业务发包给不具备用工主体资格的个人的，由具备用工主体资格的发包方承担用工主体责任（劳社部发〔2005〕12号第四条）")
+    return "；".join(notes)
+
+
 def find_managing_party(text: str, respondents: Sequence[Mapping] | None = None) -> ManagingParty:
     """The party that actually manages the work and pays for it, per the text.
 
@@ -186,13 +216,24 @@ def find_managing_party(text: str, respondents: Sequence[Mapping] | None = None)
     """
     parties = sorted(_score_parties(text).values(), key=lambda party: -party.score)
     best = next((party for party in parties if party.score >= MIN_MANAGING_SCORE), None)
-    if best is None:
-        return ManagingParty(None, None, [], "陈述中看不出由谁安排工作、支付报酬，需进一步查明实际用工管理者。")
+    chain = _chain(parties)
+    if best is None or best.name == STATION_ONLY:
+        station = next((party for party in parties if party.name == STATION_ONLY and party.score > 0), None)
+        question = ("站长或站点在安排工作，但陈述没有说站点属于谁（平台自营，还是承包站点的配送、外包公司）、报酬由谁支付；"
+                    "请查明站点的经营者和发放报酬的账户（工资条、收款流水上的付款方）。") if station else ""
+        if best is None:
+            return ManagingParty(None, None, [], "陈述中看不出由谁安排工作、支付报酬，需进一步查明实际用工管理者。",
+                                 chain, question)
+        chain_note = _chain_note(text, best, parties)
+        return ManagingParty(None, None, _unique(best.evidence)[:4],
+                             "站点实际安排工作，但其经营者不明" + (f"；{chain_note}" if chain_note else "") + "。", chain, question)
     evidence = _unique(best.evidence)[:4]
     dispatched = any(DISPATCH_CONTRACT.search(clause) for clause in best.evidence)
     others = [party.name for party in parties if party.score < 0]
     name, kind, note = _as_respondent(best, respondents or [])
-    return ManagingParty(name, kind, evidence, _reason(name, others, dispatched) + note)
+    chain_note = _chain_note(text, best, parties)
+    reason = _reason(name, others, dispatched) + note + (f"；{chain_note}" if chain_note else "")
+    return ManagingParty(name, kind, evidence, reason, chain)
 
 
 def _as_respondent(best: _Party, respondents: Sequence[Mapping]) -> tuple[str, str, str]:
