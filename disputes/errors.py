@@ -84,7 +84,27 @@ def _render(status: int, body: dict[str, Any]):
 
 
 def init_app(app: Flask) -> None:
-    """Register the handlers: domain errors, CSRF refusals, HTTP errors and the unexpected."""
+    """Register the handlers: domain errors, CSRF refusals, HTTP errors and the unexpected; and the
+    door every request passes: ids past the database's range are not found, text no column can
+    hold (NUL, lone surrogates) in the query string, a form or a file name is a 400 naming the field."""
+    from disputes.validation import unreadable_text, unreadable_text_message, whole_number
+
+    @app.url_value_preprocessor
+    def _refuse_unreachable_path_values(_endpoint, values):
+        for value in (values or {}).values():
+            out_of_range = isinstance(value, int) and whole_number(value) is None
+            if out_of_range or unreadable_text(value):
+                raise NotFound(_("没有找到您要的页面或记录。"))
+
+    @app.before_request
+    def _refuse_unreadable_text():
+        for source in (request.args, request.form):
+            for key, value in source.items(multi=True):
+                if unreadable_text(key) or unreadable_text(value):
+                    raise BadInput(unreadable_text_message(), field="_request" if unreadable_text(key) else key)
+        for key, upload in request.files.items(multi=True):
+            if unreadable_text(upload.filename):
+                raise BadInput(unreadable_text_message(), field=key)
 
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):

@@ -11,6 +11,7 @@ from disputes.permissions import can
 from disputes.documents import amount_in_words
 from disputes.masking import mask_id_number, mask_phone
 from disputes.timekeeping import format_local
+from disputes.validation import readable
 from disputes.vocabulary import (
     CLAIM_KINDS, CLAIM_LABELS, FACTOR_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, OCCUPATIONS, OUTCOME_LABELS, RESPONDENT_KIND_LABELS,
     ROLE_LABELS, deadline_label, event_label, label, legal_aid_label, state_label,
@@ -38,6 +39,9 @@ def facet_args(args: dict, name: str, value) -> dict:
 
 def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
+    # Every value printed: one stored before the doors refused lone surrogates would otherwise make
+    # the page fail to encode as UTF-8 every time it is shown.
+    app.jinja_env.finalize = readable
     app.jinja_env.globals.update(
         # {% if can('monitor') %} / {% if can('edit_assessment', case) %}: the capability table decides.
         can=lambda action, case=None: can(current_user, action, case),

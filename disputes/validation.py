@@ -19,6 +19,11 @@ MAX_AMOUNT = Decimal("9999999999.99")
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 EARLIEST_DATE = date(1990, 1, 1)
+# The latest day any date field may name (a hearing, a payment deadline, a filter's end).
+LATEST_DATE = date(2100, 12, 31)
+# NUL and lone surrogates: no column takes them (PostgreSQL refuses NUL in text; UTF-8 cannot
+# encode a surrogate alone), and a page or PDF holding one fails to render for good.
+_UNREADABLE = re.compile("[\x00\ud800-\udfff]")
 # The largest value a 32-bit signed integer column holds (ids, versions): PostgreSQL's INTEGER.
 MAX_DB_INTEGER = 2**31 - 1
 
@@ -39,6 +44,40 @@ def whole_number(value, *, minimum: int = 0, maximum: int = MAX_DB_INTEGER) -> i
     else:
         return None
     return number if minimum <= number <= maximum else None
+
+
+def unreadable_text(value) -> bool:
+    """Whether a string holds a NUL or a lone surrogate (refused at every door, never stored)."""
+    return isinstance(value, str) and _UNREADABLE.search(value) is not None
+
+
+def readable(value: str) -> str:
+    """``value`` with lone surrogates shown as U+FFFD and NULs dropped, for text stored before the
+    doors refused them (the same type back, so Markup stays Markup)."""
+    if not unreadable_text(value):
+        return value
+    return type(value)(re.sub("[\ud800-\udfff]", "\ufffd", value).replace("\x00", ""))
+
+
+def unreadable_text_message() -> str:
+    return _("包含无法识别的字符（空字符或残缺的 Unicode 字符），请删除后重试。")
+
+
+def parse_calendar_date(value, *, earliest: date = EARLIEST_DATE, latest: date = LATEST_DATE) -> tuple[date | None, str | None]:
+    """A day written YYYY-MM-DD within [earliest, latest]: (the date, None), (None, a message), or
+    (None, None) when nothing was given. Years like 0001 or 9999 are refused here, before date
+    arithmetic or the database overflows on them."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    try:
+        parsed = date.fromisoformat(value.strip()) if isinstance(value, str) and value.isascii() else None
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        return None, _("日期格式应为 年-月-日，例如 2026-03-15。")
+    if not earliest <= parsed <= latest:
+        return None, _("日期应在 %(earliest)s 至 %(latest)s 之间。", earliest=earliest.isoformat(), latest=latest.isoformat())
+    return parsed, None
 
 
 def control_characters(value: str, allow_newlines: bool = False) -> bool:

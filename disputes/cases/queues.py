@@ -17,6 +17,7 @@ from disputes.errors import ValidationFailed
 from disputes.extensions import db
 from disputes.models import Case, Claim, User, Worker
 from disputes.permissions import visible_cases_clause
+from disputes.validation import parse_calendar_date, whole_number
 from disputes.vocabulary import CLAIM_KINDS, OCCUPATIONS
 from workflows import STATES, TERMINAL_STATES, is_working_day
 
@@ -174,8 +175,10 @@ def _conditions(user: User, wanted: QueueFilter, today: date) -> list:
 def _parse_cursor(raw: str | None) -> tuple[int, date, int] | None:
     if not raw:
         return None
-    try:
-        priority, due, case_id = raw.split(".")
-        return int(priority), date.fromisoformat(due), int(case_id)
-    except ValueError:
+    parts = raw.split(".")
+    if len(parts) != 3:
         return None
+    priority, case_id = whole_number(parts[0]), whole_number(parts[2], minimum=1)
+    # NO_DEADLINE (9999-12-31) is what cases without a deadline sort by: the one date past the range.
+    due = NO_DEADLINE if parts[1] == NO_DEADLINE.isoformat() else parse_calendar_date(parts[1])[0]
+    return None if priority is None or due is None or case_id is None else (priority, due, case_id)

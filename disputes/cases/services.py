@@ -17,6 +17,7 @@ from disputes.extensions import db
 from disputes.models import Case, MinimumWage, User
 from disputes.permissions import can
 from disputes.timekeeping import local_today
+from disputes.validation import whole_number
 from workflows import Actor, EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, allowed_events, fire
 
 MAX_NOTE_LENGTH = 2000
@@ -121,7 +122,8 @@ def _check_assignee(data: dict, field: str, role: str) -> None:
     if wanted in (None, ""):
         data.pop(field, None)
         return
-    user = db.session.get(User, wanted) if isinstance(wanted, int) and not isinstance(wanted, bool) else None
+    number = whole_number(wanted, minimum=1) if isinstance(wanted, int) else None  # past the column's range: no one
+    user = db.session.get(User, number) if number is not None else None
     if user is None or user.role != role or not user.active:
         raise ValidationFailed({field: _("指定的承办人不存在或不是该角色。")})
 

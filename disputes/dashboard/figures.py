@@ -14,7 +14,7 @@ from disputes.errors import ValidationFailed
 from disputes.extensions import db
 from disputes.permissions import user_region_scope
 from disputes.models import DashboardCount, Region
-from disputes.validation import whole_number
+from disputes.validation import parse_calendar_date, whole_number
 from workflows import add_period
 
 
@@ -34,19 +34,18 @@ def parse_filter(args) -> DashboardFilter:
     """Filters from ?from=&to=&region=&organisation=; bad values are a 422 naming them."""
     errors, values = {}, {}
     for key, name in (("from", "start"), ("to", "end")):
-        raw = args.get(key)
-        if raw:
-            try:
-                values[name] = date.fromisoformat(raw)
-            except ValueError:
-                errors[key] = _("日期格式应为 年-月-日。")
+        parsed, message = parse_calendar_date(args.get(key))
+        if message:
+            errors[key] = message
+        elif parsed:
+            values[name] = parsed
     organisation = args.get("organisation")
-    if organisation and whole_number(organisation, minimum=1) is None:
+    organisation_id = whole_number(organisation, minimum=1) if organisation else None
+    if organisation and organisation_id is None:
         errors["organisation"] = _("机构编号应为数字。")
     if errors:
         raise ValidationFailed(errors)
-    return DashboardFilter(region=args.get("region") or None,
-                           organisation_id=int(organisation) if organisation else None, **values)
+    return DashboardFilter(region=args.get("region") or None, organisation_id=organisation_id, **values)
 
 
 def scoped_filter(args, user) -> DashboardFilter:

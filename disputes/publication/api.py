@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from disputes.api import bp
+from disputes.api.requests import optional_json_body
 from disputes.api.openapi import CASE_NO, TYPICAL_ID, describe, error_answer, json_answer
 from disputes.cases.queries import case_by_number
 from disputes.library.records import record_dict
@@ -19,8 +20,7 @@ from disputes.publication.services import draft_from_case, publish, withdraw
 @capability_required("publish")
 def publish_typical_case(case_id: str):
     """The call is the reviewer's confirmation; ``allowed`` (optional) lists the words confirmed not personal."""
-    body = request.get_json(silent=True) if request.is_json else None
-    allowed = body.get("allowed") if isinstance(body, dict) else None
+    allowed = optional_json_body().get("allowed") if request.is_json else None
     if allowed is not None and not (isinstance(allowed, list) and all(isinstance(word, str) for word in allowed)):
         raise ValidationFailed({"allowed": _("allowed 应为文字的列表。")})
     row = publish(case_or_404(case_id), current_user, allowed=tuple(allowed or ()))
@@ -39,7 +39,7 @@ def withdraw_typical_case(case_id: str):
 def draft_publication(case_no: str):
     case = case_by_number(case_no)
     require(current_user, "draft_publication", case)  # a case not yet publishable is a 409 from draft_from_case
-    keep = (request.get_json(silent=True) or {}).get("keep_platform_names", True) if request.is_json else True
+    keep = optional_json_body().get("keep_platform_names", True) if request.is_json else True
     row = draft_from_case(case, current_user, keep_platform_names=keep is not False)
     return jsonify(record_dict(row) | {"status": row.status}), 201
 
