@@ -6,8 +6,10 @@ the package draws on a canvas.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -54,6 +56,23 @@ GRID = colors.HexColor("#777777")
 SHADE = colors.HexColor("#EFEFEF")
 BODY_SIZE = 12
 CELL_SIZE = 10.5
+# The tallest a table cell may grow before its text continues in the next row: well inside a later
+# page's frame, so a row (and the header repeated above it) always fits on a page. Reportlab splits
+# tables only between rows; one taller than a page fails the whole document (the audit's 900-character
+# note in the case summary).
+MAX_CELL_HEIGHT = (PAGE_HEIGHT - LATER_TOP - BOTTOM) * 0.6
+_CELL_PADDING = 12  # reportlab's default left + right cell padding
+# Text that no PDF can carry: lone surrogates (no encoding has them) and control characters other
+# than line breaks. A value stored before the doors refused them must still print, so it is shown
+# as U+FFFD or dropped rather than failing the document for good.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """``text`` as a PDF can print it: line breaks kept, tabs as spaces, unprintable characters gone."""
+    text = _SURROGATES.sub("\ufffd", str(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROLS.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -104,7 +123,7 @@ class Heading(Flowable):
     def __init__(self, text: str, font: str, size: float, *, centred: bool, spacing: float = 0,
                  before: float = 6, after: float = 6):
         super().__init__()
-        self.text, self.font, self.size, self.centred = text, font, size, centred
+        self.text, self.font, self.size, self.centred = printable(text), font, size, centred
         self.spacing, self.spaceBefore, self.spaceAfter = spacing, before, after
         self.keepWithNext = True  # a heading never ends a page alone
 
@@ -143,7 +162,7 @@ class Sheet:
         self.styles = _styles(font)
 
     def _p(self, text: str, style: str) -> Paragraph:
-        return Paragraph(escape(text, quote=False).replace("\n", "<br/>"), self.styles[style])
+        return Paragraph(escape(printable(text), quote=False).replace("\n", "<br/>"), self.styles[style])
 
     def title(self, text: str) -> Flowable:
         """The centred document title; short Chinese titles are letter-spaced as on paper."""
@@ -173,7 +192,7 @@ class Sheet:
     def _table(self, data: list, widths: Sequence[float], commands: list, **options) -> Table:
         # Table sets its cell font even for Paragraph cells; left at its Helvetica default, that
         # font is declared on the page and never embedded.
-        table = Table(data, colWidths=list(widths), **options)
+        table = Table(_rows_that_fit(data, widths), colWidths=list(widths), **options)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.font, CELL_SIZE), *commands]))
         return table
 
@@ -235,6 +254,33 @@ class Sheet:
     def gap(height: float = 6) -> Spacer:
         """Vertical space in points."""
         return Spacer(1, height)
+
+
+def _rows_that_fit(data: list, widths: Sequence[float]) -> list:
+    """The rows, with any cell taller than MAX_CELL_HEIGHT continued in rows of its own below."""
+    fitted = []
+    for row in data:
+        pieces = [_cell_pieces(cell, width - _CELL_PADDING) for cell, width in zip(row, widths)]
+        count = max((len(p) for p in pieces), default=1)
+        if count == 1:
+            fitted.append(row)
+            continue
+        fitted += [[p[i] if i < len(p) else "" for p in pieces] for i in range(count)]
+    return fitted
+
+
+def _cell_pieces(cell, width: float) -> list:
+    """A long paragraph cut into pieces each at most MAX_CELL_HEIGHT tall; anything else as it is."""
+    if not isinstance(cell, Paragraph) or len(cell.text) < 200:  # short text: no measuring needed
+        return [cell]
+    pieces, rest = [], cell
+    while rest.wrap(width, PAGE_HEIGHT * 100)[1] > MAX_CELL_HEIGHT:
+        split = rest.split(width, MAX_CELL_HEIGHT)
+        if len(split) < 2:
+            break
+        pieces.append(split[0])
+        rest = split[1]
+    return [*pieces, rest]
 
 
 def _grid(*, label_column=False, header_row=False, footer_row=False) -> list:
@@ -313,6 +359,7 @@ def _numbered_canvas(frame: PageFrame, font: str) -> type[Canvas]:
 
 def build_pdf(frame: PageFrame, flowables: list[Flowable], font: str) -> bytes:
     """Lay ``flowables`` out on A4 pages with the shared letterhead and footer; return the PDF."""
+    frame = dataclasses.replace(frame, **{f.name: printable(getattr(frame, f.name)) for f in dataclasses.fields(frame)})
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, title=frame.title, author=frame.organisation, subject=frame.subject,
