@@ -15,8 +15,11 @@ document and in a query instead of being guessed differently in each.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import operator
+import re
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -25,7 +28,8 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 USERDICT = DATA / "userdict.txt"
 VOCABULARY = DATA / "query_vocabulary.json"
-VOCABULARY_FREQ = 1000  # the dictionary weight given to a vocabulary form missing from userdict.txt
+VOCABULARY_FREQ = 1000
+NORMALISED_CACHE = 64  # the dictionary weight given to a vocabulary form missing from userdict.txt
 
 # Words too common to narrow an AND query; they stay in the index so phrases keep their positions.
 STOPWORDS = frozenset("的 了 和 与 及 或 是 在 等 被 把 对 向 也 都 就 而 之 其 该 为 于 以".split())
@@ -184,8 +188,13 @@ def _make_converter() -> Callable[[str], str]:
     return simplified
 
 
+@functools.lru_cache(maxsize=NORMALISED_CACHE)
 def normalise(text: str) -> str:
-    """Fold text the way the index does: NFKC, traditional to simplified, then lower case."""
+    """Fold text the way the index does: NFKC, traditional to simplified, then lower case.
+
+    The last few results are kept: indexing a record folds each of its texts twice (for the words
+    and for the bigrams), and a query folds the same words several times.
+    """
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         text = to_simplified(text)
@@ -251,6 +260,15 @@ def gram_groups(text: str) -> list[Group]:
     if groups and not groups[-1]:
         groups.pop()
     return groups
+
+
+_CJK_RUN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]{2,}")
+
+
+def gram_runs(text: str) -> list[str]:
+    """``gram_groups`` as the engines index them: for each Chinese run of two or more characters,
+    its bigrams joined by spaces (the engines keep runs apart, so a phrase never joins two)."""
+    return [" ".join(map(operator.add, run, run[1:])) for run in _CJK_RUN.findall(normalise(text))]
 
 
 def bigrams(word: str) -> list[str]:

@@ -5,8 +5,8 @@ query is read, the highlighted snippet, and the words that make two cases simila
 from __future__ import annotations
 
 import functools
+import heapq
 import html
-import itertools
 import math
 import re
 from collections import Counter
@@ -16,8 +16,8 @@ from operator import itemgetter
 from typing import Any
 
 from ..records import TypicalCaseRecord
-from ..tokenize import STOPWORDS, bigrams, gram_groups, is_cjk, normalise, words
-from .vocabulary import Concept, form_words, vocabulary
+from ..tokenize import STOPWORDS, bigrams, gram_runs, is_cjk, normalise, words
+from .vocabulary import Concept, Vocabulary, form_words, vocabulary, within_one
 
 Group = tuple[str, ...]
 Analyzer = Callable[[str], list[Group]]
@@ -40,7 +40,8 @@ class IndexedCase:
     title_groups: list[Group]
     holding_groups: list[Group]
     body_groups: list[Group]
-    gram_groups: list[Group]
+    # For each Chinese run of the title, facts, holding and reasoning, its bigrams joined by spaces.
+    gram_runs: list[str]
     occupation: str
     outcome: str
     claims: tuple[str, ...]
@@ -56,9 +57,7 @@ def prepare(record: TypicalCaseRecord, analyzer: Analyzer) -> IndexedCase:
     title = analyzer(record.title)
     holding = analyzer(record.holding)
     body = title + analyzer(record.facts) + holding + analyzer(record.reasoning)
-    grams: list[Group] = []
-    for text in (record.title, record.facts, record.holding, record.reasoning):
-        grams += [*gram_groups(text), ()]
+    grams = [run for text in (record.title, record.facts, record.holding, record.reasoning) for run in gram_runs(text)]
     stored = {
         "id": record.id,
         "title": record.title,
@@ -76,7 +75,7 @@ def prepare(record: TypicalCaseRecord, analyzer: Analyzer) -> IndexedCase:
         title_groups=title,
         holding_groups=holding,
         body_groups=body,
-        gram_groups=grams,
+        gram_runs=grams,
         occupation=record.occupation,
         outcome=record.outcome,
         claims=record.claims,
@@ -318,9 +317,14 @@ def _render(text: str, anchor: int, spans: list[tuple[int, int]]) -> str:
 
 def keywords(groups: Iterable[Group], limit: int = KEYWORDS_STORED) -> list[tuple[str, int]]:
     """The most frequent content words of a text with their counts, most frequent first."""
+    # The distinct content words, then the most frequent of them: the same list, ties in order of
+    # first appearance, as sorting every word and skipping the others, without the full sort.
     counts = Counter(map(itemgetter(0), groups))
-    content = ((word, count) for word, count in counts.most_common() if _is_content_word(word))
-    return list(itertools.islice(content, limit))
+    content = [
+        (word, count) for word, count in counts.items()
+        if len(word) >= 2 and word not in STOPWORDS and not word.isdigit()  # _is_content_word, inlined
+    ]
+    return heapq.nlargest(limit, content, key=itemgetter(1))
 
 
 def text_keywords(text: str, analyzer: Analyzer) -> list[tuple[str, int]]:
@@ -377,7 +381,7 @@ def suggest(
         fixed = None
         if len(word) >= 2 and word not in vocab.stopwords and vocab.concept_of(word) is None \
                 and not matches(word):
-            fixed = _nearest(word, matches, prefix_terms, vocab.by_form)
+            fixed = _nearest(word, matches, prefix_terms, vocab)
         pieces.append(fixed or word)
         changed = changed or fixed is not None
     pieces.append(folded[position:])
@@ -386,32 +390,19 @@ def suggest(
 
 def _nearest(
     word: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
-    forms: dict[str, Concept],
+    vocab: Vocabulary,
 ) -> str | None:
     # A changed character before an added or dropped one; the vocabulary before the index's words.
-    ranked: dict[str, tuple[int, int, int]] = {}
-    for form in forms:
-        if len(form) >= 2 and _within_one(word, form):
-            ranked[form] = (len(form) != len(word), 0, 0)
+    ranked: dict[str, tuple[int, int, int]] = {
+        form: (len(form) != len(word), 0, 0) for form in vocab.forms_within_one(word)
+    }
+    shortest, longest = max(2, len(word) - 1), len(word) + 1
     for prefix in dict.fromkeys((word[0], word[1])):
         for term, count in prefix_terms(prefix):
-            if len(term) >= 2 and term not in ranked and _within_one(word, term):
+            if shortest <= len(term) <= longest and term not in ranked and within_one(word, term):
                 ranked[term] = (len(term) != len(word), 1, -count)
     for candidate in sorted(ranked, key=lambda term: (ranked[term], term)):
         if candidate != word and matches(candidate):
             return candidate
     return None
 
-
-def _within_one(first: str, second: str) -> bool:
-    """True when the strings differ by at most one character changed, added or dropped."""
-    if abs(len(first) - len(second)) > 1:
-        return False
-    if len(first) > len(second):
-        first, second = second, first
-    start = 0
-    while start < len(first) and first[start] == second[start]:
-        start += 1
-    if len(first) == len(second):
-        return first[start + 1:] == second[start + 1:]
-    return first[start:] == second[start + 1:]

@@ -13,10 +13,11 @@ import gc
 import threading
 import warnings
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from ..records import TypicalCaseRecord
 from ..tokenize import term_groups
@@ -42,7 +43,13 @@ FILTER_KEYS = ("occupation", "outcome", "claim", "region", "year", "source_body"
 FACETS = FILTER_KEYS
 SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
-FACET_CACHE_SIZE = 64
+# Answers kept until the index changes: the total and facets of this many queries (the next page,
+# another order, the landing page's filter links), and this many did-you-mean suggestions.
+COUNTS_CACHE_SIZE = 256
+SUGGESTION_CACHE_SIZE = 256
+# The index's most frequent words by first character, read for did-you-mean: kept for this many
+# characters, whichever query asks.
+PREFIX_CACHE_SIZE = 1024
 PROGRESS_EVERY = 100
 SUGGEST_PREFIX_TERMS = 300
 
@@ -163,7 +170,9 @@ class SearchEngine(ABC):
         self._handle: Any = None
         self._active: str | None = None
         self._meta_bytes: bytes | None = None
-        self._facet_cache: dict[tuple, dict[str, dict[str, int]]] = {}
+        self._counts_cache: _Lru[tuple, tuple[int, dict[str, dict[str, int]]]] = _Lru(COUNTS_CACHE_SIZE)
+        self._suggestion_cache: _Lru[str, str | None] = _Lru(SUGGESTION_CACHE_SIZE)
+        self._prefix_cache: _Lru[str, list[tuple[str, int]]] = _Lru(PREFIX_CACHE_SIZE)
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -208,7 +217,7 @@ class SearchEngine(ABC):
         with self._dir.write_lock(), self._lock:
             self._guarded(lambda: change(self._current()))
             self._meta_bytes = self._dir.touch()
-            self._facet_cache.clear()
+            self._index_changed()
             self._guarded(lambda: self._refresh(self._handle))
 
     # --- reading -----------------------------------------------------------------------------
@@ -232,11 +241,12 @@ class SearchEngine(ABC):
                 result = fallback
                 result.partial = True
         if (result.total == 0 or result.partial) and not parsed.empty:
-            result.suggestion = suggest(
+            result.suggestion = self._suggestion_cache.get_or_make(query.text, lambda: suggest(
                 query.text,
                 lambda text: self._matches_text(handle, text),
-                lambda prefix: self._terms_with_prefix(handle, prefix, SUGGEST_PREFIX_TERMS),
-            )
+                lambda prefix: self._prefix_cache.get_or_make(
+                    prefix, lambda: self._terms_with_prefix(handle, prefix, SUGGEST_PREFIX_TERMS)),
+            ))
         return result
 
     def similar(self, record_id: str, limit: int = 5) -> list[Hit]:
@@ -261,6 +271,17 @@ class SearchEngine(ABC):
     def generation(self) -> int | None:
         """The change counter stamped on the index, or None when unknown or the index is missing."""
         return self._dir.generation()
+
+    def clear_cache(self) -> None:
+        """Forget the answers kept for queries: totals, facets and suggestions (a benchmark does so
+        to time a query never seen before). The engine forgets them, and what it keeps of the index
+        itself, whenever the index changes."""
+        self._counts_cache.clear()
+        self._suggestion_cache.clear()
+
+    def _index_changed(self) -> None:
+        self.clear_cache()
+        self._prefix_cache.clear()
 
     def close(self) -> None:
         """Release open files; the engine reopens the index if it is used again."""
@@ -306,12 +327,12 @@ class SearchEngine(ABC):
         else:
             self._refresh(self._handle)
         self._meta_bytes = meta_bytes
-        self._facet_cache.clear()
+        self._index_changed()
         return self._handle
 
     def _forget(self) -> None:
         handle, self._handle, self._active, self._meta_bytes = self._handle, None, None, None
-        self._facet_cache.clear()
+        self._index_changed()
         if handle is not None:
             self._close(handle)
 
@@ -329,19 +350,15 @@ class SearchEngine(ABC):
         _release_frames(failure)
         raise IndexUnavailable(f"{self.name} index in {self.index_dir} is unusable: {failure!r}") from failure
 
-    def _facets(
-        self, parsed: ParsedQuery, filters: dict[str, str | int], count: Callable[[], dict[str, dict[str, int]]],
-    ) -> dict[str, dict[str, int]]:
-        """Facets from ``count``; those of a query without words (the landing page and its filter
-        links, the most frequent requests) are kept until the index changes."""
-        if not parsed.empty:
-            return count()
-        key = tuple(sorted(filters.items()))
-        if key not in self._facet_cache:
-            if len(self._facet_cache) >= FACET_CACHE_SIZE:
-                self._facet_cache.clear()
-            self._facet_cache[key] = count()
-        return {name: dict(values) for name, values in self._facet_cache[key].items()}
+    def _counts(
+        self, parsed: ParsedQuery, filters: dict[str, str | int], match_all: bool,
+        count: Callable[[], tuple[int, dict[str, dict[str, int]]]],
+    ) -> tuple[int, dict[str, dict[str, int]]]:
+        """The total and facets from ``count``, kept until the index changes: the next page of a
+        query, its other order and the landing page's filter links do not count them again."""
+        key = (parsed.clauses, tuple(sorted(filters.items())), match_all)
+        total, facets = self._counts_cache.get_or_make(key, count)
+        return total, {name: dict(values) for name, values in facets.items()}
 
     def _hit(
         self, stored: dict[str, Any], score: float, marks: Sequence[str], anchors: Sequence[str] = (),
@@ -415,6 +432,31 @@ class SearchEngine(ABC):
     @abstractmethod
     def _count(self, handle: Any) -> int:
         """How many documents the index holds."""
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Lru(Generic[K, V]):
+    """A small least-recently-used cache; callers hold the engine's lock."""
+
+    def __init__(self, size: int):
+        self._size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+
+    def get_or_make(self, key: K, make: Callable[[], V]) -> V:
+        if key in self._items:
+            self._items.move_to_end(key)
+            return self._items[key]
+        value = make()
+        self._items[key] = value
+        if len(self._items) > self._size:
+            self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self._items.clear()
 
 
 def _is_engine_failure(exc: BaseException) -> bool:

@@ -38,6 +38,43 @@ class Vocabulary:
         """The concept one of whose forms is ``word`` (folded), if any."""
         return self.by_form.get(word)
 
+    def forms_within_one(self, word: str) -> set[str]:
+        """The forms of two or more characters that differ from ``word`` by at most one character
+        changed, added or dropped (``word`` itself included if it is a form)."""
+        found: set[str] = set()
+        for key in (word, *_deletions(word)):
+            found.update(self._near_forms.get(key, ()))
+        return {form for form in found if within_one(word, form)}
+
+    @functools.cached_property
+    def _near_forms(self) -> dict[str, tuple[str, ...]]:
+        """Each form under itself and under each string one character shorter: two strings one
+        edit apart always share a key, so a lookup reads a few keys instead of every form."""
+        index: dict[str, list[str]] = {}
+        for form in self.by_form:
+            if len(form) >= 2:
+                for key in {form, *_deletions(form)}:
+                    index.setdefault(key, []).append(form)
+        return {key: tuple(forms) for key, forms in index.items()}
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:index] + word[index + 1:] for index in range(len(word))]
+
+
+def within_one(first: str, second: str) -> bool:
+    """True when the strings differ by at most one character changed, added or dropped."""
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = 0
+    while start < len(first) and first[start] == second[start]:
+        start += 1
+    if len(first) == len(second):
+        return first[start + 1:] == second[start + 1:]
+    return first[start:] == second[start + 1:]
+
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:

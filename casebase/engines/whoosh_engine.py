@@ -225,14 +225,9 @@ class WhooshEngine(SearchEngine):
             score = 0.0 if by_date else -hit.score[0]  # the sort key: (-score, sort_key)
             matched = None if match_all or by_date else int(score // COVERAGE)
             hits.append(self._hit(hit["stored"], score - (matched or 0) * COVERAGE, parsed.marks, parsed.anchors, matched))
-        return SearchResult(
-            total=len(results),
-            hits=hits,
-            facets=self._facets(
-                parsed, query.filters, lambda: _count_facets(handle.facet_rows, results.docs())),
-            page=query.page,
-            per_page=query.per_page,
-        )
+        total, facets = self._counts(
+            parsed, query.filters, match_all, lambda: (len(results), _count_facets(handle.facet_rows, results.docs())))
+        return SearchResult(total=total, hits=hits, facets=facets, page=query.page, per_page=query.per_page)
 
     def _matches_text(self, handle: _Handle, text: str) -> bool:
         query = _alternative_query(tuple(words(text)) or (text,), 1.0, fields=False)
@@ -276,7 +271,8 @@ def _fields(case: IndexedCase) -> dict[str, Any]:
         "title": _encode(case.title_groups),
         "holding": _encode(case.holding_groups),
         "body": _encode(case.body_groups),
-        "grams": _encode(case.gram_groups),
+        # Runs apart by an empty group, which takes a position, so a phrase never joins two runs.
+        "grams": "  ".join(case.gram_runs),
         "occupation": case.occupation,
         "outcome": case.outcome,
         "claim": CLAIM_SEPARATOR.join(case.claims),

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from casebase import ENGINES, SearchQuery, open_engine
-from casebase.engines.analysis import _within_one, make_snippet, parse_query, suggest
+from casebase.engines.analysis import make_snippet, parse_query, suggest
+from casebase.engines.vocabulary import vocabulary, within_one
 
 
 def test_empty_filter_values_are_dropped_and_years_become_numbers():
@@ -87,7 +88,14 @@ def test_synonyms_are_highlighted_too():
      ("工伤", "主播", False), ("外卖骑手", "骑手", False)],
 )
 def test_near_misses_differ_by_one_character(first, second, near):
-    assert _within_one(first, second) is near
+    assert within_one(first, second) is near
+
+
+@pytest.mark.parametrize("word", ["外卖员", "外卖页", "外员", "送外卖员", "劳动关细", "仲栽", "工上", "火星", "n+2"])
+def test_the_forms_near_a_word_are_those_a_scan_of_every_form_finds(word):
+    forms = vocabulary().by_form
+    assert vocabulary().forms_within_one(word) == {
+        form for form in forms if len(form) >= 2 and within_one(word, form)}
 
 
 def test_suggest_replaces_only_the_word_that_matches_nothing():
