@@ -69,3 +69,19 @@ __all__ = [
     "hearing_notice_latest", "legal_aid_urgency", "representative_warnings", "stated_award_type",
     "day_status", "register_arrangement", "statutory_holidays", "subtract_working_days", "unregister_arrangement",
 ]
+
+# The labour-inspection complaint track (workflows/inspection.py): its own states, events and clocks.
+from . import inspection
+from .inspection import (
+    ArrearsClue, ArrearsSignal, InspectionActor, assess_refusal_to_pay, clue_counts, filing_plan,
+    group_arrears_clues, link_record,
+)
+from .inspection import allowed_events as inspection_allowed_events
+from .inspection import deadlines as inspection_deadlines
+from .inspection import fire as fire_inspection_event
+
+__all__ += [
+    "ArrearsClue", "ArrearsSignal", "InspectionActor", "assess_refusal_to_pay", "clue_counts", "filing_plan",
+    "fire_inspection_event", "group_arrears_clues", "inspection", "inspection_allowed_events",
+    "inspection_deadlines", "link_record",
+]
