@@ -14,6 +14,7 @@ from disputes.library.queries import search_query_from
 from disputes.library.records import record_dict
 from disputes.library.services import case_or_404, save_draft
 from disputes.permissions import can, can_read_typical_case, capability_required
+from disputes.validation import whole_number
 from disputes.vocabulary import CLAIM_KINDS, RESPONDENT_KINDS
 
 
@@ -52,7 +53,7 @@ def _editor(row):
     if request.method == "POST" and "save" in request.form:
         try:
             saved = save_draft(data, current_user, case_id=row.id if row else None,
-                               expected_version=int(request.form.get("version") or 0) if row else None)
+                               expected_version=_seen_version(request.form.get("version")) if row else None)
         except (ValidationFailed, Conflict) as refused:
             errors = getattr(refused, "errors", None) or {"_": refused.message}
             status = refused.status
@@ -64,3 +65,9 @@ def _editor(row):
         choices={"occupation": OCCUPATIONS, "outcome": OUTCOMES, "region": PROVINCES, "claims": CLAIM_KINDS,
                  "respondent_kinds": RESPONDENT_KINDS, "factors": FACTOR_KEYS},
     ), status
+
+
+def _seen_version(text) -> int:
+    """The version the editor was rendered with; an unreadable one is stale (-1 never matches)."""
+    version = whole_number(text or "0")
+    return -1 if version is None else version
