@@ -23,6 +23,7 @@ from ..records import TypicalCaseRecord
 from ..tokenize import term_groups
 from .analysis import (
     Analyzer,
+    Clause,
     IndexedCase,
     ParsedQuery,
     make_snippet,
@@ -50,6 +51,7 @@ SUGGESTION_CACHE_SIZE = 256
 # The index's most frequent words by first character, read for did-you-mean: kept for this many
 # characters, whichever query asks.
 PREFIX_CACHE_SIZE = 1024
+MATCHES_CACHE_SIZE = 4096  # whether a word or run of words is found at all, likewise
 PROGRESS_EVERY = 100
 SUGGEST_PREFIX_TERMS = 300
 
@@ -135,8 +137,10 @@ class SearchResult:
     """One page of hits, the total, and facet counts over the whole filtered result set.
 
     ``partial`` is True when no case matches every word of the query and the hits are the cases
-    matching some of them, those matching more first (the page says so). ``suggestion`` is a
-    corrected query for a query with a word that matches nothing ("did you mean").
+    matching the most of them instead (the page says so): all the words but those that match no
+    case at all, or, when no case has those together either, some of the words, those matching
+    more first. ``suggestion`` is a corrected query for a query with a word that matches nothing
+    ("did you mean").
     """
 
     total: int
@@ -173,6 +177,7 @@ class SearchEngine(ABC):
         self._counts_cache: _Lru[tuple, tuple[int, dict[str, dict[str, int]]]] = _Lru(COUNTS_CACHE_SIZE)
         self._suggestion_cache: _Lru[str, str | None] = _Lru(SUGGESTION_CACHE_SIZE)
         self._prefix_cache: _Lru[str, list[tuple[str, int]]] = _Lru(PREFIX_CACHE_SIZE)
+        self._matches_cache: _Lru[str, bool] = _Lru(MATCHES_CACHE_SIZE)
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -236,18 +241,40 @@ class SearchEngine(ABC):
     def _answer(self, handle: Any, parsed: ParsedQuery, query: SearchQuery) -> SearchResult:
         result = self._search(handle, parsed, query, True)
         if result.total == 0 and len(parsed.clauses) > 1:
-            fallback = self._search(handle, parsed, query, False)
-            if fallback.total:
+            fallback = self._partial(handle, parsed, query)
+            if fallback is not None and fallback.total:
                 result = fallback
                 result.partial = True
         if (result.total == 0 or result.partial) and not parsed.empty:
             result.suggestion = self._suggestion_cache.get_or_make(query.text, lambda: suggest(
                 query.text,
-                lambda text: self._matches_text(handle, text),
+                lambda text: self._matches_cache.get_or_make(text, lambda: self._matches_text(handle, text)),
                 lambda prefix: self._prefix_cache.get_or_make(
                     prefix, lambda: self._terms_with_prefix(handle, prefix, SUGGEST_PREFIX_TERMS)),
             ))
         return result
+
+    def _partial(self, handle: Any, parsed: ParsedQuery, query: SearchQuery) -> SearchResult | None:
+        """The cases matching the most clauses, when none matches them all.
+
+        A clause that matches no case at all (a typo, a word the library does not use) is left
+        out first: the cases matching all the others are then the ones matching the most, found
+        by one more all-words search instead of ranking every case that has any word. Only when
+        they do not exist either are the cases matching any clause ranked, more clauses first.
+        """
+        found = tuple(clause for clause in parsed.clauses if self._clause_matches(handle, clause))
+        if not found:
+            return None
+        narrowed = ParsedQuery(found, parsed.ignored)
+        if len(found) < len(parsed.clauses):
+            result = self._search(handle, narrowed, query, True)
+            if result.total:
+                for hit in result.hits:
+                    hit.matched = len(found)
+                return result
+        if len(found) == 1:
+            return None
+        return self._search(handle, narrowed, query, False)
 
     def similar(self, record_id: str, limit: int = 5) -> list[Hit]:
         """Cases whose text shares the most telling words with this record's (not itself).
@@ -273,15 +300,16 @@ class SearchEngine(ABC):
         return self._dir.generation()
 
     def clear_cache(self) -> None:
-        """Forget the answers kept for queries: totals, facets and suggestions (a benchmark does so
-        to time a query never seen before). The engine forgets them, and what it keeps of the index
-        itself, whenever the index changes."""
+        """Forget everything kept from earlier queries: totals, facets, suggestions and the words
+        read for them. The engine does so whenever the index changes; a benchmark does so to time
+        a query on an engine that has kept nothing."""
         self._counts_cache.clear()
         self._suggestion_cache.clear()
+        self._prefix_cache.clear()
+        self._matches_cache.clear()
 
     def _index_changed(self) -> None:
         self.clear_cache()
-        self._prefix_cache.clear()
 
     def close(self) -> None:
         """Release open files; the engine reopens the index if it is used again."""
@@ -406,6 +434,10 @@ class SearchEngine(ABC):
         With ``match_all`` a case must satisfy every clause; without, any clause, and cases
         matching more clauses rank first (their ``Hit.matched`` says how many).
         """
+
+    @abstractmethod
+    def _clause_matches(self, handle: Any, clause: Clause) -> bool:
+        """True if some document matches the clause (ignoring any filter)."""
 
     @abstractmethod
     def _matches_text(self, handle: Any, text: str) -> bool:

@@ -159,13 +159,34 @@ class TantivyEngine(SearchEngine):
             hits.append(self._hit(_stored(searcher, address), relevance, parsed.marks, parsed.anchors, matched))
         return SearchResult(total=total, hits=hits, facets=facets, page=query.page, per_page=query.per_page)
 
+    def _clause_matches(self, handle: _Handle, clause: Clause) -> bool:
+        # A word's or facet's document frequency is read without a search; it still counts deleted
+        # documents until segments merge, which at worst sends a query down the slower partial path.
+        searcher = handle.index.searcher()
+        if any(searcher.doc_freq(key, value) for key, value in clause.facets):
+            return True
+        phrases = []
+        for alternative in clause.alternatives:
+            if len(alternative) == 1:
+                if searcher.doc_freq("body", alternative[0]):
+                    return True
+            else:
+                phrases.append(alternative)
+        return any(
+            searcher.search(_alternative_query(handle.schema, phrase, 1.0, fields=False), 1, count=False).hits
+            for phrase in phrases)
+
     def _matches_text(self, handle: _Handle, text: str) -> bool:
         found = tuple(words(text)) or (text,)
         searcher = handle.index.searcher()
-        if len(found) == 1:
-            return searcher.doc_freq("body", found[0]) > 0
-        query = _alternative_query(handle.schema, found, 1.0, fields=False)
-        return bool(searcher.search(query, 1, count=False).hits)
+        if len(found) == 1:  # a single term: tantivy skips through its postings for the best one
+            return bool(searcher.search(Query.term_query(handle.schema, "body", found[0]), 1, count=False).hits)
+        # The bigrams first, one phrase at a time: a bigram phrase is as cheap as its rarest bigram,
+        # which for words standing together (台规 in 平台规则) is rare, where the words are not.
+        grams = run_grams(found)
+        if grams and searcher.search(_words(handle.schema, "grams", tuple(grams)), 1, count=False).hits:
+            return True
+        return bool(searcher.search(_words(handle.schema, "body", found), 1, count=False).hits)
 
     def _terms_with_prefix(self, handle: _Handle, prefix: str, limit: int) -> list[tuple[str, int]]:
         return [(term, int(count)) for term, count in handle.index.searcher().terms_with_prefix("body", prefix, limit=limit)]

@@ -229,6 +229,17 @@ class WhooshEngine(SearchEngine):
             parsed, query.filters, match_all, lambda: (len(results), _count_facets(handle.facet_rows, results.docs())))
         return SearchResult(total=total, hits=hits, facets=facets, page=query.page, per_page=query.per_page)
 
+    def _clause_matches(self, handle: _Handle, clause: Clause) -> bool:
+        # As in the tantivy engine: document frequencies first (deleted documents included).
+        searcher = handle.searcher
+        if any(searcher.doc_frequency(key, value) for key, value in clause.facets):
+            return True
+        if any(len(words) == 1 and searcher.doc_frequency("body", words[0]) for words in clause.alternatives):
+            return True
+        return any(
+            searcher.search(_alternative_query(words, 1.0, fields=False), limit=1).scored_length() > 0
+            for words in clause.alternatives if len(words) > 1)
+
     def _matches_text(self, handle: _Handle, text: str) -> bool:
         query = _alternative_query(tuple(words(text)) or (text,), 1.0, fields=False)
         return handle.searcher.search(query, limit=1).scored_length() > 0

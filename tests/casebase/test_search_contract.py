@@ -153,6 +153,12 @@ def test_without_a_case_matching_all_words_partial_matches_come_flagged_most_wor
     assert {"streamer-2024", "rider-2021"} <= set(ids(result))
 
 
+def test_a_word_matching_nothing_is_left_out_of_a_partial_result(library):
+    result = search(library, "骑手 加班费 火星")
+    assert result.partial and ids(result) == ["rider-2023-c"] and [hit.matched for hit in result.hits] == [2]
+    assert result.total == 1 and result.facets["occupation"] == {"delivery_rider": 1}
+
+
 def test_a_single_word_matching_nothing_is_not_partial(library):
     result = search(library, "火星")
     assert result.total == 0 and not result.partial
