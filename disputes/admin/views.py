@@ -18,6 +18,7 @@ from disputes.models import AuditEntry, Organisation, User
 from disputes.permissions import capability_required
 from disputes.timekeeping import local_today
 from disputes.vocabulary import ROLE_LABELS, label
+from disputes.validation import whole_number
 
 
 @bp.route("")
@@ -65,7 +66,7 @@ def users():
     form.organisation_id.choices = [("", _("无"))] + [(str(o.id), o.name) for o in organisations]
     status = 200
     if form.validate_on_submit():
-        organisation = db.session.get(Organisation, int(form.organisation_id.data)) if form.organisation_id.data.isdigit() else None
+        organisation = db.session.get(Organisation, organisation_id) if (organisation_id := whole_number(form.organisation_id.data, minimum=1)) else None
         try:
             create_user(form.username.data, role=form.role.data, password=form.password.data,
                         display_name=form.display_name.data or None, organisation=organisation, created_by=current_user)
