@@ -157,13 +157,14 @@ _STOP = set("说称某的了在和与向对被把将从是也都就还又及等�
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 
 # Replacement text of each category (people and companies are named by the mapping).
+# What each identifier is printed as (bandit takes "＊＊＊" for a password; it is a mask).
 MASKS = {"id_number": "＊＊＊", "phone": "＊＊＊", "bank_card": "＊＊＊", "account_number": "＊＊＊", "email": "＊＊＊",
          "account": "＊＊＊", "credit_code": "＊＊＊", "plate": "某车牌", "address": "某地", "case_number": "（案号略）",
-         "secret": "＊＊＊"}
+         "secret": "＊＊＊"}  # nosec B105
 CATEGORIES = ("person", "company", "id_number", "phone", "bank_card", "account_number", "email", "account",
               "credit_code", "plate", "address", "case_number")
 _PRIORITY = {"case_number": 0, "id_number": 1, "credit_code": 2, "email": 3, "account": 4, "phone": 5, "bank_card": 6,
-             "account_number": 7, "plate": 8, "company": 9, "address": 10, "person": 11, "secret": 12}
+             "account_number": 7, "plate": 8, "company": 9, "address": 10, "person": 11, "secret": 12}  # nosec B105
 
 
 @dataclass(frozen=True)
