@@ -159,8 +159,8 @@ def test_a_worker_files_follows_uploads_and_goes_to_arbitration(phone, desk, liv
     shot(mediator, "5-mediator-accepted")
     worker.reload()
     expect(worker.locator("#status-title")).to_contain_text("调解员已受理")
-    # While mediation runs (15 days, Art. 14) the portal does not offer arbitration yet.
-    expect(worker.get_by_role("button", name="申请劳动争议仲裁")).to_have_count(0)
+    # Mediation is never a bar (Art. 5): a worker who no longer wants to mediate may apply at once.
+    expect(worker.get_by_role("button", name="申请劳动争议仲裁")).to_have_count(1)
     shot(worker, "6-portal-accepted")
 
     # Journey 5: mediation fails; the portal offers arbitration and the worker applies.
