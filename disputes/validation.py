@@ -15,17 +15,16 @@ from flask_babel import gettext as _
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
+from workflows import EARLIEST_DATE, LATEST_DATE, MAX_ID
+
 MAX_AMOUNT = Decimal("9999999999.99")
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
-EARLIEST_DATE = date(1990, 1, 1)
-# The latest day any date field may name (a hearing, a payment deadline, a filter's end).
-LATEST_DATE = date(2100, 12, 31)
 # NUL and lone surrogates: no column takes them (PostgreSQL refuses NUL in text; UTF-8 cannot
 # encode a surrogate alone), and a page or PDF holding one fails to render for good.
 _UNREADABLE = re.compile("[\x00\ud800-\udfff]")
 # The largest value a 32-bit signed integer column holds (ids, versions): PostgreSQL's INTEGER.
-MAX_DB_INTEGER = 2**31 - 1
+MAX_DB_INTEGER = MAX_ID
 
 
 def whole_number(value, *, minimum: int = 0, maximum: int = MAX_DB_INTEGER) -> int | None:

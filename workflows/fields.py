@@ -14,10 +14,18 @@ from .errors import GuardRefused
 MAX_TEXT = 2000
 MAX_AMOUNT = Decimal("10000000000")  # Numeric(12, 2) in the database
 CENT = Decimal("0.01")
+# Any decimal digits for an amount ("６０００" from a Chinese keyboard: Decimal reads them all);
+# ASCII digits only in dates, which fromisoformat reads no other way.
 _AMOUNT_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$", re.ASCII)
 CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")  # no daylight saving since 1991
+# The range any date in a case may fall in: no dispute before the 1990s reaches this desk, and a
+# date past 2100 is a typing slip (it would also overflow when shifted by a time zone at 9999).
+EARLIEST_DATE = dt.date(1990, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+# The largest id a 32-bit signed integer column holds (PostgreSQL's INTEGER).
+MAX_ID = 2**31 - 1
 
 
 def _refuse(field, zh, en):
@@ -54,16 +62,26 @@ def amount(value, field="amount", *, allow_zero=False):
     return format(cents, "f")
 
 
+def _within_range(day, field):
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        _refuse(field, f"日期须在 {EARLIEST_DATE.isoformat()} 至 {LATEST_DATE.isoformat()} 之间，请核对",
+                f"The date must fall between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}")
+    return day
+
+
 def date(value, field="date"):
-    """A date given as "YYYY-MM-DD" (or a date object); returned as the ISO string."""
+    """A date given as "YYYY-MM-DD" (or a date object) within the sane range; returned as the ISO string."""
+    day = None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        day = value
+    elif isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip()).isoformat()
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    _refuse(field, "日期格式应为 YYYY-MM-DD，例如 2026-12-31", "Enter the date as YYYY-MM-DD, e.g. 2026-12-31")
+    if day is None:
+        _refuse(field, "日期格式应为 YYYY-MM-DD，例如 2026-12-31", "Enter the date as YYYY-MM-DD, e.g. 2026-12-31")
+    return _within_range(day, field).isoformat()
 
 
 def date_not_before(value, today, field):
@@ -91,8 +109,10 @@ def future_datetime(value, today, field="at"):
     if moment is None:
         _refuse(field, "开庭时间格式应为 YYYY-MM-DDTHH:MM，例如 2026-12-03T09:30",
                 "Enter the hearing time as YYYY-MM-DDTHH:MM, e.g. 2026-12-03T09:30")
+    _within_range(moment.date(), field)  # before the shift: 9999-12-31T23:59-10:00 would overflow
     if moment.tzinfo is not None:
         moment = moment.astimezone(CHINA_TIME).replace(tzinfo=None)
+    _within_range(moment.date(), field)
     if moment.date() <= today:
         _refuse(field, "开庭时间须在今天之后", "The hearing must be after today")
     return moment.isoformat(timespec="minutes")
@@ -124,12 +144,15 @@ def choice(value, field, allowed, *, missing_zh, missing_en):
 
 
 def user_id(value, field):
-    """A positive integer id."""
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        if isinstance(value, str) and value.isdigit() and int(value) > 0:
-            return int(value)
+    """A positive integer id that fits the id column, given as an int or in ASCII digits."""
+    number = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 10:
+        number = int(value)  # ASCII only: "²".isdigit() is true and int() refuses it
+    if number is None or not 0 < number <= MAX_ID:
         _refuse(field, "人员编号不正确", "Not a valid user id")
-    return value
+    return number
 
 
 def flag(value, field):

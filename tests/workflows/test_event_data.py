@@ -118,6 +118,11 @@ def test_accept_refuses_a_malformed_mediator_id(case_in):
     assert _refusal(case_in("submitted"), "accept", {"mediator_id": "someone"}).field == "mediator_id"
 
 
+@pytest.mark.parametrize("given", ["²", "١٢", "2147483648", "99999999999999999999999", 2**31, 0, -3, True])
+def test_a_handler_id_in_other_digits_or_past_the_id_column_is_refused(case_in, given):
+    assert _refusal(case_in("submitted"), "accept", {"mediator_id": given}).field == "mediator_id"
+
+
 # Hearings.
 
 def test_hearing_is_stored_with_time_and_place(case_in):
@@ -140,6 +145,19 @@ def test_hearing_time_with_an_offset_is_stored_in_china_time(case_in):
 ])
 def test_hearing_needs_a_future_time_and_a_place(case_in, data, field):
     assert _refusal(case_in("in_arbitration"), "schedule_hearing", data).field == field
+
+
+@pytest.mark.parametrize("at", ["9999-12-31T23:59-10:00", "2101-01-01T09:00", "0001-01-01T00:00+14:00",
+                                "２０２６-03-12T09:30"])
+def test_a_hearing_time_out_of_range_or_in_other_digits_is_refused_by_name(case_in, at):
+    refusal = _refusal(case_in("in_arbitration"), "schedule_hearing", {"at": at, "place": "第二仲裁庭"})
+    assert refusal.field == "at"
+
+
+@pytest.mark.parametrize("pay_by", ["9999-12-31", "2101-01-01", "1989-12-31"])
+def test_a_date_outside_1990_to_2100_is_refused_as_a_slip(case_in, pay_by):
+    refusal = _refusal(case_in("in_mediation"), "mediation_succeeded", _agreement(pay_by=pay_by))
+    assert refusal.field == "pay_by" and "1990-01-01" in refusal.message_zh and "2100-12-31" in refusal.message_zh
 
 
 # Leaving mediation for arbitration (Art. 14, 15).
