@@ -24,6 +24,7 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 DATA = Path(__file__).parent / "data"
 USERDICT = DATA / "userdict.txt"
@@ -39,19 +40,17 @@ log = logging.getLogger(__name__)
 Group = tuple[str, ...]
 
 
-class Segmenter:
+class Segmenter(Protocol):
     """Cuts folded text into words, and tells whether a string is a dictionary word."""
 
     name: str
 
-    def cut(self, text: str) -> list[str]:  # pragma: no cover - interface
-        raise NotImplementedError
+    def cut(self, text: str) -> list[str]: ...
 
-    def is_word(self, text: str) -> bool:  # pragma: no cover - interface
-        raise NotImplementedError
+    def is_word(self, text: str) -> bool: ...
 
 
-class RjiebaSegmenter(Segmenter):
+class RjiebaSegmenter:
     """jieba-rs through rjieba: jieba's own dictionary and cutting, in Rust."""
 
     name = "rjieba"
@@ -70,7 +69,7 @@ class RjiebaSegmenter(Segmenter):
         return self._jieba.has_word(text)
 
 
-class JiebaSegmenter(Segmenter):
+class JiebaSegmenter:
     """Python jieba: the reference the rjieba segmentation is checked against."""
 
     name = "jieba"
