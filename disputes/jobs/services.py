@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import socket
+from pathlib import Path
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -246,4 +247,15 @@ def _alive(pid: Any) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether the process has exited but not been reaped. A killed worker's work horse is handed to
+    PID 1, and in a container PID 1 often never reaps it: os.kill(pid, 0) still succeeds on it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False  # no /proc (not Linux) or the process just went: os.kill answered for it
+    # The state follows the command name, which is in parentheses and may itself hold ") ".
+    return stat[stat.rfind(")") + 2:][:1] in ("Z", "X")
