@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError
 
-from workflows import EARLIEST_DATE, LATEST_DATE, MAX_ID
+from workflows import EARLIEST_DATE, LATEST_DATE, MAX_ID, whole_number  # noqa: F401 (the doors import it from here)
 
 MAX_AMOUNT = Decimal("9999999999.99")
 MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -25,24 +25,6 @@ LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
 _UNREADABLE = re.compile("[\x00\ud800-\udfff]")
 # The largest value a 32-bit signed integer column holds (ids, versions): PostgreSQL's INTEGER.
 MAX_DB_INTEGER = MAX_ID
-
-
-def whole_number(value, *, minimum: int = 0, maximum: int = MAX_DB_INTEGER) -> int | None:
-    """The number written in `value` (ASCII digits only, no sign or spaces), within the range, else None.
-
-    The one parser of ids, versions, page numbers and thresholds that come as text: ``str.isdigit``
-    also accepts "²" and "١", which ``int`` then refuses, and a number past the column's range makes
-    the database, not the user, fail.
-    """
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
-        number = int(value)
-    else:
-        return None
-    return number if minimum <= number <= maximum else None
 
 
 def unreadable_text(value) -> bool:

@@ -19,7 +19,7 @@ from .calendar import (
 from .case import CaseLike, ClaimLike, EventRecord
 from .clocks import DEADLINE_LABELS, Deadline, deadlines
 from .diagram import diagram_dot
-from .fields import EARLIEST_DATE, LATEST_DATE, MAX_ID
+from .fields import EARLIEST_DATE, LATEST_DATE, MAX_ID, whole_number
 from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, WorkflowError
 from .clocks import legal_aid_urgency
 from .guards import ARBITRATION_GROUNDS, RESTART_REASONS, hearing_notice_latest
@@ -69,7 +69,7 @@ __all__ = [
     "ARBITRATION_GROUNDS", "DOCUMENTS", "Jurisdiction", "SERVICE_METHODS", "competent_commission",
     "hearing_notice_latest", "legal_aid_urgency", "representative_warnings", "stated_award_type",
     "day_status", "register_arrangement", "statutory_holidays", "subtract_working_days", "unregister_arrangement",
-    "EARLIEST_DATE", "LATEST_DATE", "MAX_ID",
+    "EARLIEST_DATE", "LATEST_DATE", "MAX_ID", "whole_number",
 ]
 
 # The labour-inspection complaint track (workflows/inspection.py): its own states, events and clocks.

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import os
 import socket
-from pathlib import Path
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Callable
 
 from flask import current_app
