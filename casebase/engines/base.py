@@ -186,15 +186,19 @@ class SearchEngine(ABC):
         records: Iterable[TypicalCaseRecord],
         progress: Callable[[int], None] | None = None,
         *,
-        generation: int | None = None,
+        generation: int | Callable[[], int] | None = None,
     ) -> int:
         """Index ``records`` from scratch and switch readers over in one step; return the count.
 
         ``progress`` is called with the number of records indexed since its previous call (so it
-        fits ``click.progressbar``'s ``update``). ``generation`` is stamped with the new index.
+        fits ``click.progressbar``'s ``update``). ``generation`` is stamped with the new index; when
+        it is a function it is called once the writer lock is held, before ``records`` is iterated,
+        so a lazy ``records`` read from the same source is at least as new as the stamp.
         """
         cases = (prepare(record, self._analyzer) for record in records)
         with self._dir.write_lock():
+            if callable(generation):
+                generation = generation()
             build_dir = self._dir.new_build_dir()
             try:
                 count = self._build(build_dir, _reporting(cases, progress))
@@ -212,6 +216,22 @@ class SearchEngine(ABC):
     def remove(self, record_id: str) -> None:
         """Remove the record with this id; removing an id that is not indexed does nothing."""
         self._write(lambda handle: self._apply(handle, [], [record_id]))
+
+    def sync(self, read: Callable[[], tuple[int, Sequence[TypicalCaseRecord], Sequence[str]]]) -> None:
+        """Bring some records up to date from the source of truth and stamp its change counter.
+
+        ``read`` returns ``(generation, records to index, ids to remove)`` and is called with the
+        writer lock held, reading the generation before the records. Reading under the lock is what
+        keeps two processes that change the same record at once from writing an older state over a
+        newer one: whoever writes last has also read last.
+        """
+        with self._dir.write_lock(), self._lock:
+            generation, records, removed = read()
+            cases = [prepare(record, self._analyzer) for record in records]
+            self._guarded(lambda: self._apply(self._current(), cases, [r.id for r in records] + list(removed)))
+            self._meta_bytes = self._dir.touch(generation=generation)
+            self._index_changed()
+            self._guarded(lambda: self._refresh(self._handle))
 
     def set_generation(self, generation: int) -> None:
         """Stamp the index with the change counter it is now up to date with."""

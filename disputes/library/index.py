@@ -8,7 +8,7 @@ and nothing is lost when the index folder disappears.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import sqlalchemy as sa
 from flask import current_app
@@ -46,27 +46,39 @@ def current_generation() -> int:
     return db.session.scalar(sa.select(LibraryGeneration.generation).where(LibraryGeneration.id == 1)) or 0
 
 
-def published_records() -> Iterable:
+def published_records() -> Iterator:
+    """The published cases as records, read from the database only when iteration begins."""
     rows = db.session.scalars(sa.select(TypicalCase).where(TypicalCase.status == "published").order_by(TypicalCase.id))
-    return (record_of(row) for row in rows)
+    yield from (record_of(row) for row in rows)
 
 
 def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
-    """Build the index from the published cases (atomically swapped in) and stamp the generation."""
-    return search_engine().rebuild(published_records(), progress=progress, generation=current_generation())
+    """Build the index from the published cases (atomically swapped in) and stamp the generation.
+
+    The generation, then the cases, are read once the index's writer lock is held (see `sync_index`).
+    """
+    return search_engine().rebuild(published_records(), progress=progress, generation=current_generation)
 
 
 def sync_index(case_ids: Iterable[str]) -> None:
-    """After a commit, bring the index up to date for these cases (a failure only leaves it stale)."""
-    engine = search_engine()
+    """After a commit, bring the index up to date for these cases (a failure only leaves it stale).
+
+    The database is read under the index's writer lock, the generation first: two workers that
+    publish and withdraw one case at once then cannot leave the older state in an index stamped as
+    current (on PostgreSQL each statement sees the latest commit, so a row read before the lock
+    could be older than the generation read after it).
+    """
+    wanted = list(case_ids)
+
+    def read() -> tuple[int, list, list[str]]:
+        generation = current_generation()
+        rows = {row.id: row for row in db.session.scalars(sa.select(TypicalCase).where(TypicalCase.id.in_(wanted))
+                                                           .execution_options(populate_existing=True))}
+        published = [record_of(rows[i]) for i in wanted if i in rows and rows[i].status == "published"]
+        return generation, published, [i for i in wanted if i not in rows or rows[i].status != "published"]
+
     try:
-        for case_id in case_ids:
-            row = db.session.get(TypicalCase, case_id)
-            if row is not None and row.status == "published":
-                engine.upsert(record_of(row))
-            else:
-                engine.remove(case_id)
-        engine.set_generation(current_generation())
+        search_engine().sync(read)
     except (IndexUnavailable, OSError) as failure:
         current_app.logger.warning("search index not updated (%s); it is rebuilt before the next search", failure)
 

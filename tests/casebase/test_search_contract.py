@@ -390,6 +390,47 @@ def test_writers_in_separate_processes_do_not_lose_each_others_cases(make_engine
     assert engine.count() == 17
 
 
+def lock_is_held(engine) -> bool:
+    with open(engine.index_dir / ".lock", "a+b") as lock_file:
+        try:
+            fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(lock_file.fileno(), fcntl.LOCK_UN)
+        return False
+
+
+def test_sync_reads_its_source_under_the_writer_lock_and_stamps_what_it_read(make_engine):
+    """Whoever writes a record last has also read it last, so two processes cannot leave the older state."""
+    engine = make_engine()
+    engine.rebuild(CORPUS[:2], generation=4)
+    held = []
+
+    def read():
+        held.append(lock_is_held(engine))
+        return 5, [make_record(id="new-case", facts="代驾司机刘某通过平台接单。")], ["rider-2023-a"]
+
+    engine.sync(read)
+    assert held == [True] and engine.generation() == 5
+    assert set(ids(search(engine))) == {"rider-2023-c", "new-case"}
+
+
+def test_a_rebuild_reads_its_generation_under_the_writer_lock_before_the_records(make_engine):
+    engine = make_engine()
+    order = []
+
+    def generation():
+        order.append(("generation", lock_is_held(engine)))
+        return 9
+
+    def records():
+        order.append(("records", lock_is_held(engine)))
+        yield from CORPUS[:2]
+
+    engine.rebuild(records(), generation=generation)
+    assert order == [("generation", True), ("records", True)] and engine.generation() == 9
+
+
 def test_a_rebuild_elsewhere_switches_readers_to_the_new_index(make_engine):
     reader, writer = make_engine(), make_engine()
     writer.rebuild(CORPUS[:2])

@@ -391,8 +391,11 @@ class Caller:
     headers: dict = field(default_factory=dict)
     csrf: str = ""
     enter: object = None  # signs the caller in again if a probe ended the session
+    alive: object = None  # whether a bearer token still works
 
     def signed_in(self) -> bool:
+        if self.alive is not None:
+            return self.alive()
         if self.enter is None:
             return True
         with self.client.session_transaction() as session:
@@ -450,6 +453,7 @@ class Sweep:
 
 @pytest.fixture
 def sweep(app, client, make_user, file_case):
+    from disputes.auth.services import user_for_token
     from disputes.cases.services import apply_event
     from disputes.evidence.services import Upload, add_evidence
     from disputes.intake.drafts import save_draft
@@ -474,6 +478,10 @@ def sweep(app, client, make_user, file_case):
     db.session.add(Alert(rule_key="likely_collective", subject_key="sweep", subject_label="某配送站",
                          region_code=case.region_code, message="同一站点多名骑手投诉", case_numbers=[case.case_no],
                          dedupe_key="sweep-alert"))
+    # A case of its own for the stored-notes check: without a restored world (PostgreSQL) the probes
+    # have long since moved the first one on.
+    notes_filed = file_case(filed_by=mediator)
+    apply_event(notes_filed.case, "accept", mediator, expected_version=notes_filed.case.version)
     db.session.commit()
     draft_token = save_draft(MultiDict({"facts": "草稿"}), None)
     case_no, access_code = case.case_no, filed.access_code
@@ -501,8 +509,20 @@ def sweep(app, client, make_user, file_case):
         return caller
 
     def token_caller(name, user):
-        answer = app.test_client().post("/api/v1/tokens", json={"username": user.username, "password": DEFAULT_PASSWORD})
-        return Caller(name, app.test_client(), headers={"Authorization": f"Bearer {answer.get_json()['token']}"})
+        caller, username = Caller(name, app.test_client()), user.username
+
+        def enter():
+            answer = app.test_client().post("/api/v1/tokens", json={"username": username, "password": DEFAULT_PASSWORD})
+            caller.headers = {"Authorization": f"Bearer {answer.get_json()['token']}"}
+
+        def token_alive():
+            # Without a restored world (PostgreSQL), a probe that revoked the token leaves it revoked.
+            alive = user_for_token(caller.headers["Authorization"].removeprefix("Bearer ")) is not None
+            db.session.rollback()
+            return alive
+        caller.enter, caller.alive = enter, token_alive
+        enter()
+        return caller
 
     anonymous = Caller("anonymous", app.test_client())
     anonymous.csrf = csrf_token(anonymous.client, "/workflow")
@@ -516,7 +536,8 @@ def sweep(app, client, make_user, file_case):
              "alert_id": db.session.scalar(sa.select(Alert.id)), "token": draft_token,
              "case_id": typical_case_id, "user_id": mediator.id,
              "token_id": db.session.scalar(sa.select(ApiToken.id)),
-             "wage_id": db.session.scalar(sa.select(MinimumWage.id))}
+             "wage_id": db.session.scalar(sa.select(MinimumWage.id)),
+             "notes_case": (notes_filed.case.case_no, notes_filed.access_code)}
     world.save()
     was_enabled = limiter.enabled
     limiter.enabled = False  # the sweep is about parsing; the limits have their own tests
@@ -874,14 +895,23 @@ def _json_probes(sweep: Sweep, caller, method, path, base, rng, cap, raw_cap):
 
 def _long_note_then_case_summary(sweep: Sweep, known):
     """The audit's case: an event note of 900+ characters made the case-summary PDF fail for good."""
+    from tests.support import csrf_token
+
     mediator = next(c for c in sweep.callers["html"] if c.name == "mediator")
-    worker = next(c for c in sweep.callers["html"] if c.name == "worker")
     api = next(c for c in sweep.callers["api"] if c.name == "mediator-api")
-    case_no = known["case_no"]
+    for caller in (mediator, api):
+        if not caller.signed_in():
+            caller.enter()
+    case_no, access_code = known["notes_case"]
+    worker = Caller("worker", sweep.app.test_client())
+    worker.client.post("/status", data={"csrf_token": csrf_token(worker.client, "/status"),
+                                        "case_no": case_no, "access_code": access_code})
     notes = {"900+ note": ("refer_legal_aid", "调解员记录：" + "申请人陈述站点扣款情况，" * 90, {"reason": "经济困难"}),
              "note without spaces": ("mediation_failed", "W" * 1999, {"reason": "\n" * 500 + "双方分歧较大"})}
     for kind, (event, note, data) in notes.items():
-        case = api.client.get(f"/api/v1/cases/{case_no}", headers=api.headers).get_json()
+        answer = api.client.get(f"/api/v1/cases/{case_no}", headers=api.headers)
+        assert answer.status_code == 200, (answer.status_code, answer.get_data(as_text=True)[:300])
+        case = answer.get_json()
         response = sweep.send(api, Probe(api.name, "POST", f"/api/v1/cases/{case_no}/events", kind, "json:note",
                                          body=json_bytes({"event": event, "version": case["version"], "note": note,
                                                           "data": data}),
