@@ -72,6 +72,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         # Off only for load benchmarks on loopback (bench/), never in production.
         "RATELIMIT_ENABLED": os.environ.get("RATELIMIT_ENABLED", "1") != "0",
         "LOGIN_RATE_LIMIT": "10 per minute",
+        # Wrong passwords for one account from all addresses; see auth/throttle.py for who is refused.
+        "LOGIN_ACCOUNT_LIMIT": "20 per hour",
         "API_ACCESS_DAYS": 30,  # how long a bearer token stays valid
         "EVIDENCE_MAX_BYTES": 10 * MEGABYTE,
         # The whole request may carry several photos of evidence.
@@ -97,7 +99,12 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "JOBS_RETRY_INTERVALS": (30, 120, 600),
         "JOBS_KEEP_SECONDS": 7 * 24 * 3600,
         "STATUS_LOOKUP_LIMIT": "10 per minute",
+        # Wrong codes for one case from one address; see portal/limits.py for why this is enough.
         "STATUS_LOOKUP_CASE_LIMIT": "5 per 10 minutes",
+        "RESET_CASE_LIMIT": "3 per hour;10 per day",
+        # Complaints filed without an account, per address. Generous: riders at one station, or
+        # behind one mobile carrier's address, file together in a collective dispute.
+        "ANONYMOUS_FILING_LIMIT": "20 per hour;100 per day",
         "PASSWORD_HASH_PARAMS": {"time_cost": 3, "memory_cost": 65536, "parallelism": 2},
     }
 

@@ -42,6 +42,8 @@ class Case(Base):
         sa.Index("ix_cases_queue_state", "state", "priority", "next_due_on", "id"),
         sa.Index("ix_cases_queue_organisation", "organisation_id", "priority", "next_due_on", "id"),
         sa.Index("ix_cases_submitted_on", "submitted_on"),
+        # An index, not a constraint: SQLite adds only an index to a table in place (migration 0014).
+        sa.Index("uq_cases_intake_key_hash", "intake_key_hash", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,6 +52,11 @@ class Case(Base):
     legal_aid: Mapped[str] = mapped_column(sa.String(16), default="none")
     version: Mapped[int] = mapped_column(default=1)
     access_code_hash: Mapped[str] = mapped_column(sa.String(64))
+    # A code sent by a reset: it opens the case too, and replaces the old code once it is first used,
+    # so a reset asked for by someone else never shuts the worker out with the code they hold.
+    pending_access_code_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    # SHA-256 of the key the complaint form carried, so the same form sent twice files one case.
+    intake_key_hash: Mapped[str | None] = mapped_column(sa.String(64))
 
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
     submitted_on: Mapped[date]

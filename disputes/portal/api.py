@@ -8,7 +8,7 @@ from disputes.api.openapi import describe, error_answer, json_answer, json_body_
 from disputes.api.requests import json_body
 from disputes.database import read_only
 from disputes.extensions import limiter
-from disputes.portal.limits import case_limit, case_number_key, lookup_limit
+from disputes.portal.limits import case_and_address_key, case_limit, lookup_limit, wrong_code
 from disputes.portal.services import (
     look_up_status, open_portal_session,
 )
@@ -19,7 +19,7 @@ from disputes.portal.services import (
 @bp.route("/status", methods=["POST"])
 @read_only("api.api_status")
 @limiter.limit(lookup_limit)
-@limiter.limit(case_limit, key_func=case_number_key)
+@limiter.limit(case_limit, key_func=case_and_address_key, deduct_when=wrong_code)
 def api_status():
     payload = json_body()
     case_id, status = look_up_status(payload.get("case_no"), payload.get("access_code"))

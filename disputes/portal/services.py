@@ -61,7 +61,7 @@ def lookup(case_no: Any, code: Any) -> Case:
     """The case if the number and the code match; the same NotFound for any wrong pair."""
     case_no, code = _cleaned(case_no, code)
     case = db.session.scalar(sa.select(Case).where(Case.case_no == case_no)) if case_no else None
-    _require_code(case.access_code_hash if case else None, code)
+    _require_code(case, code)
     return case
 
 
@@ -77,12 +77,13 @@ def look_up_status(case_no: Any, code: Any) -> tuple[int, dict[str, Any]]:
     cached = cache.get(key) if case_no else None
     if cached is not None:
         row = db.session.execute(
-            sa.select(Case.id, Case.version, Case.access_code_hash).where(Case.case_no == case_no)).first()
-        _require_code(row.access_code_hash if row else None, code)
+            sa.select(Case.id, Case.version, Case.access_code_hash, Case.pending_access_code_hash)
+            .where(Case.case_no == case_no)).first()
+        _require_code(row, code)
         if cached.answers(row.version, today):
             return row.id, cached.status
     case = load_for_worker(Case.case_no == case_no) if case_no else None
-    _require_code(case.access_code_hash if case else None, code)
+    _require_code(case, code)
     status = status_for_worker(case)
     cache.put(key, case.version, today, status)
     return case.id, status
@@ -92,11 +93,27 @@ def _cleaned(case_no: Any, code: Any) -> tuple[str, str]:
     return (case_no.strip() if isinstance(case_no, str) else ""), (code if isinstance(code, str) else "")
 
 
-def _require_code(stored_hash: str | None, code: str) -> None:
-    """NotFound unless the code matches; compared in constant time, against a decoy for no case."""
-    matches = access_code_matches(stored_hash or _DECOY_HASH, code)
-    if stored_hash is None or not matches or not code:
+def _require_code(case: Any, code: str) -> None:
+    """NotFound unless the code is the case's code or the one a reset sent.
+
+    Both are compared, in constant time, whichever matches (against a decoy when there is no case),
+    so timing tells nothing. The first use of a reset's code makes it the case's code.
+    """
+    current = case.access_code_hash if case is not None else None
+    pending = case.pending_access_code_hash if case is not None else None
+    opens_current = access_code_matches(current or _DECOY_HASH, code)
+    opens_pending = access_code_matches(pending or _DECOY_HASH, code)
+    if not code or not ((current and opens_current) or (pending and opens_pending)):
         raise NotFound(_("案件编号或查询码不正确。请核对后再试。"))
+    if pending and opens_pending:
+        _adopt_reset_code(case.id, pending)
+
+
+def _adopt_reset_code(case_id: int, pending: str) -> None:
+    """The reset's code becomes the case's code; the old one stops working (one statement, once)."""
+    db.session.execute(sa.update(Case).where(Case.id == case_id, Case.pending_access_code_hash == pending)
+                       .values(access_code_hash=pending, pending_access_code_hash=None))
+    db.session.commit()
 
 
 def _status_cache() -> StatusCache:
@@ -312,14 +329,19 @@ def withdraw_complaint(case: Case, *, confirmation: Any, reason: Any, seen_versi
 
 
 def reset_access_code(case_no: Any, phone: Any) -> None:
-    """Send a new code to the phone on file when number and phone match; say nothing either way."""
+    """Send a new code to the phone on file when number and phone match; say nothing either way.
+
+    The old code keeps working until the new one is first used (see `_require_code`): whoever knows
+    a case number and its worker's phone can ask for a reset, and that must not lock the worker out.
+    A second reset replaces the first reset's code, never the code in use.
+    """
     if not isinstance(case_no, str) or not isinstance(phone, str):
         return
     case = db.session.scalar(sa.select(Case).where(Case.case_no == case_no.strip()))
     if case is None or phone.strip() not in {w.phone for w in case.workers}:
         return
     code = new_access_code()
-    case.access_code_hash = access_code_hash(code)
+    case.pending_access_code_hash = access_code_hash(code)
     queue(case, "access_code", access_code_message(case.case_no, code),
           f"{case.case_no}:code:{int(time.time() * 1000)}", [phone.strip()])
     db.session.commit()

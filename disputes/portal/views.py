@@ -14,7 +14,9 @@ from disputes.evidence.views import evidence_response
 from disputes.database import read_only
 from disputes.extensions import limiter
 from disputes.portal import bp
-from disputes.portal.limits import case_limit, case_number_key, lookup_limit
+from disputes.portal.limits import (
+    case_and_address_key, case_limit, case_number_key, lookup_limit, reset_limit, wrong_code,
+)
 from disputes.portal.plain_words import WORKER_ACTIONS
 from disputes.portal.services import (
     close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
@@ -25,7 +27,7 @@ from disputes.portal.services import (
 @bp.route("", methods=["GET", "POST"])
 @read_only("portal.lookup_page")
 @limiter.limit(lookup_limit, methods=["POST"])
-@limiter.limit(case_limit, methods=["POST"], key_func=case_number_key)
+@limiter.limit(case_limit, methods=["POST"], key_func=case_and_address_key, deduct_when=wrong_code)
 def lookup_page():
     error = None
     if request.method == "POST":
@@ -142,7 +144,7 @@ def leave():
 
 @bp.route("/reset", methods=["GET", "POST"])
 @limiter.limit(lookup_limit, methods=["POST"])
-@limiter.limit(case_limit, methods=["POST"], key_func=case_number_key)
+@limiter.limit(reset_limit, methods=["POST"], key_func=case_number_key)
 def reset_code():
     sent = False
     if request.method == "POST":

@@ -44,13 +44,46 @@ def test_codes_are_forgiving_of_case_and_dashes(client, file_case):
     assert look_up(client, filed.case.case_no, typed).status_code == 200
 
 
-def test_lookups_are_rate_limited_per_case_number_with_a_plain_message(client, file_case):
+def look_up_from(app, address, case_no, code):
+    return app.test_client().post("/api/v1/status", json={"case_no": case_no, "access_code": code},
+                                  environ_base={"REMOTE_ADDR": address})
+
+
+def test_wrong_codes_for_a_case_are_limited_per_address_with_a_plain_message(app, file_case):
     filed = file_case()
-    codes = [look_up(client, filed.case.case_no, "WRONG-CODE1").status_code for _ in range(6)]
+    codes = [look_up_from(app, "198.51.100.7", filed.case.case_no, "WRONG-CODE1").status_code for _ in range(6)]
     assert codes[:5] == [404] * 5 and codes[5] == 429
-    limited = look_up(client, filed.case.case_no, filed.access_code)
+    limited = look_up_from(app, "198.51.100.7", filed.case.case_no, filed.access_code)
     assert limited.status_code == 429 and "后再试" in limited.get_json()["error"]
     assert int(limited.headers["Retry-After"]) > 0
+
+
+def test_a_stranger_guessing_never_locks_the_worker_out_of_their_case(app, file_case):
+    filed = file_case()
+    for _ in range(8):
+        look_up_from(app, "198.51.100.7", filed.case.case_no, "WRONG-CODE1")
+    assert look_up_from(app, "203.0.113.20", filed.case.case_no, filed.access_code).status_code == 200
+
+
+def test_the_right_code_costs_nothing_against_the_case_limit(app, file_case):
+    filed = file_case()
+    for _ in range(7):  # below the address's 10 a minute, above the case's 5 wrong tries
+        assert look_up_from(app, "198.51.100.8", filed.case.case_no, filed.access_code).status_code == 200
+
+
+def test_resets_of_one_case_are_limited_from_any_address(app, file_case):
+    """Each reset sends an SMS: a stranger may not flood the worker's phone by changing address."""
+    filed = file_case()
+    answers = []
+    for index in range(4):
+        client = app.test_client()
+        token = csrf_token(client, "/status/reset")
+        answers.append(client.post("/status/reset", data={"csrf_token": token, "case_no": filed.case.case_no,
+                                                          "phone": filed.case.workers[0].phone},
+                                   environ_base={"REMOTE_ADDR": f"198.51.100.{index + 30}"}).status_code)
+    assert answers == [200, 200, 200, 429]
+    assert db.session.scalar(sa.select(sa.func.count(Notification.id))
+                             .where(Notification.kind == "access_code")) == 3
 
 
 def test_a_successful_lookup_keeps_the_worker_in_that_case_only(client, file_case):
@@ -117,16 +150,36 @@ def test_the_worker_uploads_a_photo_and_bad_files_are_refused_clearly(client, fi
     assert db.session.scalar(sa.select(sa.func.count(Evidence.id))) == 1
 
 
-def test_a_lost_code_is_replaced_by_sms_and_never_shown(client, file_case):
-    filed = file_case()
-    phone = filed.case.workers[0].phone
+def ask_for_a_new_code(client, case_no, phone) -> str:
     page = client.post("/status/reset", data={"csrf_token": csrf_token(client, "/status/reset"),
-                                              "case_no": filed.case.case_no, "phone": phone}).get_data(as_text=True)
-    sms = db.session.scalar(sa.select(Notification).where(Notification.kind == "access_code"))
+                                              "case_no": case_no, "phone": phone}).get_data(as_text=True)
+    sms = db.session.scalars(sa.select(Notification).where(Notification.kind == "access_code")
+                             .order_by(Notification.id.desc())).first()
     new_code = sms.body.split("新查询码是 ")[1].split("，")[0]
     assert new_code not in page and sms.recipient == phone
+    return new_code
+
+
+def test_a_lost_code_is_replaced_by_sms_and_never_shown(client, file_case):
+    filed = file_case()
+    new_code = ask_for_a_new_code(client, filed.case.case_no, filed.case.workers[0].phone)
+    assert look_up(client, filed.case.case_no, new_code).status_code == 200
+    # Once the new code has been used, the old one no longer opens the case.
     assert look_up(client, filed.case.case_no, filed.access_code).status_code == 404
     assert look_up(client, filed.case.case_no, new_code).status_code == 200
+
+
+def test_a_reset_someone_else_asked_for_never_locks_the_worker_out(client, file_case):
+    """Anyone who knows the case number and the phone can ask; the code the worker holds keeps working."""
+    filed = file_case()
+    first = ask_for_a_new_code(client, filed.case.case_no, filed.case.workers[0].phone)
+    second = ask_for_a_new_code(client, filed.case.case_no, filed.case.workers[0].phone)
+    assert look_up(client, filed.case.case_no, filed.access_code).status_code == 200
+    assert look_up(client, filed.case.case_no, filed.access_code).status_code == 200
+    # A later reset replaces the earlier reset's code, never the code in use.
+    assert look_up(client, filed.case.case_no, first).status_code == 404
+    assert look_up(client, filed.case.case_no, second).status_code == 200
+    assert look_up(client, filed.case.case_no, filed.access_code).status_code == 404
 
 
 def test_a_reset_for_a_phone_not_on_file_says_the_same_and_sends_nothing(client, file_case):
