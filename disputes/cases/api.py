@@ -116,7 +116,9 @@ CASE = {
         "deadlines": {"type": "array", "items": {"type": "object", "properties": {
             "kind": {"type": "string"}, "due": {"type": "string", "format": "date"}, "basis": {"type": "string"}}}},
         "history": {"type": "array"}, "allowed_events": {"type": "array", "items": {"type": "string"}},
-        "access_code": {"type": "string", "description": "only in the 201 answer to intake"},
+        "access_code": {"type": "string", "nullable": True,
+                        "description": "only in the 201 answer to intake; null when a retry found the case filed"},
+        "already_filed": {"type": "boolean", "description": "a retry with the same Idempotency-Key: no new case"},
     },
 }
 describe_schema("Case", CASE)

@@ -2,7 +2,7 @@
 field's verdict while the worker types."""
 from __future__ import annotations
 
-from flask import jsonify
+from flask import jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,7 +14,7 @@ from disputes.cases.presenters import case_json
 from disputes.database import read_only
 from disputes.errors import NotAuthenticated, PermissionDenied
 from disputes.intake.field_checks import check_field
-from disputes.intake.services import file_complaint
+from disputes.intake.services import AlreadyFiled, file_complaint
 from disputes.permissions import can_file_for_worker, can_file_own_complaint
 
 
@@ -24,7 +24,12 @@ def create_case():
         raise NotAuthenticated(_("请先登录或使用 API 令牌。"))
     if not (can_file_for_worker(current_user) or can_file_own_complaint(current_user)):
         raise PermissionDenied(_("您的角色不能登记投诉。"))
-    filed = file_complaint(json_body(), filed_by=current_user, channel="api")
+    try:
+        filed = file_complaint(json_body(), filed_by=current_user, channel="api",
+                               submission_key=request.headers.get("Idempotency-Key"))
+    except AlreadyFiled as already:
+        # A retry of a request that was filed: the same case, without the code (shown only once).
+        return jsonify(case_json(already.case, current_user) | {"access_code": None, "already_filed": True}), 200
     body = case_json(filed.case, current_user) | {"access_code": filed.access_code}
     return jsonify(body), 201
 
@@ -88,9 +93,13 @@ INTAKE = {
 describe_schema("Intake", INTAKE)
 describe("/cases", "post", {
     "summary": "File a complaint (intake)",
+    "parameters": [{"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"},
+                    "description": "16-64 of A-Z a-z 0-9 _ -: a retry with the same key files no second case"}],
     "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Intake"}}}},
     "responses": {"201": {"description": "the new case with its access code", "content": {
         "application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
+        "200": {"description": "filed before under this Idempotency-Key: that case, without the code", "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
         "400": error_answer("not JSON"), "401": error_answer("no credentials"), "403": error_answer("role may not file"),
         "422": error_answer("invalid fields")},
 })

@@ -1,9 +1,13 @@
 """Intake forms: shape only; the meaning is checked by parse_intake, shared with the API."""
 from __future__ import annotations
 
+import secrets
+
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField, DateField, FieldList, Form, FormField, HiddenField, SelectField, StringField, TextAreaField,
+)
 from wtforms.validators import Optional
 
 from disputes.forms import ServiceForm
@@ -75,6 +79,9 @@ class ComplaintForm(ServiceForm):
     relationship_ended = BooleanField(_l("用工关系已经结束"))
     relationship_ended_on = DateField(_l("结束日期"), validators=[Optional()])
     factors = FormField(FactorAnswers)
+    # One random key per form shown: the same form sent twice (a double tap, a retry on a slow
+    # connection) files one complaint (intake.services.file_complaint).
+    submission_key = HiddenField(default=lambda: secrets.token_urlsafe(16))
 
     def to_payload(self) -> dict:
         """The API's JSON shape, with empty rows left out."""

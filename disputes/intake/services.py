@@ -1,6 +1,7 @@
 """Filing a complaint: one operation behind the worker's form, the mediator's form and the API."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -25,6 +26,8 @@ from disputes.timekeeping import local_today
 from workflows import is_collective
 
 CHANNELS = ("web", "mediator", "api")
+# What a submission key may look like (the form's is 22 URL-safe characters; an API client's may be a UUID).
+SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 COMPANY_SUFFIXES = re.compile(r"(股份有限公司|有限责任公司|有限公司|集团|公司)$")
 
 
@@ -36,16 +39,46 @@ class FiledCase:
     access_code: str
 
 
+class AlreadyFiled(Exception):
+    """The same form (or API request) was sent again: its complaint is this case, filed once."""
+
+    def __init__(self, case: Case):
+        super().__init__(case.case_no)
+        self.case = case
+
+
+def submission_key_hash(key: object, filed_by: User | None) -> str | None:
+    """What is stored for a submission key: SHA-256 of the filer and the key; None for no usable key.
+
+    The filer is part of it, so one person's key never finds another person's case.
+    """
+    if not isinstance(key, str) or not SUBMISSION_KEY.fullmatch(key):
+        return None
+    filer = f"user:{filed_by.id}" if filed_by is not None else "anonymous"
+    return hashlib.sha256(f"{filer}|{key}".encode()).hexdigest()
+
+
+def _filed_under(key_hash: str | None) -> Case | None:
+    return db.session.scalar(sa.select(Case).where(Case.intake_key_hash == key_hash)) if key_hash else None
+
+
 def known_region_codes() -> set[str]:
     return set(db.session.scalars(sa.select(Region.code)))
 
 
-def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Sequence[Upload] = ()) -> FiledCase:
+def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Sequence[Upload] = (),
+                   submission_key: object = None) -> FiledCase:
     """Validate and file a complaint in one transaction: case, parties, claims, evidence, first history row.
 
     Photos are checked and written to the evidence store before the transaction, so a full disk
-    refuses the whole complaint with a clear message instead of leaving rows without files.
+    refuses the whole complaint with a clear message instead of leaving rows without files. A
+    `submission_key` seen before (the form sent twice, a retried API call) raises AlreadyFiled with
+    the case it filed, even when both arrive at once.
     """
+    key_hash = submission_key_hash(submission_key, filed_by)
+    earlier = _filed_under(key_hash)
+    if earlier is not None:
+        raise AlreadyFiled(earlier)
     today = local_today()
     submission = parse_intake(payload, today=today, known_regions=known_region_codes())
     stored = [(upload, check_upload(upload, f"evidence[{i}]")) for i, upload in enumerate(uploads)]
@@ -55,7 +88,15 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
                  size=len(upload.data), uploaded_by=filed_by, description=upload.description)
         for digest, (upload, content_type) in zip(digests, stored)
     ]
-    filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence))
+    try:
+        filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence),
+                            intake_key_hash=key_hash)
+    except sa.exc.IntegrityError:
+        db.session.rollback()
+        earlier = _filed_under(key_hash)
+        if earlier is None:
+            raise
+        raise AlreadyFiled(earlier) from None
     _after_filing(filed.case, today)
     return filed
 
@@ -89,7 +130,7 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str,
-                evidence: Sequence[Evidence] = ()) -> FiledCase:
+                evidence: Sequence[Evidence] = (), intake_key_hash: str | None = None) -> FiledCase:
     """Persist a validated submission; the case number is issued inside the same transaction."""
     today = local_today()
     access_code = new_access_code()
@@ -98,6 +139,7 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
         state="submitted",
         legal_aid="none",
         access_code_hash=access_code_hash(access_code),
+        intake_key_hash=intake_key_hash,
         submitted_on=today,
         channel=channel,
         language=submission.language,

@@ -11,7 +11,7 @@ from disputes.extensions import limiter
 from disputes.intake import bp
 from disputes.intake.drafts import DRAFT_COOKIE, DRAFT_LIFETIME, discard_draft, load_draft, resume_draft, save_draft
 from disputes.intake.forms import ComplaintForm
-from disputes.intake.services import file_complaint
+from disputes.intake.services import AlreadyFiled, file_complaint
 from disputes.lookups import region_choices
 from disputes.permissions import can_file_for_worker, can_file_own_complaint
 from disputes.security import seal_for_session, unseal_from_session
@@ -22,7 +22,17 @@ MAX_PHOTOS = 10
 RECEIPT_SECONDS = 3600
 
 
+def _filing_limit() -> str:
+    return current_app.config["ANONYMOUS_FILING_LIMIT"]
+
+
+def _filed(response) -> bool:
+    """Only a complaint actually filed counts: adding rows, saving drafts and fixing errors cost nothing."""
+    return response.status_code == 302 and response.location.endswith(url_for("intake.receipt"))
+
+
 @bp.route("", methods=["GET", "POST"])
+@limiter.limit(_filing_limit, methods=["POST"], deduct_when=_filed, exempt_when=lambda: current_user.is_authenticated)
 def worker_form():
     if not can_file_own_complaint(current_user):
         return redirect(url_for("intake.staff_form"))
@@ -84,9 +94,14 @@ def _complaint_page(form: ComplaintForm, *, template: str, channel: str, draft_t
     if wants_rows is not None:
         getattr(form, wants_rows).append_entry()
         return render_template(template, form=form)
+    if not form.submission_key.data:  # a draft saved before forms carried a key
+        form.submission_key.data = form.submission_key.default()
     if form.validate_on_submit():
         try:
-            filed = file_complaint(form.to_payload(), filed_by=_filer(), channel=channel, uploads=_photos())
+            filed = file_complaint(form.to_payload(), filed_by=_filer(), channel=channel, uploads=_photos(),
+                                   submission_key=form.submission_key.data)
+        except AlreadyFiled as already:
+            return _already_filed(already.case.case_no, draft_token)
         except ValidationFailed as failure:
             form.attach_errors(failure.errors)
             return render_template(template, form=form, failed=True, photo_errors=_photo_errors(failure.errors)), 422
@@ -98,6 +113,18 @@ def _complaint_page(form: ComplaintForm, *, template: str, channel: str, draft_t
         return response
     status = 422 if form.errors else 200
     return render_template(template, form=form, failed=bool(form.errors), restored=restored), status
+
+
+def _already_filed(case_no: str, draft_token: str | None):
+    """The form came again after its complaint was filed: the receipt if this browser still holds it,
+    else the case number and how to get a code; never a second case."""
+    discard_draft(draft_token)
+    filed = session.get("receipt")
+    if isinstance(filed, dict) and filed.get("case_no") == case_no:
+        return redirect(url_for("intake.receipt"))
+    response = make_response(render_template("intake/already_filed.html", case_no=case_no))
+    response.delete_cookie(DRAFT_COOKIE)
+    return response
 
 
 def _photos() -> list[Upload]:
