@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from flask import Flask, jsonify, redirect, render_template, request, url_for
+from flask import Flask, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_wtf.csrf import CSRFError
@@ -72,6 +72,16 @@ class ServiceUnavailable(DomainError):
     status = 503
 
 
+class TooManyAttempts(DomainError):
+    """A limit a service keeps itself (not a route's), answered like the limiter's 429s."""
+
+    status = 429
+
+    def __init__(self, retry_after: int):
+        super().__init__("")
+        self.retry_after = max(1, int(retry_after))
+
+
 def wants_json() -> bool:
     """API paths and clients that ask for JSON get JSON errors; browsers get pages."""
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
@@ -108,6 +118,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def _domain_error(error: DomainError):
+        if isinstance(error, TooManyAttempts):
+            return _too_many_requests(error.retry_after)
         if isinstance(error, NotAuthenticated) and not wants_json():
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         return _render(error.status, error.body())
@@ -132,24 +144,25 @@ def init_app(app: Flask) -> None:
         return _render(500, {"error": _("系统内部错误，已记录。您提交的内容没有丢失，请稍后重试。")})
 
 
-def _too_many_requests():
-    """429 saying in plain words when to try again (the limiter adds Retry-After)."""
+def _too_many_requests(seconds: int | None = None):
+    """429 saying in plain words when to try again (the limiter adds Retry-After to its own)."""
     import math
     import time
 
     from disputes.extensions import limiter
 
-    current = limiter.current_limit
-    seconds = max(1, math.ceil(current.reset_at - time.time())) if current else 60
+    if seconds is None:
+        current = limiter.current_limit
+        seconds = max(1, math.ceil(current.reset_at - time.time())) if current else 60
     if seconds >= 60:
         wait = ngettext("%(num)d 分钟", "%(num)d 分钟", math.ceil(seconds / 60))
     else:
         wait = ngettext("%(num)d 秒", "%(num)d 秒", seconds)
     message = _("尝试次数过多，请 %(wait)s后再试。", wait=wait)
     response, status = _render(429, {"error": message, "retry_after": seconds})
-    if wants_json():
-        response.headers["Retry-After"] = str(seconds)
-    return response, status
+    response = make_response(response, status)
+    response.headers.setdefault("Retry-After", str(seconds))
+    return response
 
 
 def _http_message(error: HTTPException) -> str:

@@ -13,6 +13,7 @@ from zxcvbn import zxcvbn
 from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
 from disputes import audit
+from disputes.auth.throttle import count_wrong_password, refuse_if_guessing
 from disputes.errors import NotFound, ValidationFailed
 from disputes.extensions import db
 from disputes.models import ROLES, ApiToken, Organisation, User, utcnow
@@ -98,12 +99,21 @@ def create_user(
 
 
 def authenticate(username: str, password: str) -> User | None:
-    """The active user with this username and password, or None (in the same time either way)."""
+    """The active user with this username and password, or None (in the same time either way).
+
+    Wrong passwords count against the account (auth.throttle); while an account is being guessed
+    at, an address that guessed wrong is refused before any password is checked.
+    """
+    refuse_if_guessing(username)
     user = db.session.scalar(sa.select(User).where(User.username == (username or "").strip()))
     if user is None or not user.active:
         check_password(_timing_decoy(), password or "")
+        count_wrong_password(username)
         return None
-    return user if check_password(user.password_hash, password or "") else None
+    if check_password(user.password_hash, password or ""):
+        return user
+    count_wrong_password(username)
+    return None
 
 
 def _timing_decoy() -> str:
