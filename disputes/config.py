@@ -98,6 +98,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "JOBS_QUEUE": os.environ.get("JOBS_QUEUE", "disputes"),
         "JOBS_RETRY_INTERVALS": (30, 120, 600),
         "JOBS_KEEP_SECONDS": 7 * 24 * 3600,
+        # How long a web process may go before it looks for a holiday arrangement entered elsewhere.
+        "HOLIDAY_SYNC_SECONDS": 30,
         "STATUS_LOOKUP_LIMIT": "10 per minute",
         # Wrong codes for one case from one address; see portal/limits.py for why this is enough.
         "STATUS_LOOKUP_CASE_LIMIT": "5 per 10 minutes",

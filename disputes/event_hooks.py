@@ -19,7 +19,9 @@ from disputes.models import Case, CaseEvent, User
 
 AFTER_EVENT = "after_event"  # hook(RecordedEvent), inside the event's transaction
 AFTER_FILING = "after_filing"  # hook(FiledComplaint), after the complaint is committed
-MOMENTS = (AFTER_EVENT, AFTER_FILING)
+# hook(None) -> a sentence for the administrator or None, after a holiday arrangement is saved
+CALENDAR_CHANGED = "calendar_changed"
+MOMENTS = (AFTER_EVENT, AFTER_FILING, CALENDAR_CHANGED)
 _KEY = "disputes.hooks"
 
 

@@ -23,7 +23,7 @@ LAYERS = (
     ("evidence", "case_documents", "library", "alerts"),
     ("assessments", "dashboard"),
     ("intake", "portal", "publication"),
-    ("admin", "home"),
+    ("admin", "home", "holidays"),
     # Background jobs run other features' work (notifications, deadlines, warnings, the library, documents),
     # so they sit above them all and no feature imports them; cli.py enqueues.
     ("jobs",),

@@ -24,7 +24,9 @@ from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, W
 from .clocks import legal_aid_urgency
 from .guards import ARBITRATION_GROUNDS, RESTART_REASONS, hearing_notice_latest
 from .service import DOCUMENTS, SERVICE_METHODS
-from .holidays import Arrangement, Holiday, arrangement_from_data, arrangement_from_notice, statutory_holidays
+from .holidays import (
+    Arrangement, ArrangementInvalid, Holiday, arrangement_from_data, arrangement_from_notice, statutory_holidays,
+)
 from .machine import Transition, allowed_events, fire
 from .permissions import WHO_MAY, Actor
 from .roles import ROLES
@@ -65,7 +67,7 @@ __all__ = [
     "add_period", "allowed_events", "calendar_known_for", "collective_guard", "deadlines", "diagram_dot",
     "final_award_assessment", "fire", "is_collective", "is_working_day", "simple_procedure_eligible",
     "working_days_between",
-    "Arrangement", "DayStatus", "Holiday", "arrangement_for", "arrangement_from_data", "arrangement_from_notice",
+    "Arrangement", "ArrangementInvalid", "DayStatus", "Holiday", "arrangement_for", "arrangement_from_data", "arrangement_from_notice",
     "ARBITRATION_GROUNDS", "DOCUMENTS", "Jurisdiction", "SERVICE_METHODS", "competent_commission",
     "hearing_notice_latest", "legal_aid_urgency", "representative_warnings", "stated_award_type",
     "day_status", "register_arrangement", "statutory_holidays", "subtract_working_days", "unregister_arrangement",

@@ -152,12 +152,12 @@ class Arrangement:
             "source": self.source,
             "published_on": self.published_on.isoformat() if self.published_on else None,
             "url": self.url,
-            "days_off": [[a.isoformat(), b.isoformat()] for a, b in _ranges(sorted(self.days_off))],
+            "days_off": [[a.isoformat(), b.isoformat()] for a, b in date_ranges(sorted(self.days_off))],
             "working_days": sorted(day.isoformat() for day in self.working_days),
         }
 
 
-def _ranges(days):
+def date_ranges(days):
     ranges = []
     for day in days:
         if ranges and ranges[-1][1] + ONE_DAY == day:
@@ -185,6 +185,18 @@ def _expand(entry, what):
     raise ValueError(f"{what}: a day off is a date or a [first, last] pair: {entry!r}")
 
 
+class ArrangementInvalid(ValueError):
+    """An arrangement that cannot be the State Council's; `kind` names the check it failed, `days` the dates.
+
+    Kinds: "day_off_and_working" (a day is both), "working_day_on_weekday" (a make-up working day
+    not on a Saturday or Sunday), "outside_year", "statutory_day_missing" (`names` lists them too).
+    """
+
+    def __init__(self, message, kind, days=(), names=()):
+        super().__init__(message)
+        self.kind, self.days, self.names = kind, tuple(days), tuple(names)
+
+
 def check_arrangement(arrangement):
     """Refuse an arrangement that cannot be the State Council's: the checks a typo would fail.
 
@@ -194,19 +206,22 @@ def check_arrangement(arrangement):
     year = arrangement.year
     both = arrangement.days_off & arrangement.working_days
     if both:
-        raise ValueError(f"{year}: both a day off and a working day: {sorted(d.isoformat() for d in both)}")
+        raise ArrangementInvalid(f"{year}: both a day off and a working day: {sorted(d.isoformat() for d in both)}",
+                                 "day_off_and_working", sorted(both))
     for day in arrangement.working_days:
         if day.weekday() < 5:
-            raise ValueError(f"{year}: a make-up working day must be a Saturday or Sunday, not {day.isoformat()}")
+            raise ArrangementInvalid(f"{year}: a make-up working day must be a Saturday or Sunday, not {day.isoformat()}",
+                                     "working_day_on_weekday", [day])
     window = (D(year - 1, 12, 1), D(year + 1, 1, 31))
     for day in arrangement.days_off | arrangement.working_days:
         if not window[0] <= day <= window[1]:
-            raise ValueError(f"{year}: {day.isoformat()} is outside the year's arrangement")
+            raise ArrangementInvalid(f"{year}: {day.isoformat()} is outside the year's arrangement", "outside_year", [day])
     if FIRST_COMPUTED_YEAR <= year <= LAST_COMPUTED_YEAR:
         missing = [h for h in statutory_holidays(year) if h.day not in arrangement.days_off]
         if missing:
             names = "、".join(f"{h.day.isoformat()}（{h.name_zh}）" for h in missing)
-            raise ValueError(f"{year}: statutory days off missing from the arrangement: {names}")
+            raise ArrangementInvalid(f"{year}: statutory days off missing from the arrangement: {names}",
+                                     "statutory_day_missing", [h.day for h in missing], [h.name_zh for h in missing])
     return arrangement
 
 

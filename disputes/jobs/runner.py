@@ -36,6 +36,9 @@ def execute(kind_name: str, arguments: dict[str, Any]) -> str:
         from disputes.jobs.kinds import KINDS
         from disputes.jobs.services import Progress
 
+        from disputes.holidays.services import sync_published_calendar
+
+        sync_published_calendar(force=True)  # an arrangement entered since the worker started counts
         job = _current_job()
         if job is not None:
             job.meta["runner"] = {"host": socket.gethostname(), "pid": os.getpid()}

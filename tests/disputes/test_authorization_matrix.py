@@ -88,6 +88,7 @@ MATRIX = {
     "admin.enable_user": ("POST", "/admin/users/{disposable_user_id}/enable", ADMIN, {}),
     "admin.warning_rules": ("GET", "/admin/warning-rules", ADMIN, None),
     "admin.audit_trail": ("GET", "/admin/audit", ADMIN, None),
+    "holidays.index": ("GET", "/admin/holidays", ADMIN, None),
     "jobs.index": ("GET", "/admin/jobs", ADMIN, None),
     "jobs.start": ("POST", "/admin/jobs", ADMIN, {"kind": "teleport"}),
     "api.openapi_document": ("GET", "/api/v1/openapi.json", ALL, None),
