@@ -14,7 +14,7 @@ from disputes.timekeeping import format_local
 from disputes.validation import readable
 from disputes.vocabulary import (
     CLAIM_KINDS, CLAIM_LABELS, FACTOR_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, OCCUPATIONS, OUTCOME_LABELS, RESPONDENT_KIND_LABELS,
-    ROLE_LABELS, deadline_label, event_label, label, legal_aid_label, state_label,
+    ROLE_LABELS, actor_label, deadline_label, deadline_period, event_label, label, legal_aid_label, state_label,
 )
 from workflows import STATES
 
@@ -50,6 +50,8 @@ def init_app(app: Flask) -> None:
         legal_aid_label=legal_aid_label,
         event_label=event_label,
         deadline_label=deadline_label,
+        deadline_period=deadline_period,
+        actor_label=actor_label,
         light_label=lambda key: LIGHT_LABELS.get(key, key),
         state_keys=STATES,
         claim_keys=CLAIM_KINDS,

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from flask_babel import get_locale
 
 import glossary
-from workflows import DEADLINE_LABELS, EVENT_LABELS, LEGAL_AID_LABELS, STATE_LABELS
+from workflows import ACTOR_LABELS, DEADLINE_LABELS, EVENT_LABELS, LEGAL_AID_LABELS, STATE_LABELS
 
 
 def _pairs(terms) -> dict[str, tuple[str, str]]:
@@ -75,3 +75,23 @@ def event_label(key: str | None) -> str:
 
 def deadline_label(key: str | None) -> str:
     return label(DEADLINE_LABELS, key)
+
+
+def actor_label(key: str | None) -> str:
+    """Who must act before a deadline (workflows.ACTOR_LABELS)."""
+    return label(ACTOR_LABELS, key)
+
+
+def deadline_period(deadline) -> str:
+    """How a deadline is counted: its starting day and its length in its unit, in the current language.
+
+    The period runs from the day after the starting day (《民法典》第二百零一条; 《劳动人事争议仲裁办案规则》第十九条).
+    """
+    from flask_babel import gettext as _
+
+    start = deadline.starts.isoformat()
+    if deadline.unit == "working_days":
+        return _("起算日 %(start)s，期间 %(n)d 个工作日", start=start, n=deadline.length)
+    if deadline.unit == "years":
+        return _("起算日 %(start)s，期间 %(n)d 年", start=start, n=deadline.length)
+    return _("起算日 %(start)s，期间 %(n)d 日", start=start, n=deadline.length)

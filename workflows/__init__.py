@@ -17,7 +17,7 @@ from .calendar import (
     working_days_between,
 )
 from .case import CaseLike, ClaimLike, EventRecord
-from .clocks import DEADLINE_LABELS, Deadline, deadlines
+from .clocks import ACTOR_LABELS, DEADLINE_LABELS, Deadline, deadlines
 from .diagram import diagram_dot
 from .fields import EARLIEST_DATE, LATEST_DATE, MAX_ID, whole_number
 from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, WorkflowError
@@ -60,7 +60,7 @@ from .wages import DEFAULT_MINIMUM_WAGES, MinimumWage
 
 __all__ = [
     "ACTIVE_STATES", "AWARD_ITEM_KINDS", "Actor", "CLAIM_KINDS", "CaseLike", "ClaimLike",
-    "DEADLINE_LABELS", "DEFAULT_MINIMUM_WAGES", "Deadline", "EVENTS", "EVENT_LABELS", "EventNotAllowed",
+    "ACTOR_LABELS", "DEADLINE_LABELS", "DEFAULT_MINIMUM_WAGES", "Deadline", "EVENTS", "EVENT_LABELS", "EventNotAllowed",
     "EventRecord", "FinalAwardResult", "GuardRefused", "ItemVerdict", "LEGAL_AID_LABELS",
     "LEGAL_AID_STATES", "MinimumWage", "NotPermitted", "PUBLISHABLE_STATES", "RESTART_REASONS", "ROLES", "STATES", "STATE_LABELS",
     "SimpleProcedure", "TERMINAL_STATES", "Transition", "UnknownEvent", "WHO_MAY", "WorkflowError",

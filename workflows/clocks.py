@@ -85,6 +85,21 @@ ACTORS = MappingProxyType({
     "composition_notice": "commission", "collective_notice": "commission", "judicial_confirmation": "either",
 })
 
+# Who must act, as pages and documents name them (the labour-dispute and the inspection tracks).
+ACTOR_LABELS = MappingProxyType({key: MappingProxyType({"zh": zh, "en": en}) for key, zh, en in (
+    ("worker", "劳动者", "the worker"),
+    ("employer", "用人单位", "the employer"),
+    ("either", "当事人双方", "either party"),
+    ("mediation_body", "调解组织", "the mediation body"),
+    ("commission", "劳动人事争议仲裁委员会", "the arbitration commission"),
+    ("tribunal", "仲裁庭", "the arbitral tribunal"),
+    ("legal_aid", "法律援助机构", "the legal-aid office"),
+    ("inspectorate", "劳动保障监察机构", "the labour inspectorate"),
+    ("inspection_head", "劳动保障监察机构负责人", "the head of the labour inspectorate"),
+    ("complainant", "投诉人", "the complainant"),
+    ("police", "公安机关", "the police"),
+)})
+
 
 def _deadline(kind, starts, length, basis, *notes, unit="days"):
     due = add_period(starts, length, unit)

@@ -7,6 +7,7 @@ from typing import Any
 from disputes.masking import mask_id_number, mask_phone
 from disputes.models import Case, User
 from disputes.timekeeping import local_today, to_local
+from disputes.vocabulary import actor_label, deadline_label
 from workflows import allowed_events, deadlines
 
 from disputes.cases.actors import actor_for
@@ -67,7 +68,7 @@ def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
         "respondents": [{"name": r.name, "kind": r.kind, "credit_code": r.credit_code} for r in case.respondents],
         "claims": [{"kind": c.kind, "amount": _money(c.amount)} for c in case.claims],
         "deadlines": [
-            {"kind": d.kind, "due": d.due.isoformat(), "basis": d.basis, "calendar_known": d.calendar_known}
+            {**d.as_data(), "label": deadline_label(d.kind), "actor_label": actor_label(d.actor) if d.actor else None}
             for d in deadlines(case, today=today)
         ],
         "history": [

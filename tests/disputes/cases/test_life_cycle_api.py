@@ -3,6 +3,8 @@ import sqlalchemy as sa
 
 from disputes.extensions import db
 from disputes.models import CaseEvent
+from tests.factories import DEFAULT_PASSWORD
+from tests.support import csrf_token
 
 
 def history_length(case_no_id):
@@ -39,6 +41,22 @@ def test_accepting_makes_the_caller_the_mediator_and_starts_the_mediation_clock(
     assert body["mediator"] == mediator.display_name
     mediation = next(d for d in body["deadlines"] if d["kind"] == "mediation")
     assert "第十四条" in mediation["basis"]
+
+
+def test_each_deadline_says_how_it_is_counted_who_acts_and_whether_the_date_is_provisional(desk, file_case, client):
+    mediator = desk.as_role("mediator")
+    case_no = file_case().case.case_no
+    body = desk.fire(mediator, case_no, "accept").get_json()
+    mediation = next(d for d in body["deadlines"] if d["kind"] == "mediation")
+    assert (mediation["length"], mediation["unit"]) == (15, "days") and mediation["starts"] <= mediation["due"]
+    assert mediation["actor"] == "mediation_body" and mediation["actor_label"] == "调解组织"
+    assert mediation["label"] == "调解期限" and isinstance(mediation["calendar_known"], bool)
+    client.post("/login", data={"username": mediator.username, "password": DEFAULT_PASSWORD,
+                                "csrf_token": csrf_token(client)})
+    page = client.get(f"/cases/{case_no}").get_data(as_text=True)
+    assert f"起算日 {mediation['starts']}，期间 15 日" in page and "由调解组织办理" in page
+    provisional = [d for d in body["deadlines"] if not d["calendar_known"]]  # e.g. a limitation ending next year
+    assert page.count('class="badge provisional"') == len(provisional)
 
 
 def test_a_small_award_is_final_and_a_large_one_is_not(desk, file_case):
