@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from disputes.extensions import db
 from disputes.home import bp
+from disputes.home.guide import stages
 from disputes.home.services import PUBLIC_LINKS
 from disputes.models import Case
 from disputes.permissions import can
@@ -20,6 +21,12 @@ def index():
             sa.select(Case).where(Case.worker_user_id == current_user.id).order_by(Case.id.desc())
         ).all()
     return render_template("home/index.html", desk=PUBLIC_LINKS, own_cases=own_cases)
+
+
+@bp.route("/guide")
+def guide():
+    """What happens at each stage, how long it may take and what each party can do, in plain words."""
+    return render_template("home/guide.html", stages=stages())
 
 
 @bp.route("/healthz")

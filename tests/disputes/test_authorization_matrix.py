@@ -33,6 +33,7 @@ INTAKE_FILERS = {"owner", "worker", "mediator", "arbitrator", "admin"}
 MATRIX = {
     "home.index": ("GET", "/", ALL, None),
     "home.health": ("GET", "/healthz", ALL, None),
+    "home.guide": ("GET", "/guide", ALL, None),
     "static": ("GET", "/static/css/app.css", ALL, None),
     "auth.login": ("GET", "/login", ALL, None),
     "auth.logout": ("POST", "/logout", ACCOUNTS, {}),
