@@ -26,7 +26,22 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     _register_features(app)
     _register_cli(app)
+    _trust_proxies(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind DISPUTES_TRUSTED_PROXIES reverse proxies, take the client's address and scheme from the
+    headers they set (X-Forwarded-For, -Proto, -Host), or every client would share one rate limit.
+
+    Only as many hops as configured are believed, counted from the right: a client cannot choose its
+    own address by sending the header itself. Zero (the default) believes no header.
+    """
+    hops = app.config["DISPUTES_TRUSTED_PROXIES"]
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _check_pdf_font(app: Flask) -> None:

@@ -65,6 +65,8 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         # Apache ECharts as `npm ci` installs it, served by the dashboard from our own origin.
         "DISPUTES_ECHARTS_DIR": str(PROJECT_ROOT / "node_modules" / "echarts" / "dist"),
         "DISPUTES_PDF_FONT": os.environ.get("DISPUTES_PDF_FONT") or None,
+        # How many reverse proxies stand in front of the app (0: none; see docs/deploy.md).
+        "DISPUTES_TRUSTED_PROXIES": _proxy_hops(os.environ.get("DISPUTES_TRUSTED_PROXIES")),
         "REDIS_URL": os.environ.get("REDIS_URL") or None,
         # None: the Redis server of REDIS_URL when there is one (one count for all workers), else memory.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI") or None,
@@ -109,6 +111,15 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "ANONYMOUS_FILING_LIMIT": "20 per hour;100 per day",
         "PASSWORD_HASH_PARAMS": {"time_cost": 3, "memory_cost": 65536, "parallelism": 2},
     }
+
+
+def _proxy_hops(value: str | None) -> int:
+    """The number of trusted proxies: ASCII digits, 0-5; anything else refuses to start."""
+    if value in (None, ""):
+        return 0
+    if not (value.isascii() and value.isdigit()) or int(value) > 5:
+        raise RuntimeError(f"DISPUTES_TRUSTED_PROXIES must be a number of proxies from 0 to 5, not {value!r}")
+    return int(value)
 
 
 def apply_config(app, overrides: Mapping[str, Any] | None) -> None:
