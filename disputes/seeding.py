@@ -69,8 +69,34 @@ def seed_regions() -> str:
         )
         db.session.add(region)
         added += 1
+    db.session.flush()
+    announced = _seed_announced_wages()
     db.session.commit()
-    return f"regions: {added} added, {len(existing)} already there"
+    return f"regions: {added} added, {len(existing)} already there; {announced} announced minimum wages added"
+
+
+def _seed_announced_wages() -> int:
+    """Each province's announcements on record (workflows' minimum_wage_standards.json), first tier,
+    as the province's dated figures, so the admin page lists what awards use; an existing figure
+    for the same day is left as the admin set it."""
+    from workflows import minimum_wages as published
+
+    known = set(db.session.execute(sa.select(MinimumWage.region_code, MinimumWage.effective_on)).all())
+    regions = set(db.session.scalars(sa.select(Region.code)))
+    added = 0
+    for code, standards in sorted(published.load_standards().items()):
+        region = code[:2]
+        for standard in standards:
+            if region not in regions or (region, standard.effective_on) in known:
+                continue
+            first = standard.first_tier
+            note = f"{standard.issuer}《{standard.title.strip('《》')}》{standard.first_tier.label}"
+            db.session.add(MinimumWage(region_code=region, monthly=first.monthly, hourly=first.hourly,
+                                       effective_on=standard.effective_on,
+                                       verified=standard.verified.level == "official", note=note[:256]))
+            known.add((region, standard.effective_on))
+            added += 1
+    return added
 
 
 def seed_organisations() -> str:

@@ -45,7 +45,14 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "suspend_award_clock": (_REASON,),
     "resume_award_clock": (),
     "arbitral_mediation": _AGREEMENT,
-    "render_award": (EventField("amount_awarded", _l("裁决金额（元）"), "amount"),),
+    "render_award": (
+        EventField("amount_awarded", _l("裁决金额（元）"), "amount"),
+        EventField("stated_type", _l("裁决书载明的类型（以裁决书为准；未载明的不选）"), "choice", required=False,
+                   choices=(("final", _l("终局裁决")), ("non_final", _l("非终局裁决")))),
+        EventField("wage_place", _l("当地（适用最低工资标准的县、区，分档的省份必填）"), required=False),
+        EventField("monthly_minimum_wage", _l("本地月最低工资标准（元，选填：不填则按当地查公告）"), "amount",
+                   required=False),
+    ),
     "file_lawsuit": (
         EventField("by", _l("起诉方"), "choice", choices=(("worker", "劳动者"), ("employer", "用人单位"))),
         EventField("court", _l("受诉法院（选填）"), required=False),

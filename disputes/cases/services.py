@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
 from disputes.cases.actors import actor_for
+from disputes.cases.wages import award_wage_basis
 from disputes.cases.history import record_in_history
 from disputes.event_hooks import AFTER_EVENT, RecordedEvent, run_hooks
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.extensions import db
-from disputes.models import Case, MinimumWage, User
+from disputes.models import Case, User
 from disputes.permissions import can
 from disputes.timekeeping import local_today
 from disputes.validation import whole_number
@@ -44,7 +45,7 @@ def apply_event(
     if expected_version is not None and expected_version != case.version:
         raise _stale(case, user)
     _check_note(note)
-    data = _with_context(case, event, dict(data or {}), today)
+    data = _with_context(case, event, dict(data or {}), today, _actor(user, case))
     try:
         transition = fire(case, event, _actor(user, case), data, today=today)
     except UnknownEvent:
@@ -105,15 +106,29 @@ def _stale(case: Case, user: User | None) -> Conflict:
     )
 
 
-def _with_context(case: Case, event: str, data: dict, today: date) -> dict:
+def _with_context(case: Case, event: str, data: dict, today: date, actor: Actor) -> dict:
     """Facts the rules need that the caller does not send, and checks only the database can make."""
     if event in ASSIGNEES:
         _check_assignee(data, *ASSIGNEES[event])
-    if event == "render_award" and "monthly_minimum_wage" not in data:
-        wage = minimum_wage_for(case.region_code, today)
-        if wage is not None:
-            data["monthly_minimum_wage"] = str(wage)
+    # The award's minimum wage (cases/wages.py), looked up only where an award may be made now, so
+    # an award out of turn is still refused for its stage (409), not for a missing figure.
+    if event == "render_award" and event in allowed_events(case, actor, today=today):
+        typed = data.get("monthly_minimum_wage")
+        typed = None if typed in (None, "") else _typed_wage(typed)
+        basis = award_wage_basis(case.region_code, today, data.get("wage_place"), typed)
+        data["monthly_minimum_wage"] = format(basis.monthly, "f")
+        data["minimum_wage_basis"] = basis.as_data()
     return data
+
+
+def _typed_wage(value) -> Decimal:
+    """A monthly minimum wage the arbitrator typed: a positive amount in yuan, as the award guard reads it."""
+    from workflows.fields import amount
+
+    try:
+        return Decimal(amount(value, "monthly_minimum_wage"))
+    except GuardRefused as refused:
+        raise ValidationFailed({"monthly_minimum_wage": refused.message_zh}) from None
 
 
 def _check_assignee(data: dict, field: str, role: str) -> None:
@@ -126,16 +141,6 @@ def _check_assignee(data: dict, field: str, role: str) -> None:
     user = db.session.get(User, number) if number is not None else None
     if user is None or user.role != role or not user.active:
         raise ValidationFailed({field: _("指定的承办人不存在或不是该角色。")})
-
-
-def minimum_wage_for(region_code: str, on: date) -> Decimal | None:
-    """The region's monthly minimum wage in force on a date (sets the final-award threshold)."""
-    return db.session.scalar(
-        sa.select(MinimumWage.monthly)
-        .where(MinimumWage.region_code == region_code, MinimumWage.effective_on <= on)
-        .order_by(MinimumWage.effective_on.desc())
-        .limit(1)
-    )
 
 
 def _record_amounts(case: Case, transition) -> None:

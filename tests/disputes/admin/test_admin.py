@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from disputes.cases.services import minimum_wage_for
+from disputes.cases.wages import award_wage_basis
 from disputes.extensions import db
 from disputes.models import AuditEntry, MinimumWage
 from disputes.timekeeping import local_today
@@ -26,7 +26,7 @@ def test_an_admin_sets_a_new_rate_from_a_date_and_it_is_audited(client, auth):
         "effective_on": "2026-11-01", "verified": "y", "note": "京人社发〔2026〕示例号",
     })
     assert response.status_code == 302
-    assert minimum_wage_for("11", local_today()) == Decimal("2600.00")
+    assert award_wage_basis("11", local_today()).monthly == Decimal("2600.00")  # newer than the announcement
     entry = db.session.scalar(sa.select(AuditEntry).where(AuditEntry.action == "minimum_wage.set"))
     assert entry.actor_id == admin.id and entry.target == "region:11"
 
