@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from disputes.cases.presenters import worker_history
 from disputes.vocabulary import deadline_label, event_label, state_label
 from disputes.documents import (
-    AgreementInfo, ClaimInfo, DeadlineInfo, DocumentContext, EvidenceInfo, LegalAidInfo, MediationFailureInfo,
-    PartyInfo, TimelineEntry,
+    AgreementInfo, ClaimInfo, DeadlineInfo, DocumentContext, EvidenceInfo, FinalAwardBasis, LegalAidInfo,
+    MediationFailureInfo, PartyInfo, TimelineEntry,
 )
 from disputes.masking import mask_id_number, mask_phone
 from disputes.models import Case
@@ -60,7 +61,20 @@ def document_context(case: Case, today: date, *, for_worker: bool = False) -> Do
         legal_aid=_legal_aid(case, running, today, with_notes=not for_worker),
         collective=case.collective,
         final_award=case.final_award,
+        final_award_basis=_final_award_basis(case),
     )
+
+
+def _final_award_basis(case: Case) -> FinalAwardBasis | None:
+    recorded = _last_data(case, "render_award").get("minimum_wage_basis")
+    if not isinstance(recorded, dict) or not recorded.get("monthly"):
+        return None
+    try:
+        monthly = Decimal(str(recorded["monthly"]))
+        effective_on = date.fromisoformat(recorded["effective_on"]) if recorded.get("effective_on") else None
+    except (ArithmeticError, ValueError, TypeError):  # a record written by hand: the summary still prints
+        return None
+    return FinalAwardBasis(monthly, recorded.get("tier"), recorded.get("place"), effective_on, recorded.get("source"))
 
 
 def _last(case: Case, event: str):

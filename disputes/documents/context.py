@@ -106,6 +106,21 @@ class LegalAidInfo:
     needs: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class FinalAwardBasis:
+    """What the final-award line of an award rests on (cases/wages.py records it with the award)."""
+
+    monthly: Decimal
+    tier: str | None = None
+    place: str | None = None
+    effective_on: date | None = None
+    source: str | None = None
+
+    @property
+    def threshold(self) -> Decimal:
+        return (self.monthly * 12).quantize(Decimal("0.01"))
+
+
 @dataclass(frozen=True, kw_only=True)
 class DocumentContext:
     """Everything any document kind may print about one case."""
@@ -136,6 +151,8 @@ class DocumentContext:
     legal_aid: LegalAidInfo | None = None
     collective: bool = False
     final_award: bool | None = None
+    # The award's minimum-wage line as recorded with it: monthly figure, tier, place, date, source.
+    final_award_basis: FinalAwardBasis | None = None
 
     def deadline(self, kind: str) -> DeadlineInfo | None:
         """The running deadline of ``kind``, or ``None``."""

@@ -87,6 +87,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "region": ("地区", "Region"),
     "collective": ("集体争议", "Collective dispute"),
     "final_award": ("一裁终局", "Final award (Art. 47)"),
+    "final_award_basis": ("一裁终局标准", "Final-award threshold"),
+    "final_award_line": ("当地月最低工资标准 {monthly} 元 × 12 = {threshold} 元",
+                         "local monthly minimum wage {monthly} yuan × 12 = {threshold} yuan"),
     # Shared notes
     "when": ("于{date}", " of {date}"),
     "we_centre": ("本中心", "we"),

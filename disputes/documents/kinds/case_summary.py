@@ -55,7 +55,15 @@ def _overview(ctx: DocumentContext, s: Sheet, w: Words) -> Flowable:
         (w("arbitrator"), w.value(ctx.arbitrator_name)),
         (w("collective"), w.yes_no(ctx.collective)),
         (w("final_award"), w.yes_no(ctx.final_award)),
+        *([(w("final_award_basis"), _final_award_line(ctx.final_award_basis, w))] if ctx.final_award_basis else []),
     ])
+
+
+def _final_award_line(basis, w: Words) -> str:
+    line = w("final_award_line", monthly=amount_in_figures(basis.monthly), threshold=amount_in_figures(basis.threshold))
+    details = [part for part in (basis.tier, basis.place, basis.source,
+                                 w.date(basis.effective_on) if basis.effective_on else None) if part]
+    return line + (f"（{'，'.join(details)}）" if w.zh else f" ({'; '.join(details)})") if details else line
 
 
 def _parties(ctx: DocumentContext, s: Sheet, w: Words) -> Flowable:

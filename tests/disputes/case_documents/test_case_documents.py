@@ -79,3 +79,25 @@ def test_the_app_refuses_to_start_without_an_embeddable_cjk_font(tmp_path):
     with pytest.raises(RuntimeError) as refused:
         create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x", "DISPUTES_PDF_FONT": str(tmp_path / "none.ttf")})
     assert "fonts-wqy-microhei" in str(refused.value)
+
+
+def test_the_case_summary_states_the_final_award_line_and_what_it_rests_on(client, auth, file_case):
+    import re
+
+    from disputes.timekeeping import local_today
+    from workflows import minimum_wages as published
+
+    arbitrator = auth.login_as("arbitrator")
+    case = file_case().case
+    apply_event(case, "apply_arbitration", None, expected_version=case.version)
+    apply_event(case, "accept_arbitration", arbitrator, expected_version=case.version)
+    apply_event(case, "render_award", arbitrator, expected_version=case.version,
+                data={"items": [{"kind": "wage_arrears", "amount": "3000.00"}]})
+    beijing = published.standard_on("11", local_today())
+    response = client.get(f"/cases/{case.case_no}/documents/case_summary.pdf")
+    assert response.status_code == 200, (response.status_code, response.get_data(as_text=True)[-900:])
+    text = re.sub(r"\s+", "", pdf_text(response.data))
+    monthly = f"{beijing.first_tier.monthly:,.2f}"
+    threshold = f"{beijing.first_tier.monthly * 12:,.2f}"
+    assert "一裁终局标准" in text and monthly in text and threshold in text
+    assert f"{beijing.effective_on.year}年{beijing.effective_on.month}月{beijing.effective_on.day}日" in text
