@@ -133,7 +133,7 @@ def arbitration_acceptance_deadline(case, today=None):
 
 def _award_clock(case, accepted, today):
     """(start, extended, days not counted, suspended since) of the award period."""
-    start, extended, paused, suspended_since = accepted.on, False, 0, None
+    start, extended, paused, suspended_since = accepted.on, 0, 0, None
     restarted = accepted
     for record in events_since(case, accepted):
         if record.event == "restart_award_clock":
@@ -142,7 +142,7 @@ def _award_clock(case, accepted, today):
             received = dt.date.fromisoformat(record.data.get("received_on", record.on.isoformat()))
             start, paused, suspended_since, restarted = received, 0, None, record
         elif record.event == "extend_award":
-            extended = True
+            extended += extension_days(record)
         elif record.event == "suspend_award_clock":
             suspended_since = record.on
         elif record.event == "resume_award_clock" and suspended_since is not None:
@@ -151,7 +151,13 @@ def _award_clock(case, accepted, today):
     if suspended_since is not None:
         paused += max((today - suspended_since).days, 0)
     paused += public_notice_days(case, restarted)
-    return start, extended, paused, suspended_since
+    return start, min(extended, AWARD_EXTENSION_DAYS), paused, suspended_since
+
+
+def extension_days(record):
+    """The days one extension granted: as recorded, or the full 15 for records that name none."""
+    days = (record.data or {}).get("days")
+    return days if isinstance(days, int) and not isinstance(days, bool) and days > 0 else AWARD_EXTENSION_DAYS
 
 
 def award_suspended(case):
@@ -161,14 +167,24 @@ def award_suspended(case):
     return last is not None and last.event == "suspend_award_clock"
 
 
-def award_extended(case):
-    """Whether the award period has been extended in this arbitration (allowed once)."""
+def award_extension_days(case):
+    """How many days the award period has been extended in this arbitration, in all.
+
+    Art. 43(1) and Rules Art. 45 cap the extension at 15 days; neither says it is granted once, so
+    several approvals may add up to the 15.
+    """
     accepted = last_event(case, "accept_arbitration")
-    return any(r.event == "extend_award" for r in events_since(case, accepted))
+    granted = sum(extension_days(r) for r in events_since(case, accepted) if r.event == "extend_award")
+    return min(granted, AWARD_EXTENSION_DAYS)
+
+
+def award_extended(case):
+    """Whether the award period has been extended at all in this arbitration."""
+    return award_extension_days(case) > 0
 
 
 def award_deadline(case, today):
-    """45 days from acceptance, +15 once extended (第四十三条; Rules 第四十五条).
+    """45 days from acceptance, plus the days extended, 15 at most (第四十三条; Rules 第四十五条).
 
     Rules 第四十六条: the period restarts when a party is added, claims change, a counter-claim is
     merged, the case is transferred or the applicant corrects the application (the day the
@@ -183,12 +199,12 @@ def award_deadline(case, today):
     if last_event(case, "convert_to_ordinary") is not None:
         notes.append("简易处理转为一般程序，仲裁期限仍自受理之日起计算（《劳动人事争议仲裁办案规则》第六十一条）")
     if extended:
-        notes.append("已延长十五日")
+        notes.append(f"已延长{extended}日")
     if paused:
         notes.append(f"中止审理 {paused} 日不计入")
     if suspended_since is not None:
         notes.append(f"自 {suspended_since.isoformat()} 起中止审理，恢复前期限顺延")
-    length = AWARD_DAYS + (AWARD_EXTENSION_DAYS if extended else 0) + paused
+    length = AWARD_DAYS + extended + paused
     return _deadline(
         "award", start, length,
         "《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条、第四十六条", *notes,
@@ -438,10 +454,12 @@ def _legal_aid_deadline(case, today, running):
 
 def collective_notice_deadline(case, today=None):
     """A collective case: within 5 working days of acceptance, one notice to the parties of the
-    tribunal, the defence and evidence periods and the hearing's date and place (Rules 第六十四条,
-    as the team's procedure notes summarise it)."""
+    tribunal, the defence and evidence periods and the hearing's date and place (Rules 第六十四条).
+    Not when the case is handled simply: Rules 第六十二条第二款 frees it from the collective section."""
     accepted = last_event(case, "accept_arbitration")
     if accepted is None or not case.collective or served_since(case, "collective_notice", "accept_arbitration"):
+        return None
+    if any(r.event == "use_simple_procedure" for r in events_since(case, accepted)):
         return None
     return _deadline("collective_notice", accepted.on, COMPOSITION_NOTICE_WORKING_DAYS,
                      "《劳动人事争议仲裁办案规则》第六十四条、第八十条", unit="working_days")

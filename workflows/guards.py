@@ -14,10 +14,11 @@ from . import fields
 from .calendar import calendar_known_between, subtract_working_days
 from .case import events_since, last_event
 from .clocks import (
+    AWARD_EXTENSION_DAYS,
     HEARING_NOTICE_WORKING_DAYS,
     arbitration_acceptance_deadline,
     award_deadline,
-    award_extended,
+    award_extension_days,
     award_suspended,
     mediation_deadline,
 )
@@ -40,7 +41,7 @@ RESTART_REASONS = MappingProxyType({
     "claims_changed": "增加、变更仲裁请求",
     "counterclaim_merged": "合并处理反申请",
     "transferred": "案件移送管辖",
-    "materials_corrected": "申请人补正材料（收到补正材料之日为受理日）",
+    "materials_corrected": "申请人补正材料（收到仲裁申请的时间从材料补正之日起重新计算）",
 })
 
 # Why a party goes from mediation (or without it) to arbitration: 《劳动争议调解仲裁法》第五条、
@@ -350,10 +351,11 @@ def _accept_arbitration(case, actor, data, today):
 
 
 def _not_extended(case, today):
-    if not award_extended(case):
+    if award_extension_days(case) < AWARD_EXTENSION_DAYS:
         return None
-    return GuardRefused("审理期限已经延长过一次，不能再次延长（《劳动人事争议仲裁办案规则》第四十五条）",
-                        "The award period has already been extended once (Rules Art. 45)")
+    return GuardRefused("审理期限已延长满十五日，不能再延长（《劳动争议调解仲裁法》第四十三条第一款；"
+                        "《劳动人事争议仲裁办案规则》第四十五条）",
+                        "The award period has already been extended by the full 15 days (Art. 43(1); Rules Art. 45)")
 
 
 def _award_period_running(case, today):
@@ -382,8 +384,8 @@ def _suspended(case, today):
 
 def _reject(case, actor, data, today):
     reason = fields.text(data.get("reason"), "reason",
-                         missing_zh="仲裁不予受理须填写理由（《劳动人事争议仲裁办案规则》第三十一条）",
-                         missing_en="Give the reason for refusing arbitration (Rules Art. 31)")
+                         missing_zh="仲裁不予受理须填写理由（《劳动争议调解仲裁法》第二十九条：书面通知并说明理由）",
+                         missing_en="Give the reason for refusing arbitration (Law Art. 29: written notice with the reason)")
     return _result(data, reason=reason, **proc.reject_ground(data))
 
 
@@ -404,14 +406,21 @@ def _with_consent(normalise, act_zh):
 
 def _extension(case, actor, data, today):
     """Art. 43(1): a complex case may be extended by at most 15 days with the approval of the
-    commission's head, the parties told in writing (Rules Art. 45: written approval)."""
+    commission's head, the parties told in writing; Rules Art. 45: written approval by the head or
+    the head of the arbitration court the head authorises. The days granted (all that is left of
+    the 15 unless fewer are given) add up over several approvals to the 15 at most."""
     reason = fields.text(data.get("reason"), "reason", missing_zh="延长审理期限须填写理由",
                          missing_en="Give the reason for the extension")
+    left = AWARD_EXTENSION_DAYS - award_extension_days(case)
+    days = left if data.get("days") in (None, "") else fields.whole_number(data.get("days"))
+    if days is None or not 1 <= days <= left:
+        raise GuardRefused(f"延长的日数应为 1 至 {left} 日（延长期限合计不得超过十五日，第四十三条第一款）",
+                           f"Extend by 1 to {left} days (15 days in all at most, Art. 43(1))", field="days")
     approved_by = fields.optional_text(data.get("approved_by"), "approved_by")
     extra = {} if approved_by else {"warnings": [
-        "延长期限须经劳动争议仲裁委员会主任书面批准，并书面通知当事人（《劳动争议调解仲裁法》第四十三条第一款；"
-        "《劳动人事争议仲裁办案规则》第四十五条），请记录批准人"]}
-    return _result(data, reason=reason, approved_by=approved_by, **extra)
+        "延长期限须经劳动争议仲裁委员会主任或者其委托的仲裁院负责人书面批准，并书面通知当事人"
+        "（《劳动争议调解仲裁法》第四十三条第一款；《劳动人事争议仲裁办案规则》第四十五条），请记录批准人"]}
+    return _result(data, reason=reason, days=days, approved_by=approved_by, **extra)
 
 
 def _refer_legal_aid(case, actor, data, today):
@@ -512,7 +521,7 @@ GUARDS = {
     "request_postponement": EventGuard(proc.request_postponement, (proc.postponement_open,)),
     "treat_as_withdrawn": EventGuard(proc.treat_as_withdrawn, (proc.hearing_held,)),
     "respondent_absent": EventGuard(proc.respondent_absent, (proc.hearing_held,)),
-    "use_simple_procedure": EventGuard(proc.use_simple_procedure, (_not_simple, proc.not_collective)),
+    "use_simple_procedure": EventGuard(proc.use_simple_procedure, (_not_simple,)),
     "convert_to_ordinary": EventGuard(proc.convert_to_ordinary, (_simple, _award_period_running)),
     "apply_set_aside": EventGuard(proc.apply_set_aside, (proc.final_award_only, _no_pending_set_aside)),
     "set_aside_ruled": EventGuard(proc.set_aside_ruled, (_pending_set_aside,)),

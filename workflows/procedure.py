@@ -14,7 +14,7 @@ from .calendar import add_period, subtract_working_days
 from .case import events_since, last_event
 from .errors import GuardRefused
 from .rules import CLAIM_KINDS, PAY_CLAIM_KINDS, is_collective, simple_procedure_eligible
-from .service import DOCUMENTS, PARTIES, PUBLIC_NOTICE_DAYS, SERVICE_METHODS
+from .service import DOCUMENTS, PARTIES, SERVICE_METHODS, counts_as_received
 
 # Which documents may be recorded as served in which state.
 DOCUMENT_STATES = {
@@ -40,14 +40,17 @@ INTERIM_EXECUTION_KINDS = PAY_CLAIM_KINDS | {
     "medical_expenses",
 }
 
-# Rules Art. 30: the conditions of acceptance; Rules Art. 31: refusal in writing with the reason,
-# and for want of jurisdiction the applicant is told which commission to apply to.
+# Rules (2017, 人社部令第33号, text of the State Council Gazette 2017 No. 29) Art. 30: four conditions
+# of acceptance — (一) scope, (二) a clear claim with facts and reasons, (三) a direct interest and a
+# clear respondent, (四) this commission's jurisdiction. Art. 31: failing (一)–(三), a written refusal;
+# failing (四), a written explanation naming the commission to apply to. The duty to give the
+# reason is the Law's (第二十九条).
 REFUSAL_GROUNDS = {
     "out_of_scope": "不属于劳动人事争议仲裁受理范围（《劳动人事争议仲裁办案规则》第三十条第一项）",
     "no_clear_claim": "无明确的仲裁请求和事实、理由（第三十条第二项）",
     "not_directly_interested": "申请人不是与本案有直接利害关系的人（第三十条第三项）",
-    "no_clear_respondent": "无明确的被申请人（第三十条第四项）",
-    "no_jurisdiction": "本仲裁委员会无管辖权，应向有管辖权的仲裁委员会申请（第三十条第五项、第三十一条）",
+    "no_clear_respondent": "无明确的被申请人（第三十条第三项）",
+    "no_jurisdiction": "本仲裁委员会无管辖权，书面说明并告知向有管辖权的仲裁委员会申请（第三十条第四项、第三十一条第一款）",
 }
 
 LIMITATION_STATES = ("submitted", "in_mediation", "not_accepted", "mediation_failed", "mediated")
@@ -92,10 +95,14 @@ def serve_document(case, actor, data, today):
     method = data.get("method") or "direct"
     fields.choice(method, "method", SERVICE_METHODS, missing_zh="请选择送达方式", missing_en="Choose how it was served")
     served = _served_on(data, today)
-    received = served + dt.timedelta(days=PUBLIC_NOTICE_DAYS) if method == "public_notice" else served
+    received = counts_as_received(served, method)
     return result(data, document=document, document_zh=DOCUMENTS[document], party=party, method=method,
                   served_on=served.isoformat(), received_on=received.isoformat(),
-                  basis="《民事诉讼法》（2023年修正）第八十七条至第九十五条" if method != "direct" else None)
+                  basis=SERVICE_BASIS.get(method, "《民事诉讼法》（2023年修正）第八十七条至第九十五条"))
+
+
+# What each manner of service rests on (direct service needs no citation).
+SERVICE_BASIS = {"direct": None, "left_or_posted_with_record": "《劳动人事争议仲裁办案规则》第二十条第二款、第八十条"}
 
 
 def partial_award(case, actor, data, today):
@@ -217,17 +224,14 @@ treat_as_withdrawn = _absence("申请人", "按撤回仲裁申请处理")
 respondent_absent = _absence("被申请人", "缺席裁决")
 
 
-def not_collective(case, today):
-    """Precondition of simple procedure: a collective case is heard by three arbitrators (Rules Art. 65)."""
-    if case.collective or is_collective(case.worker_count, case.claims):
-        return GuardRefused("集体劳动人事争议应当由三名仲裁员组成仲裁庭，不适用简易处理（《劳动人事争议仲裁办案规则》第六十五条）",
-                            "A collective dispute is heard by three arbitrators (Rules Art. 65)")
-    return None
-
-
 def use_simple_procedure(case, actor, data, today):
-    """Rules Art. 56–57: one arbitrator, on a ground of Art. 56 and without a bar of Art. 57; a
-    collective case is heard by three arbitrators (Rules Art. 65)."""
+    """Rules Art. 56–57: one arbitrator, on a ground of Art. 56 and without a bar of Art. 57.
+
+    A collective case too: Rules Art. 62(2) lets a collective dispute on a ground of Art. 56(1) be
+    handled simply, free of the collective section (Arts. 62–67: the three-arbitrator tribunal of
+    Art. 65, the one notice of Art. 64). Read in the Rules' text as published in the State Council
+    Gazette 2017 No. 29 (gov.cn/gongbao/content/2017/content_5232371.htm), through a stored copy.
+    """
     check = simple_procedure_eligible(
         facts_clear=fields.flag(data.get("facts_clear"), "facts_clear"),
         amount_claimed=data.get("amount_claimed"), average_annual_wage=data.get("average_annual_wage"),
@@ -240,7 +244,10 @@ def use_simple_procedure(case, actor, data, today):
         why = "；".join(check.bars) if check.bars else "不具备第五十六条规定的情形"
         raise GuardRefused(f"不能简易处理：{why}（《劳动人事争议仲裁办案规则》第五十六条、第五十七条）",
                            "Simple procedure is not open to this case (Rules Art. 56, 57)")
-    return result(data, grounds=list(check.grounds), arbitrators=1)
+    collective = bool(case.collective or is_collective(case.worker_count, case.claims))
+    basis = ("《劳动人事争议仲裁办案规则》第六十二条第二款、第五十六条：集体劳动人事争议符合简易处理情形的，"
+             "可以简易处理，不受集体争议一节规定的限制") if collective else "《劳动人事争议仲裁办案规则》第五十六条"
+    return result(data, grounds=list(check.grounds), arbitrators=1, basis=basis)
 
 
 def convert_to_ordinary(case, actor, data, today):

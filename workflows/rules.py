@@ -235,6 +235,9 @@ def representative_warnings(workers_count, claims, representative_count):
 
 
 AWARD_TYPES = {"final": "终局裁决", "non_final": "非终局裁决"}
+# Rules (2017) Art. 50(4): an award with final and non-final items is made as separate awards.
+MIXED_AWARD_WARNING = ("同一案件兼有终局裁决事项和非终局裁决事项的，应当分别制作裁决书，并告知当事人相应的救济权利"
+                       "（《劳动人事争议仲裁办案规则》第五十条第四款）")
 
 
 def stated_award_type(items, stated_type, verdict):
@@ -275,7 +278,7 @@ def stated_award_type(items, stated_type, verdict):
     return {"stated": stated, "final": final, "mixed": mixed, "computed_final": verdict.final,
             "basis": "以裁决书载明的类型为准（《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第十八条）"
                      + ("；同一裁决兼有终局与非终局事项，起诉时按非终局裁决处理（第二十条）" if mixed else ""),
-            "warnings": warnings}
+            "warnings": warnings + ([MIXED_AWARD_WARNING] if mixed else [])}
 
 
 @dataclass(frozen=True)

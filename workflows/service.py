@@ -12,10 +12,12 @@ by public notice, thirty days after the notice is published (第九十五条).
 import datetime as dt
 from types import MappingProxyType
 
+from .calendar import add_period
 from .case import events_since, last_event
 
 SERVE_EVENT = "serve_document"
 PUBLIC_NOTICE_DAYS = 30  # 《民事诉讼法》（2023年修正）第九十五条
+POSTED_WORKING_DAYS = 3  # 《劳动人事争议仲裁办案规则》第二十条第二款 "经过3日"; 第八十条: working days
 
 DOCUMENTS = MappingProxyType({
     "acceptance_notice": "受理通知书",
@@ -36,6 +38,7 @@ DOCUMENTS = MappingProxyType({
 SERVICE_METHODS = MappingProxyType({
     "direct": "直接送达（签收）",
     "left_at_address": "留置送达",
+    "left_or_posted_with_record": "留置或张贴，并拍照、录像记录（经过三日视为送达，《劳动人事争议仲裁办案规则》第二十条）",
     "entrusted": "委托送达",
     "post": "邮寄送达",
     "electronic": "电子送达",
@@ -45,12 +48,21 @@ SERVICE_METHODS = MappingProxyType({
 PARTIES = MappingProxyType({"worker": "劳动者", "employer": "用人单位", "both": "双方当事人"})
 
 
-def received_on(record):
-    """The day a recorded service counts as received (public notice: 30 days after publication)."""
-    served = dt.date.fromisoformat(record.data["served_on"])
-    if record.data.get("method") == "public_notice":
+def counts_as_received(served, method):
+    """The day a service made on `served` by `method` counts as received: public notice, 30 days
+    after publication; a document left or posted with a photo or video record (a refusal to sign,
+    or an enterprise that stopped work with ten or more workers), after 3 days — working days
+    (Rules Art. 20, 80); otherwise the day itself."""
+    if method == "public_notice":
         return served + dt.timedelta(days=PUBLIC_NOTICE_DAYS)
+    if method == "left_or_posted_with_record":
+        return add_period(served, POSTED_WORKING_DAYS, "working_days")
     return served
+
+
+def received_on(record):
+    """The day a recorded service counts as received."""
+    return counts_as_received(dt.date.fromisoformat(record.data["served_on"]), record.data.get("method"))
 
 
 def receipt(case, document, party, after=None):

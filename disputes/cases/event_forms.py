@@ -40,7 +40,11 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "accept_arbitration": (EventField("arbitrator_id", _l("承办仲裁员（默认本人）"), "assignee", required=False),),
     "reject_arbitration": (_REASON,),
     "schedule_hearing": (EventField("at", _l("开庭时间"), "datetime"), EventField("place", _l("开庭地点"))),
-    "extend_award": (_REASON,),
+    "extend_award": (
+        _REASON,
+        EventField("days", _l("延长日数（选填，不填则延长至满十五日）"), required=False),
+        EventField("approved_by", _l("批准人（仲裁委员会主任或其委托的仲裁院负责人）"), required=False),
+    ),
     "restart_award_clock": (EventField("reason", _l("重新计算期限的原因"), "choice", choices=tuple(RESTART_REASONS.items())),),
     "suspend_award_clock": (_REASON,),
     "resume_award_clock": (),

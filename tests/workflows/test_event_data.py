@@ -6,9 +6,13 @@ from decimal import Decimal
 import pytest
 
 from tests.workflows.fakes import Claim, valid_data
-from workflows import GuardRefused, allowed_events
+from workflows import GuardRefused, allowed_events, deadlines
 
 D = dt.date
+
+
+def deadline_due(desk, kind):
+    return next(d.due for d in deadlines(desk.case, today=desk.today) if d.kind == kind)
 
 
 def _refusal(desk, event, data, actor=None):
@@ -201,11 +205,28 @@ def test_agreement_overdue_allows_arbitration(case_in):
 
 # The award clock's internal events.
 
-def test_award_period_is_extended_only_once(case_in, people):
+def test_the_award_period_is_extended_by_15_days_at_most_in_all(case_in, people):
+    """Art. 43(1), Rules Art. 45: "延长期限不得超过十五日" caps the days; it does not say "once"."""
     desk = case_in("in_arbitration")
-    desk.do("extend_award")
+    desk.do("extend_award")  # no days given: all 15
     assert "extend_award" not in allowed_events(desk.case, people.arbitrator, today=desk.today)
-    assert "延长过一次" in _refusal(desk, "extend_award", {"reason": "再延长"}).message_zh
+    assert "延长满十五日" in _refusal(desk, "extend_award", {"reason": "再延长"}).message_zh
+
+
+def test_two_approvals_may_share_the_15_days_and_the_clock_follows(case_in, people):
+    desk = case_in("in_arbitration")  # accepted 2026-03-02, due 2026-04-16
+    desk.do("extend_award", data={"reason": "鉴定未完成", "days": "10", "approved_by": "仲裁院负责人"})
+    assert deadline_due(desk, "award") == D(2026, 4, 27)  # 04-26 is a Sunday: the next working day
+    assert "第四十三条" in _refusal(desk, "extend_award", {"reason": "再延长", "days": "6"}).message_zh
+    desk.do("extend_award", data={"reason": "追加当事人未到庭", "days": "5"})
+    assert deadline_due(desk, "award") == D(2026, 5, 6)  # 45 + 15 days: 05-01 falls in the May Day holiday
+    assert "extend_award" not in allowed_events(desk.case, people.arbitrator, today=desk.today)
+
+
+@pytest.mark.parametrize("days", ["0", "16", "²", "-3", "ten"])
+def test_an_extension_of_no_days_or_more_than_is_left_is_refused(case_in, days):
+    refusal = _refusal(case_in("in_arbitration"), "extend_award", {"reason": "案情复杂", "days": days})
+    assert refusal.field == "days"
 
 
 def test_award_period_cannot_be_extended_after_it_expired(case_in):

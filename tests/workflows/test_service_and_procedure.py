@@ -62,6 +62,14 @@ def test_public_notice_counts_as_received_thirty_days_later(case_in):
     assert _only(desk, "set_aside").starts == D(2026, 4, 1)
 
 
+def test_a_document_left_or_posted_with_a_record_counts_as_served_three_working_days_later(case_in):
+    """Rules Art. 20(2): a refusal to sign, or a stopped enterprise with ten or more workers: "经过3日"."""
+    desk = case_in("awarded")
+    data = _serve(desk, "award", "employer", method="left_or_posted_with_record", on=D(2026, 3, 6)).data
+    assert data["received_on"] == "2026-03-11"  # Friday; then Mon 9, Tue 10, Wed 11
+    assert _only(desk, "set_aside").starts == D(2026, 3, 11)
+
+
 def test_service_date_cannot_be_in_the_future(case_in):
     assert _refusal(case_in("awarded"), "serve_document", {"document": "award", "served_on": "2026-03-03"}).field == "served_on"
 
@@ -195,9 +203,13 @@ def test_simple_procedure_needs_a_ground_and_converts_without_restarting(case_in
     assert award.starts == D(2026, 3, 2) and "第六十一条" in award.note
 
 
-def test_collective_case_is_not_handled_by_simple_procedure(case_in, people):
+def test_a_collective_case_on_a_ground_of_art_56_may_be_handled_simply_and_leaves_the_collective_section(case_in, people):
+    """Rules Art. 62(2): simple procedure is open to a collective case; Arts. 63–65 then do not bind."""
     desk = case_in("in_arbitration", worker_count=12, claims=[Claim("wage_arrears")], collective=True)
-    assert "use_simple_procedure" not in allowed_events(desk.case, people.arbitrator, today=desk.today)
+    assert "collective_notice" in _kinds(desk)
+    transition = desk.do("use_simple_procedure", data={"facts_clear": True})
+    assert transition.data["arbitrators"] == 1 and "第六十二条第二款" in transition.data["basis"]
+    assert "collective_notice" not in _kinds(desk)
 
 
 # Set-aside (Art. 49) and the end of the worker's suit (Interp Art. 21).

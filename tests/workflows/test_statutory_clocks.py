@@ -78,7 +78,7 @@ def test_extended_award_deadline_rolls_past_labour_day(case_in):
     desk.do("extend_award", on=D(2026, 4, 10))
     deadline = _only(desk, "award")
     assert deadline.due == D(2026, 5, 6)  # day 60 is 1 May; the holiday runs to 5 May
-    assert deadline.note == "已延长十五日"
+    assert deadline.note == "已延长15日"
 
 
 def test_award_clock_restarts_when_claims_change(case_in):

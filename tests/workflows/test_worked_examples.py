@@ -441,7 +441,8 @@ def d_interim(kind, livelihood=True):
     return result if isinstance(result, str) else "granted"
 
 
-def d_simple(collective=False, **flags):
+def d_simple(collective=False, flags=None):
+    flags = flags or {}
     desk = _arbitration((2026, 3, 2), **({"worker_count": 12, "claims": [Claim("wage_arrears")], "collective": True}
                                          if collective else {}))
     if "use_simple_procedure" not in allowed_events(desk.case, PEOPLE.arbitrator, today=desk.today):
@@ -522,8 +523,8 @@ DECISIONS = [
     E(d_award, ([{"kind": "wage_arrears", "amount": "30480.01"}],), (False, 0), "Interp Art. 19",
       "silent award, one cent over: not final"),
     E(d_award, ([{"kind": "wage_arrears", "amount": "300", "stated": "final"},
-                 {"kind": "tort_damages", "amount": "300", "stated": "non_final"}],), (False, 0), "Interp Art. 20",
-      "final and non-final items: non-final when sued upon"),
+                 {"kind": "tort_damages", "amount": "300", "stated": "non_final"}],), (False, 1), "Interp Art. 20",
+      "final and non-final items: non-final when sued upon; Rules Art. 50(4) asks for separate awards"),
     E(d_employer_sues, (False,), "refused:by", "LDMAL Art. 48", "the employer cannot sue on a final award"),
     E(d_employer_sues, (True,), "in_litigation", "LDMAL Art. 49(3)", "once set aside, either party may sue"),
     E(d_interim, ("confirm_labor_relation",), "refused:kind", "LDMAL Art. 44", "not pay, medical costs, severance or damages"),
@@ -531,7 +532,9 @@ DECISIONS = [
     E(d_interim, ("wage_arrears", False), "refused:livelihood_at_risk", "LDMAL Art. 44(2)", "one condition missing"),
     E(d_simple, (), "refused", "Rules Art. 56", "no ground of Art. 56"),
     E(d_simple, (False,), "refused", "Rules Art. 56", "no ground given"),
-    E(d_simple, (True,), "not allowed", "Rules Art. 65", "a collective case has three arbitrators"),
+    E(d_simple, (True,), "refused", "Rules Art. 62(2), 56", "a collective case, but no ground of Art. 56"),
+    E(d_simple, (True, {"facts_clear": True}), "simple", "Rules Art. 62(2), 56",
+      "a collective case on a ground of Art. 56: simple procedure, free of the collective section"),
     E(d_confirmation, ("peoples_mediation",), "filed", "Interp Art. 52", "people's mediation, payment only, joint"),
     E(d_confirmation, ("enterprise_committee",), "refused:mediation_body", "Interp Art. 52",
       "an enterprise committee's agreement is not confirmed this way"),
