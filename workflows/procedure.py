@@ -239,6 +239,7 @@ def use_simple_procedure(case, actor, data, today):
         public_interest=fields.flag(data.get("public_interest"), "public_interest"),
         major_social_impact=fields.flag(data.get("major_social_impact"), "major_social_impact"),
         respondent_missing=fields.flag(data.get("respondent_missing"), "respondent_missing"),
+        commission_finds_unfit=fields.flag(data.get("commission_finds_unfit"), "commission_finds_unfit"),
     )
     if not check:
         why = "；".join(check.bars) if check.bars else "不具备第五十六条规定的情形"

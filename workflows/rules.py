@@ -190,13 +190,13 @@ class SimpleProcedure:
 
 def simple_procedure_eligible(*, facts_clear=False, amount_claimed=None, average_annual_wage=None,
                               parties_agree=False, public_interest=False,
-                              major_social_impact=False, respondent_missing=False):
+                              major_social_impact=False, respondent_missing=False, commission_finds_unfit=False):
     """Simple procedure (简易处理) with one arbitrator (《劳动人事争议仲裁办案规则》第五十六条、第五十七条).
 
     Eligible on any ground of Art. 56: clear facts, rights and duties and little in dispute; an
     amount within the province's previous-year average annual wage; or both parties agreeing —
-    unless a bar of Art. 57 applies: national or public interest, major social impact, or a
-    respondent whose whereabouts are unknown.
+    unless a bar of Art. 57 applies: national or public interest, major social impact, a
+    respondent whose whereabouts are unknown, or the commission finding it unfit (Art. 57(四)).
     """
     grounds = []
     if facts_clear:
@@ -213,6 +213,8 @@ def simple_procedure_eligible(*, facts_clear=False, amount_claimed=None, average
         bars.append("有重大社会影响")
     if respondent_missing:
         bars.append("被申请人下落不明")
+    if commission_finds_unfit:
+        bars.append("仲裁委员会认为不宜简易处理")
     return SimpleProcedure(bool(grounds) and not bars, tuple(grounds), tuple(bars))
 
 

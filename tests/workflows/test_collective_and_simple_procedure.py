@@ -79,7 +79,7 @@ def test_no_ground_no_simple_procedure():
     assert not simple_procedure_eligible()
 
 
-@pytest.mark.parametrize("bar", ["public_interest", "major_social_impact", "respondent_missing"])
+@pytest.mark.parametrize("bar", ["public_interest", "major_social_impact", "respondent_missing", "commission_finds_unfit"])
 def test_article_57_bars_simple_procedure(bar):
     result = simple_procedure_eligible(parties_agree=True, **{bar: True})
     assert not result and len(result.bars) == 1
