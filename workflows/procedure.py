@@ -3,8 +3,15 @@ execution, transfer, postponement, absence, simple procedure, set-aside, the end
 suspension of the limitation period and judicial confirmation.
 
 Articles are of 《劳动争议调解仲裁法》 unless named; "Rules" are 《劳动人事争议仲裁办案规则》
-(人社部令第33号, 2017); "Interp" is 《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》
-(法释〔2020〕26号). Each normaliser returns the event's data for the history or raises GuardRefused.
+(人社部令第33号, adopted 2017-04-24, in force 2017-07-01; no amendment found); "Interp" is
+《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》 (法释〔2020〕26号). Each normaliser returns the
+event's data for the history or raises GuardRefused.
+
+The Rules' articles used here (8–10, 19, 20, 30, 31, 33, 37–39, 45–47, 50, 56, 57, 61–65, 80) were
+checked on 2026-12-03 against the Rules' text as the State Council Gazette published it (国务院公报
+2017年第29号, https://www.gov.cn/gongbao/content/2017/content_5232371.htm; the same 81 articles at
+https://www.gov.cn/zhengce/2022-08/31/content_5711323.htm), read through a stored word-for-word copy
+of that page, since this machine cannot open gov.cn itself.
 """
 
 import datetime as dt
