@@ -56,7 +56,9 @@ def assess_case(case: Case, given: Mapping[str, bool | None] | None = None) -> A
 def save_case_assessment(case: Case, result: Assessment, by: User) -> CaseAssessment:
     """Keep this run on the case with who made it and when (earlier runs stay)."""
     saved = CaseAssessment(
-        case_id=case.id, category=result.category, confidence=result.confidence, score=result.score,
+        case_id=case.id, category=result.category, status=result.status,
+        status_reason=result.status_reason_zh or None, questions=[q.to_dict() for q in result.questions],
+        confidence=result.confidence, score=result.score,
         factors=[factor.to_dict() for factor in result.factors],
         managing_party=result.managing_party.name, explanation=result.explanation_zh,
         similar_case_ids=[similar.id for similar in result.similar_cases], assessed_by=by,

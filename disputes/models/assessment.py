@@ -19,7 +19,12 @@ class CaseAssessment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id", ondelete="CASCADE"))
+    # The leaning when status is "cannot_tell" (casebase.assess.Assessment keeps the same pair).
     category: Mapped[str] = mapped_column(sa.String(32))
+    status: Mapped[str] = mapped_column(sa.String(16), default="decided", server_default="decided")
+    status_reason: Mapped[str | None] = mapped_column(sa.Text)
+    # The questions whose answers would decide, each with the evidence that answers it.
+    questions: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON)
     confidence: Mapped[float]
     score: Mapped[float]
     factors: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
@@ -30,3 +35,7 @@ class CaseAssessment(Base):
     assessed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
     assessed_by: Mapped[User | None] = relationship()
+
+    @property
+    def cannot_tell(self) -> bool:
+        return self.status == "cannot_tell"

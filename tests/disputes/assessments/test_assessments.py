@@ -70,6 +70,21 @@ def test_a_mediator_runs_corrects_and_saves_the_assessment_of_a_case(client, aut
     assert "labor_relation" not in client.get(f"/cases/{case.case_no}").get_data(as_text=True)
 
 
+def test_a_saved_run_that_cannot_tell_yet_says_so_on_the_case_with_the_questions_still_open(client, auth, file_case,
+                                                                                             library):
+    """Not its leaning shown as a finding: the facts do not decide, and the page says what would."""
+    auth.login_as("mediator")
+    case = file_case(facts="配送费是公司定的，差评扣钱").case
+    response = client.post(f"/cases/{case.case_no}/assessment", data={
+        "csrf_token": csrf_token(client, f"/cases/{case.case_no}/assessment"), "save": "1"})
+    assert response.status_code == 302
+    saved = db.session.scalar(sa.select(CaseAssessment).where(CaseAssessment.case_id == case.id))
+    assert saved.status == "cannot_tell" and saved.cannot_tell and len(saved.questions) >= 2
+    page = client.get(f"/cases/{case.case_no}").get_data(as_text=True)
+    assert "暂无法判断" in page and "目前倾向" in page and "还需要查明的问题" in page
+    assert saved.questions[0]["question"] in page
+
+
 def test_the_intake_checklist_answers_are_kept_and_used(client, auth, library):
     _, headers = auth.token_for("mediator")
     payload = intake_payload(factors={"platform_sets_pay": True, "worker_owns_main_tools": None})
