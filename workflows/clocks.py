@@ -178,10 +178,6 @@ def award_extension_days(case):
     return min(granted, AWARD_EXTENSION_DAYS)
 
 
-def award_extended(case):
-    """Whether the award period has been extended at all in this arbitration."""
-    return award_extension_days(case) > 0
-
 
 def award_deadline(case, today):
     """45 days from acceptance, plus the days extended, 15 at most (第四十三条; Rules 第四十五条).
