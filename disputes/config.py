@@ -1,6 +1,6 @@
 """Configuration read from the environment, with safe defaults for one machine.
 
-Every setting the design names (DATABASE_URL, SECRET_KEY, DISPUTES_INSTANCE_PATH,
+Every setting the design names (DATABASE_URL, REPLICA_DATABASE_URL, SECRET_KEY, DISPUTES_INSTANCE_PATH,
 DISPUTES_INDEX_DIR, DISPUTES_SEARCH_ENGINE, DISPUTES_PDF_FONT, RATELIMIT_STORAGE_URI, REDIS_URL) is
 read here and nowhere else, so a deployment is described by its environment alone.
 
@@ -58,6 +58,9 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "SQLALCHEMY_DATABASE_URI": database_url,
         # A ping finds a server that dropped the connection; a SQLite file has no server to lose.
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": not database_url.startswith("sqlite")},
+        # A read replica of that database for the dashboard's figures, employer records and the
+        # spreadsheet exports (docs/deploy.md); unset, they read the primary like everything else.
+        "REPLICA_DATABASE_URL": os.environ.get("REPLICA_DATABASE_URL") or None,
         "DISPUTES_INDEX_DIR": os.environ.get("DISPUTES_INDEX_DIR") or str(instance_path / "index"),
         "DISPUTES_EVIDENCE_DIR": os.environ.get("DISPUTES_EVIDENCE_DIR") or str(instance_path / "evidence"),
         "DISPUTES_DOCUMENTS_DIR": os.environ.get("DISPUTES_DOCUMENTS_DIR") or str(instance_path / "documents"),
@@ -136,11 +139,10 @@ def apply_config(app, overrides: Mapping[str, Any] | None) -> None:
     if app.debug or app.testing:
         app.config["SESSION_COOKIE_SECURE"] = False
         app.config["REMEMBER_COOKIE_SECURE"] = False
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql://"):
-        # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
-        app.config["SQLALCHEMY_DATABASE_URI"] = app.config["SQLALCHEMY_DATABASE_URI"].replace(
-            "postgresql://", "postgresql+psycopg://", 1
-        )
+    for key in ("SQLALCHEMY_DATABASE_URI", "REPLICA_DATABASE_URL"):
+        if (app.config.get(key) or "").startswith("postgresql://"):
+            # psycopg 3 is the driver we ship; the bare scheme would ask for psycopg2.
+            app.config[key] = app.config[key].replace("postgresql://", "postgresql+psycopg://", 1)
 
 
 def limits_storage_uri(redis_url: str) -> str:

@@ -150,11 +150,17 @@ def app(database_template, tmp_path, request):
     config = _base_config(instance, database_url)
     if request.node.get_closest_marker("redis"):
         config |= {"REDIS_URL": request.getfixturevalue("redis_url"), "RATELIMIT_STORAGE_URI": None}
+    if request.node.get_closest_marker("replica"):
+        config["REPLICA_DATABASE_URL"] = database_url if TEST_DATABASE_URL else f"sqlite:///{instance / 'replica.sqlite3'}"
+        if not TEST_DATABASE_URL:
+            shutil.copy(copy, instance / "replica.sqlite3")
     app = create_app(config)
     app.before_request(_forget_previous_request)
     with app.app_context():
         yield app
         db.session.remove()
+        if "replica_engine" in app.extensions:
+            app.extensions["replica_engine"].dispose()
         if TEST_DATABASE_URL:
             _empty_all_tables()
         db.engine.dispose()

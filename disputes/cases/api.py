@@ -17,6 +17,7 @@ from disputes.cases.queries import case_by_number
 from disputes.cases.queues import QUEUE_PARAMETERS, parse_filter, queue_page
 from disputes.cases.services import apply_event
 from disputes.errors import ValidationFailed
+from disputes.database import reporting_session
 from disputes.exports import csv_text, xlsx_bytes
 from disputes.permissions import capability_required, require_case_visible
 from disputes.timekeeping import local_today
@@ -52,7 +53,9 @@ def fire_event(case_no: str):
 @bp.route("/cases", methods=["GET"])
 @capability_required("work_queues")
 def list_cases():
-    page = queue_page(current_user, parse_filter(request.args, current_user.role), local_today())
+    export = request.args.get("format") in ("csv", "xlsx")
+    page = queue_page(current_user, parse_filter(request.args, current_user.role), local_today(),
+                      session=reporting_session() if export else None)
     if request.args.get("format") == "csv":
         return _queue_csv(page)
     if request.args.get("format") == "xlsx":

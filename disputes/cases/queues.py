@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from disputes.cases.schedule import NO_DEADLINE
 from disputes.errors import ValidationFailed
@@ -88,8 +88,12 @@ def parse_filter(args, role: str) -> QueueFilter:
                        overdue=args.get("overdue") in ("1", "true"), after=after, limit=limit)
 
 
-def queue_page(user: User, wanted: QueueFilter, today: date) -> QueuePage:
-    """One page of the user's queue, most urgent first (collective cases ahead, Rules Art. 5)."""
+def queue_page(user: User, wanted: QueueFilter, today: date, session: Session | None = None) -> QueuePage:
+    """One page of the user's queue, most urgent first (collective cases ahead, Rules Art. 5).
+
+    An export passes the reporting session (the read replica when there is one); the queue pages
+    read the primary, so a case just filed or moved is there at once.
+    """
     query = (
         sa.select(Case)
         .where(*_conditions(user, wanted, today))
@@ -97,7 +101,7 @@ def queue_page(user: User, wanted: QueueFilter, today: date) -> QueuePage:
         .limit(wanted.limit + 1)
         .options(selectinload(Case.workers), selectinload(Case.claims), selectinload(Case.respondents))
     )
-    cases = list(db.session.scalars(query))
+    cases = list((session or db.session).scalars(query))
     page = QueuePage(items=[QueueItem(case, traffic_light(case.next_due_on, today)) for case in cases[: wanted.limit]])
     if len(cases) > wanted.limit:
         last = cases[wanted.limit - 1]

@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
+from disputes.database import reporting_session
 from disputes.errors import NotFound
-from disputes.extensions import db
 from disputes.models import Alert, Case, Respondent, User
 from disputes.permissions import visible_cases_clause
 
@@ -32,7 +32,7 @@ def employer_record(key: str, user: User) -> EmployerRecord:
     """Everything on record about the respondent with this credit code or normalised name."""
     matches = sa.or_(Respondent.credit_code == key, sa.and_(Respondent.credit_code.is_(None), Respondent.normalised_name == key))
     case_ids = sa.select(Respondent.case_id).where(matches)
-    cases = list(db.session.scalars(
+    cases = list(reporting_session().scalars(
         sa.select(Case).where(Case.id.in_(case_ids), visible_cases_clause(user)).order_by(Case.submitted_on.desc())
         .options(selectinload(Case.claims), selectinload(Case.respondents))))
     if not cases:
@@ -52,6 +52,6 @@ def employer_record(key: str, user: User) -> EmployerRecord:
         by_state=by_state, claimed=sum((c.total_claimed for c in cases), Decimal("0")),
         agreed=sum((c.agreed_amount or Decimal("0") for c in cases), Decimal("0")),
         awarded=sum((c.awarded_amount or Decimal("0") for c in cases), Decimal("0")),
-        alerts=list(db.session.scalars(sa.select(Alert).where(Alert.subject_key.endswith(":" + key)).order_by(Alert.raised_at.desc()))),
+        alerts=list(reporting_session().scalars(sa.select(Alert).where(Alert.subject_key.endswith(":" + key)).order_by(Alert.raised_at.desc()))),
         partners=sorted(((k, name, n) for k, (name, n) in partners.items()), key=lambda p: -p[2]),
     )

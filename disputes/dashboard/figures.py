@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from disputes.dashboard.rollup import DUE_PREFIX, STAGES
+from disputes.database import reporting_session
 from disputes.errors import ValidationFailed
-from disputes.extensions import db
 from disputes.permissions import user_region_scope
 from disputes.models import DashboardCount, Region
 from disputes.validation import parse_calendar_date, whole_number
@@ -78,7 +78,7 @@ def dashboard_figures(wanted: DashboardFilter, today: date) -> dict[str, Any]:
     is decided here.
     """
     sums: dict[str, dict[str, tuple[int, int]]] = {}
-    for measure, value, cases, cents in db.session.execute(
+    for measure, value, cases, cents in reporting_session().execute(
         sa.select(DashboardCount.measure, DashboardCount.value, sa.func.sum(DashboardCount.cases),
                   sa.func.sum(DashboardCount.cents))
         .where(*_count_conditions(wanted)).group_by(DashboardCount.measure, DashboardCount.value)
@@ -114,7 +114,7 @@ def _ranked(counts: dict[str, int]) -> dict[str, int]:
 
 
 def _counts_by_region(wanted: DashboardFilter) -> dict[str, int]:
-    rows = db.session.execute(
+    rows = reporting_session().execute(
         sa.select(DashboardCount.region_code, sa.func.sum(DashboardCount.cases))
         .where(*_count_conditions(wanted), DashboardCount.measure == "state").group_by(DashboardCount.region_code))
     return _ranked({code: int(count) for code, count in rows if count})
@@ -135,7 +135,7 @@ def _deadlines(sums: dict[str, dict[str, tuple[int, int]]], today: date) -> dict
 
 
 def _region_names(counts: dict[str, int]) -> dict[str, int]:
-    names = dict(db.session.execute(sa.select(Region.code, Region.name_zh).where(Region.code.in_(list(counts)))).all())
+    names = dict(reporting_session().execute(sa.select(Region.code, Region.name_zh).where(Region.code.in_(list(counts)))).all())
     return {names.get(code, code): count for code, count in counts.items()}
 
 
@@ -143,7 +143,7 @@ def _intake_per_week(wanted: DashboardFilter, today: date, weeks: int = 12) -> d
     """Complaints received per week (Monday-based), the last twelve weeks unless a range is given."""
     end = wanted.end or today
     start = wanted.start or (end - timedelta(weeks=weeks))
-    rows = db.session.execute(
+    rows = reporting_session().execute(
         sa.select(DashboardCount.day, sa.func.sum(DashboardCount.cases))
         .where(*_count_conditions(DashboardFilter(start, end, wanted.region, wanted.organisation_id)),
                DashboardCount.measure == "state")
