@@ -5,11 +5,15 @@ bp = Blueprint("assessments", __name__)
 
 
 def init_app(app: Flask) -> None:
+    from sqlalchemy import orm
+
     from disputes.assessments.services import assessment_case_panel
     from disputes.cases.panels import register_case_panel
+    from disputes.models import Case, CaseAssessment
 
     app.register_blueprint(bp)
-    register_case_panel(app, "assessment", "assessments/_case_panel.html", assessment_case_panel, order=10)
+    register_case_panel(app, "assessment", "assessments/_case_panel.html", assessment_case_panel, order=10,
+                        loads=(orm.joinedload(Case.latest_assessment).joinedload(CaseAssessment.assessed_by),))
 
 
 from disputes.assessments import api, views  # noqa: E402,F401

@@ -75,7 +75,7 @@ def latest_assessment(case: Case) -> CaseAssessment | None:
 
 def assessment_case_panel(case: Case, user: User) -> dict:
     """The case page's assessment panel (registered by ``assessments.init_app``)."""
-    return {"assessment": latest_assessment(case), "may_edit": can(user, "edit_assessment", case)}
+    return {"assessment": case.latest_assessment, "may_edit": can(user, "edit_assessment", case)}
 
 
 def given_factors_from_form(form) -> dict[str, bool | None]:

@@ -7,6 +7,7 @@ import secrets
 from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 from flask import current_app
 from flask_babel import gettext as _
 from zxcvbn import zxcvbn
@@ -136,7 +137,9 @@ def token_for(token: str) -> ApiToken | None:
     """The valid, unexpired token row of an active user, noting its use; None for any other token."""
     if not isinstance(token, str) or not token or len(token) > 256 or not token.isascii():
         return None
-    found = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
+    # The user comes in the same statement: every bearer request reads both.
+    found = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == token_hash(token))
+                              .options(orm.joinedload(ApiToken.user)))
     if found is None or _as_aware(found.expires_at) <= utcnow() or not found.user.active:
         return None
     _note_use(found)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from disputes.case_documents.services import latest, stage_refusal
+from disputes.case_documents.services import latest_of_each_kind, stage_refusal
 from disputes.documents import DOCUMENT_KINDS
 from disputes.models import Case, GeneratedDocument, User
 from disputes.permissions import can
@@ -18,7 +18,8 @@ class PanelRow:
 
 
 def document_panel(case: Case) -> list[PanelRow]:
-    return [PanelRow(kind, labels["zh"], stage_refusal(case, kind), latest(case, kind))
+    issued = latest_of_each_kind(case)
+    return [PanelRow(kind, labels["zh"], stage_refusal(case, kind), issued.get(kind))
             for kind, labels in DOCUMENT_KINDS.items()]
 
 

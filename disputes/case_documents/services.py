@@ -103,6 +103,14 @@ def latest(case: Case, kind: str) -> GeneratedDocument | None:
     )
 
 
+def latest_of_each_kind(case: Case) -> dict[str, GeneratedDocument]:
+    """The newest issued document of every kind the case has, in one statement (the case page's panel)."""
+    newest = (sa.select(sa.func.max(GeneratedDocument.id)).where(GeneratedDocument.case_id == case.id)
+              .group_by(GeneratedDocument.kind))
+    return {document.kind: document
+            for document in db.session.scalars(sa.select(GeneratedDocument).where(GeneratedDocument.id.in_(newest)))}
+
+
 def pdf_bytes(case: Case, kind: str, today: date, language: str | None = None) -> bytes:
     """What a download serves: the issued version when there is one, else a fresh rendering."""
     issued = latest(case, kind)

@@ -31,14 +31,18 @@ def case_page_context(
     today = local_today()
     running = deadlines(case, today=today)
     events = allowed_events(case, actor_for(user, case), today=today)
+    assignee_fields = {spec.name for event in events for spec in EVENT_FIELDS.get(event, ()) if spec.kind == "assignee"}
+    handed_over = _reassignable(case, user)
+    people = _people({ASSIGNEE_ROLES[field] for field in assignee_fields} | {role for role, _ in handed_over},
+                     case.region_code)
     return {
         "case": case,
         "today": today,
         "deadlines": [(d, traffic_light(d.due, today)) for d in running],
         "calendar_gap": any(not d.calendar_known for d in running),
         "actions": [(event, EVENT_FIELDS.get(event, ())) for event in events],
-        "assignees": _assignees(case, events),
-        "reassignable": _reassignable(case, user),
+        "assignees": {field: people.get(ASSIGNEE_ROLES[field], []) for field in assignee_fields},
+        "reassignable": [(role, [p for p in people.get(role, []) if p.id != current]) for role, current in handed_over],
         "panels": case_panels(case, user),
         # A worker signed in to their account reads the case as the portal shows it: no staff notes,
         # bookkeeping rows or staff names.
@@ -50,25 +54,25 @@ def case_page_context(
     }
 
 
-def _reassignable(case: Case, user: User) -> list[tuple[str, list[User]]]:
-    """The handler roles this user may hand over, with the people who could take the case."""
+def _reassignable(case: Case, user: User) -> list[tuple[str, int]]:
+    """The handler roles this user may hand over, with the current handler's id."""
     roles = []
     for role, field in (("mediator", "mediator_id"), ("arbitrator", "arbitrator_id")):
         current = getattr(case, field)
         if current is not None and (can(user, "reassign_any_case", case) or user.id == current):
-            roles.append((role, [p for p in _people(role, case.region_code) if p.id != current]))
+            roles.append((role, current))
     return roles
 
 
-def _people(role: str, region_code: str) -> list[User]:
-    return list(db.session.scalars(
+def _people(roles: set[str], region_code: str) -> dict[str, list[User]]:
+    """The active people of these roles in the region, by role: who may be assigned or take over (one statement)."""
+    if not roles:
+        return {}
+    found: dict[str, list[User]] = {}
+    for person in db.session.scalars(
         sa.select(User)
-        .where(User.role == role, User.active.is_(True), User.organisation.has(region_code=region_code))
-        .order_by(User.display_name)
-    ))
-
-
-def _assignees(case: Case, events: list[str]) -> dict[str, list[User]]:
-    """The people an accept event may hand the case to: active mediators or arbitrators of the region."""
-    wanted = {spec.name for event in events for spec in EVENT_FIELDS.get(event, ()) if spec.kind == "assignee"}
-    return {field: _people(ASSIGNEE_ROLES[field], case.region_code) for field in wanted}
+        .where(User.role.in_(sorted(roles)), User.active.is_(True), User.organisation.has(region_code=region_code))
+        .order_by(User.display_name, User.id)
+    ):
+        found.setdefault(person.role, []).append(person)
+    return found

@@ -7,7 +7,7 @@ panel here in their ``init_app``. The case page knows none of them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from flask import Flask, current_app
 
@@ -24,6 +24,8 @@ class CasePanel:
     template: str
     build: Callable[[Case, User], Mapping[str, Any] | None]  # None: the panel is not shown
     order: int
+    # Loader options for what `build` reads of the case, joined into the page's own query.
+    loads: Sequence = ()
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,14 @@ class ShownPanel:
 
 
 def register_case_panel(app: Flask, name: str, template: str, build: Callable[[Case, User], Mapping[str, Any] | None],
-                        *, order: int) -> None:
+                        *, order: int, loads: Sequence = ()) -> None:
     panels = app.extensions.setdefault(_KEY, {})
-    panels[name] = CasePanel(name, template, build, order)
+    panels[name] = CasePanel(name, template, build, order, tuple(loads))
+
+
+def case_panel_loads() -> list:
+    """What the registered panels read of a case, as loader options for the case page's query."""
+    return [option for panel in current_app.extensions.get(_KEY, {}).values() for option in panel.loads]
 
 
 def case_panels(case: Case, user: User) -> list[ShownPanel]:

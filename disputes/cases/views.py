@@ -9,7 +9,8 @@ from disputes.cases import bp
 from disputes.cases.diagram import diagram_svg
 from disputes.cases.event_forms import EVENT_FIELDS, event_data_from_form
 from disputes.cases.pages import case_page_context
-from disputes.cases.queries import case_by_number
+from disputes.cases.panels import case_panel_loads
+from disputes.cases.queries import PAGE_VIEW, case_by_number
 from disputes.cases.queues import parse_filter, queue_page
 from disputes.cases.services import apply_event, reassign
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
@@ -29,7 +30,7 @@ def queue():
 
 @bp.route("/cases/<case_no>")
 def detail(case_no: str):
-    case = case_by_number(case_no)
+    case = case_by_number(case_no, *PAGE_VIEW, *case_panel_loads())
     require_case_visible(current_user, case)
     return render_template("cases/detail.html", **case_page_context(case, current_user))
 

@@ -39,3 +39,21 @@ class CaseAssessment(Base):
     @property
     def cannot_tell(self) -> bool:
         return self.status == "cannot_tell"
+
+
+def _latest_assessment_relationship() -> None:
+    """`Case.latest_assessment`: the newest saved run, which the case page shows.
+
+    A relationship (not a query in the panel) so the case page can join it into the case's own
+    statement; read-only, since runs are added as CaseAssessment rows.
+    """
+    from disputes.models.case import Case
+
+    newer = CaseAssessment.__table__.alias("newer_assessments")
+    newest_id = sa.select(sa.func.max(newer.c.id)).where(newer.c.case_id == Case.id).correlate(Case).scalar_subquery()
+    Case.latest_assessment = relationship(
+        CaseAssessment, primaryjoin=sa.and_(CaseAssessment.case_id == Case.id, CaseAssessment.id == newest_id),
+        viewonly=True, uselist=False)
+
+
+_latest_assessment_relationship()

@@ -1,0 +1,76 @@
+"""The hot reads in SQL statements: the API case read and the staff's case page (issue #16's targets:
+at most 3 and 5 queries). Each statement costs SQLAlchemy a fraction of a millisecond whatever it
+returns, so the count is what keeps these reads fast at any size; bench/portal.py measures their
+throughput against a bare hello-world."""
+import pytest
+import sqlalchemy as sa
+
+from disputes.assessments.services import assess_case, save_case_assessment
+from disputes.cases.services import apply_event
+from disputes.evidence.services import Upload, add_evidence
+from disputes.extensions import db
+from tests.factories import DEFAULT_PASSWORD
+from tests.support import csrf_token
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
+
+
+def selects_during(action) -> list[str]:
+    statements = []
+    listener = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
+    sa.event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        action()
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", listener)
+    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+
+
+def a_case_with_everything(file_case, mediator) -> str:
+    """Accepted (so documents were issued), with two files and two saved assessments."""
+    filed = file_case(respondents=[{"name": "城达配送服务有限公司", "kind": "cooperating_company"},
+                                   {"name": "某外卖科技有限公司", "kind": "platform"}])
+    case = filed.case
+    apply_event(case, "accept", mediator, expected_version=case.version)
+    for number, name in enumerate(("工资条.png", "排班表.png")):
+        add_evidence(case, Upload(name, PNG + bytes([number]), None), by=mediator)
+    for _ in range(2):
+        save_case_assessment(case, assess_case(case), mediator)
+    db.session.commit()
+    return case.case_no
+
+
+def fresh_request() -> None:
+    db.session.remove()  # nothing of the case in the session yet, as in a new request
+
+
+def test_the_api_reads_a_case_with_its_parties_claims_history_and_deadlines_in_three_queries(client, auth, file_case):
+    mediator, headers = auth.token_for("mediator")
+    case_no = a_case_with_everything(file_case, mediator)
+    client.get(f"/api/v1/cases/{case_no}", headers=headers)  # notes the token's use (once a minute), finds holidays
+    fresh_request()
+    answers = []
+    selects = selects_during(lambda: answers.append(client.get(f"/api/v1/cases/{case_no}", headers=headers)))
+    body = answers[0].get_json()
+    assert answers[0].status_code == 200 and len(body["respondents"]) == 2 and body["claims"] and body["deadlines"]
+    assert [row["event"] for row in body["history"]] == ["submit", "accept"]
+    assert len(selects) <= 3, "\n".join(s[:120] for s in selects)  # the token with its user; the case; its history
+
+
+@pytest.mark.parametrize("viewer", ["handler", "arbitrator"])
+def test_the_staff_case_page_renders_in_five_queries(client, auth, file_case, make_user, viewer):
+    mediator = make_user(role="mediator", username="handler")
+    make_user(role="mediator", username="colleague")  # someone the case could be handed to
+    case_no = a_case_with_everything(file_case, mediator)
+    if viewer == "handler":
+        client.post("/login", data={"username": "handler", "password": DEFAULT_PASSWORD, "csrf_token": csrf_token(client)})
+    else:
+        auth.login_as("arbitrator")
+    client.get("/healthz")  # the process's first request also looks for holiday arrangements
+    fresh_request()
+    pages = []
+    selects = selects_during(lambda: pages.append(client.get(f"/cases/{case_no}")))
+    text = pages[0].get_data(as_text=True)
+    assert pages[0].status_code == 200 and "排班表.png" in text and "某外卖科技有限公司" in text
+    assert len(selects) <= 5, "\n".join(s[:120] for s in selects)
+
