@@ -39,3 +39,19 @@ class Auth:
         response = self.client.post("/api/v1/tokens", json={"username": user.username, "password": DEFAULT_PASSWORD})
         assert response.status_code == 201, response.get_json()
         return user, {"Authorization": f"Bearer {response.get_json()['token']}"}
+
+
+def selects_during(action) -> list[str]:
+    """The SELECT statements the app's engine runs while `action` runs."""
+    import sqlalchemy as sa
+
+    from disputes.extensions import db
+
+    statements = []
+    listener = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
+    sa.event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        action()
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", listener)
+    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]

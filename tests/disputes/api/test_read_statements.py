@@ -10,20 +10,9 @@ from disputes.cases.services import apply_event
 from disputes.evidence.services import Upload, add_evidence
 from disputes.extensions import db
 from tests.factories import DEFAULT_PASSWORD
-from tests.support import csrf_token
+from tests.support import csrf_token, selects_during
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
-
-
-def selects_during(action) -> list[str]:
-    statements = []
-    listener = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
-    sa.event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        action()
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", listener)
-    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
 
 
 def a_case_with_everything(file_case, mediator) -> str:

@@ -8,7 +8,7 @@ from disputes.cases.services import apply_event
 from disputes.extensions import db
 from disputes.evidence.services import Upload, add_evidence
 from disputes.models import Evidence, Notification
-from tests.support import csrf_token
+from tests.support import csrf_token, selects_during
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
 
@@ -188,17 +188,6 @@ def test_a_reset_for_a_phone_not_on_file_says_the_same_and_sends_nothing(client,
                                               "case_no": filed.case.case_no, "phone": "13900000000"})
     assert "如果案件编号和手机号码与登记的一致" in page.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count(Notification.id))) == 0
-
-
-def selects_during(action) -> list[str]:
-    statements = []
-    listener = lambda conn, cursor, statement, *rest: statements.append(statement)  # noqa: E731
-    sa.event.listen(db.engine, "before_cursor_execute", listener)
-    try:
-        action()
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", listener)
-    return [s for s in statements if s.lstrip().upper().startswith("SELECT")]
 
 
 def test_a_lookup_reads_the_case_in_one_statement_and_a_repeated_one_only_its_version(client, file_case, make_user):
