@@ -3,7 +3,6 @@ at most 3 and 5 queries). Each statement costs SQLAlchemy a fraction of a millis
 returns, so the count is what keeps these reads fast at any size; bench/portal.py measures their
 throughput against a bare hello-world."""
 import pytest
-import sqlalchemy as sa
 
 from disputes.assessments.services import assess_case, save_case_assessment
 from disputes.cases.services import apply_event
