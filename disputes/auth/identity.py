@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Flask, g, request
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import orm
 
 from disputes.extensions import db, login_manager
 from disputes.models import User
@@ -40,7 +41,8 @@ def user_for_session(session_id: str) -> User | None:
     numbers = [whole_number(user_id, minimum=1), whole_number(generation)]
     if not dot or None in numbers:
         return None
-    user = db.session.get(User, numbers[0])
+    # With the organisation, whose region decides which cases the user may see.
+    user = db.session.get(User, numbers[0], options=[orm.joinedload(User.organisation)])
     if user is None or not user.active or (user.session_generation or 0) != numbers[1]:
         return None
     return user
