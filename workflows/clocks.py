@@ -115,17 +115,45 @@ def mediation_deadline(case, today=None):
     return _deadline("mediation", case.submitted_on, MEDIATION_DAYS, "《劳动争议调解仲裁法》第十四条")
 
 
+def correction_outstanding(case):
+    """Whether the commission has asked for the arbitration application to be completed (Rules
+    第二十九条第三款) and the applicant has not yet done so."""
+    last = last_event(case, "apply_arbitration", "request_application_correction", "application_corrected")
+    return last is not None and last.event == "request_application_correction"
+
+
+def application_received_on(case):
+    """The day the arbitration application counts as received, or None while none is, or while the
+    applicant is still completing it.
+
+    Rules 第四十六条第二项: when the applicant must complete the materials, the time the commission
+    received the application is counted anew from the day they are completed.
+    """
+    applied = last_event(case, "apply_arbitration")
+    if applied is None or correction_outstanding(case):
+        return None
+    corrected = last_event(case, "apply_arbitration", "application_corrected")
+    if corrected.event == "application_corrected":
+        return dt.date.fromisoformat(corrected.data.get("corrected_on") or corrected.on.isoformat())
+    return applied.on
+
+
 def arbitration_acceptance_deadline(case, today=None):
     """5 working days from receipt of the arbitration application to accept or refuse it.
 
     第二十九条; Rules 第三十条, and Rules 第八十条: the Rules' "三日、五日、十日" are working days.
+    Receipt is counted from the day a requested correction is made (Rules 第四十六条第二项); while
+    the applicant is still completing the application, the commission has nothing to decide yet.
     """
-    applied = last_event(case, "apply_arbitration")
-    if applied is None:
+    received = application_received_on(case)
+    if received is None:
         return None
+    corrected = last_event(case, "apply_arbitration", "application_corrected").event == "application_corrected"
     return _deadline(
-        "arbitration_acceptance", applied.on, ACCEPTANCE_WORKING_DAYS,
-        "《劳动争议调解仲裁法》第二十九条；《劳动人事争议仲裁办案规则》第三十条、第八十条",
+        "arbitration_acceptance", received, ACCEPTANCE_WORKING_DAYS,
+        "《劳动争议调解仲裁法》第二十九条；《劳动人事争议仲裁办案规则》第三十条、第八十条"
+        + ("、第四十六条第二项" if corrected else ""),
+        "申请人补正材料的，收到仲裁申请的时间从材料补正之日起重新计算" if corrected else None,
         "逾期未作出决定的，申请人可以就该争议向人民法院起诉",
         unit="working_days",
     )
@@ -183,9 +211,9 @@ def award_deadline(case, today):
     """45 days from acceptance, plus the days extended, 15 at most (第四十三条; Rules 第四十五条).
 
     Rules 第四十六条: the period restarts when a party is added, claims change, a counter-claim is
-    merged, the case is transferred or the applicant corrects the application (the day the
-    corrected materials arrive counts as acceptance); days of suspension and of service by public
-    notice (30 days each, 《民事诉讼法》第九十五条) are not counted.
+    merged or the case is transferred; days of suspension and of service by public notice (30 days
+    each, 《民事诉讼法》第九十五条) are not counted. (Item 二, completed materials, moves the day
+    the application counts as received, before acceptance: application_received_on.)
     """
     accepted = last_event(case, "accept_arbitration")
     if accepted is None:

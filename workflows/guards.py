@@ -41,7 +41,6 @@ RESTART_REASONS = MappingProxyType({
     "claims_changed": "增加、变更仲裁请求",
     "counterclaim_merged": "合并处理反申请",
     "transferred": "案件移送管辖",
-    "materials_corrected": "申请人补正材料（收到仲裁申请的时间从材料补正之日起重新计算）",
 })
 
 # Why a party goes from mediation (or without it) to arbitration: 《劳动争议调解仲裁法》第五条、
@@ -499,6 +498,8 @@ GUARDS = {
     "mediation_failed": EventGuard(),
     "fulfil": EventGuard(),
     "apply_arbitration": EventGuard(_apply_arbitration),
+    "request_application_correction": EventGuard(proc.request_application_correction, (proc.no_correction_pending,)),
+    "application_corrected": EventGuard(proc.application_corrected, (proc.correction_pending,)),
     "accept_arbitration": EventGuard(_accept_arbitration),
     "reject_arbitration": EventGuard(_reject),
     "schedule_hearing": EventGuard(_hearing),

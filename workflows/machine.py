@@ -38,6 +38,9 @@ MAIN_TRANSITIONS = (
     ("fulfil", ("mediated",), "closed", None),
     ("apply_arbitration", ("submitted", "in_mediation", "not_accepted", "mediation_failed", "mediated"),
      "arbitration_applied", None),
+    # Rules Art. 29(3), 46(2): the commission asks for the application to be completed; the applicant does.
+    ("request_application_correction", ("arbitration_applied",), None, None),
+    ("application_corrected", ("arbitration_applied",), None, None),
     ("accept_arbitration", ("arbitration_applied",), "in_arbitration", _assign_arbitrator),
     ("reject_arbitration", ("arbitration_applied",), "arbitration_rejected", None),
     ("schedule_hearing", ("in_arbitration",), None, None),

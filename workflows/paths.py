@@ -60,6 +60,7 @@ def event_data(event: str, today: dt.date) -> dict:
         "schedule_hearing": {"at": f"{later}T09:30", "place": "第一仲裁庭"},
         "extend_award": {"reason": "案情复杂，需要调取平台订单数据"},
         "restart_award_clock": {"reason": "claims_changed"},
+        "request_application_correction": {"missing": "被申请人的名称和住所；工资支付记录"},
         "suspend_award_clock": {"reason": "等待工伤认定结论"},
         "render_award": {"items": [{"kind": "economic_compensation", "amount": "6000.00"}],
                          "monthly_minimum_wage": "2690.00"},

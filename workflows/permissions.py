@@ -74,7 +74,7 @@ _KINDS = {
 }
 
 _ARBITRATOR_EVENTS = (
-    "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award",
+    "request_application_correction", "application_corrected", "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award",
     "restart_award_clock", "suspend_award_clock", "resume_award_clock", "arbitral_mediation",
     "render_award",
 )

@@ -19,6 +19,7 @@ import datetime as dt
 from . import fields
 from .calendar import add_period, subtract_working_days
 from .case import events_since, last_event
+from .clocks import ACCEPTANCE_WORKING_DAYS, correction_outstanding
 from .errors import GuardRefused
 from .rules import CLAIM_KINDS, PAY_CLAIM_KINDS, is_collective, simple_procedure_eligible
 from .service import DOCUMENTS, PARTIES, SERVICE_METHODS, counts_as_received
@@ -147,6 +148,48 @@ def interim_execution(case, actor, data, today):
                   security_required=applicant != "worker",
                   amount=fields.amount(data["amount"], "amount") if data.get("amount") not in (None, "") else None,
                   basis="《劳动争议调解仲裁法》第四十四条；劳动者申请先予执行的，可以不提供担保；移送人民法院执行")
+
+
+def request_application_correction(case, actor, data, today):
+    """Rules 第二十九条第三款: an application that is not in order or lacks materials — the commission
+    tells the applicant, on the spot or within 5 (working, 第八十条) days, every material to
+    complete, in one notice. Until they are completed the application does not count as received
+    (第四十六条第二项), so the 5-day acceptance period waits."""
+    missing = fields.text(data.get("missing"), "missing",
+                          missing_zh="请一次性写明需要补正的全部材料（《劳动人事争议仲裁办案规则》第二十九条第三款）",
+                          missing_en="List every material to be completed, in one notice (Rules Art. 29(3))")
+    applied = last_event(case, "apply_arbitration")
+    notify_by = add_period(applied.on, ACCEPTANCE_WORKING_DAYS, "working_days")
+    extra = {"late": True} if today > notify_by else {}
+    return result(data, missing=missing, notify_by=notify_by.isoformat(), **extra,
+                  basis="《劳动人事争议仲裁办案规则》第二十九条第三款、第四十六条第二项")
+
+
+def application_corrected(case, actor, data, today):
+    """The applicant completed the materials: the application counts as received on that day (Rules
+    第四十六条第二项), and the 5-day acceptance period runs from it."""
+    corrected = today
+    if data.get("corrected_on") not in (None, ""):
+        corrected = dt.date.fromisoformat(fields.date(data["corrected_on"], "corrected_on"))
+        asked = last_event(case, "request_application_correction").on
+        if corrected < asked or corrected > today:
+            raise GuardRefused(f"补正日期应在告知补正之日（{asked.isoformat()}）与今天之间",
+                               f"The correction date must fall between the request ({asked.isoformat()}) and today",
+                               field="corrected_on")
+    return result(data, corrected_on=corrected.isoformat(), basis="《劳动人事争议仲裁办案规则》第四十六条第二项")
+
+
+def no_correction_pending(case, today):
+    if correction_outstanding(case):
+        return GuardRefused("已一次性告知补正，申请人尚未补正材料（《劳动人事争议仲裁办案规则》第二十九条第三款）",
+                            "The applicant has already been told what to complete and has not yet done so (Rules Art. 29(3))")
+    return None
+
+
+def correction_pending(case, today):
+    if not correction_outstanding(case):
+        return GuardRefused("未告知申请人补正材料，无须记录补正", "No correction was requested")
+    return None
 
 
 def transfer_case(case, actor, data, today):

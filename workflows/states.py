@@ -41,6 +41,8 @@ _EVENTS = (
     ("mediation_failed", "调解不成", "Record failed mediation"),
     ("fulfil", "协议已履行", "Agreement performed"),
     ("apply_arbitration", "申请仲裁", "Apply for arbitration"),
+    ("request_application_correction", "告知补正仲裁申请材料", "Ask the applicant to complete the application"),
+    ("application_corrected", "申请人已补正材料", "Application completed"),
     ("accept_arbitration", "受理仲裁", "Accept arbitration"),
     ("reject_arbitration", "仲裁不予受理", "Refuse arbitration"),
     ("schedule_hearing", "安排开庭", "Schedule hearing"),

@@ -37,6 +37,10 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
                    choices=tuple(ARBITRATION_GROUNDS.items())),
         _OPTIONAL_REASON,
     ),
+    "request_application_correction": (
+        EventField("missing", _l("需要补正的全部材料（一次性告知）"), "textarea"),
+    ),
+    "application_corrected": (EventField("corrected_on", _l("补正日期（不填为今天）"), "date", required=False),),
     "accept_arbitration": (EventField("arbitrator_id", _l("承办仲裁员（默认本人）"), "assignee", required=False),),
     "reject_arbitration": (_REASON,),
     "schedule_hearing": (EventField("at", _l("开庭时间"), "datetime"), EventField("place", _l("开庭地点"))),

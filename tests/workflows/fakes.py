@@ -57,7 +57,7 @@ PEOPLE = SimpleNamespace(
 
 _MEDIATOR_EVENTS = {"accept", "decline", "mediation_succeeded", "mediation_failed", "fulfil"}
 _ARBITRATOR_EVENTS = {
-    "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award", "restart_award_clock",
+    "request_application_correction", "application_corrected", "accept_arbitration", "reject_arbitration", "schedule_hearing", "extend_award", "restart_award_clock",
     "suspend_award_clock", "resume_award_clock", "arbitral_mediation", "render_award",
     "partial_award", "interim_execution", "transfer_case", "treat_as_withdrawn", "respondent_absent",
     "use_simple_procedure", "convert_to_ordinary",

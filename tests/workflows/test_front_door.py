@@ -40,7 +40,7 @@ def test_states_and_events_of_the_design():
                       "arbitration_applied", "in_arbitration", "arbitration_rejected", "arbitration_mediated",
                       "awarded", "in_litigation", "closed", "withdrawn")
     assert LEGAL_AID_STATES == ("none", "referred", "accepted", "declined")
-    assert len(EVENTS) == len(set(EVENTS)) == 36
+    assert len(EVENTS) == len(set(EVENTS)) == 38
 
 
 def test_terminal_and_active_states_split_the_states():

@@ -176,5 +176,5 @@ def test_every_event_is_reachable_from_some_state(case_in, people):
     # simple procedure.
     follow_up = {"resume_award_clock", "legal_aid_accepted", "legal_aid_declined", "resume_limitation",
                  "respondent_absent", "treat_as_withdrawn", "request_postponement", "set_aside_ruled",
-                 "convert_to_ordinary"}
+                 "convert_to_ordinary", "application_corrected"}
     assert seen >= set(EVENTS) - follow_up

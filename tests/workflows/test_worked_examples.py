@@ -196,6 +196,15 @@ def s_acceptance(applied):
     return _due(desk, "arbitration_acceptance")
 
 
+def s_acceptance_after_correction(applied, asked, corrected):
+    desk = _desk(applied)
+    desk.do("apply_arbitration")
+    desk.do("request_application_correction", data={"missing": "被申请人的名称和住所；工资支付记录"}, on=D(*asked))
+    assert not [d for d in deadlines(desk.case, today=desk.today) if d.kind == "arbitration_acceptance"]
+    desk.do("application_corrected", on=D(*corrected))
+    return _due(desk, "arbitration_acceptance")
+
+
 def s_award(accepted):
     return _due(_arbitration(accepted), "award")
 
@@ -320,8 +329,10 @@ CLOCKS = [
     C(s_award_extended, ((2027, 8, 2),), (2027, 10, 4), "LDMAL Art. 43; Rules Art. 45", "60 days end on 国庆 2027"),
     C(s_award_restarted, ((2027, 7, 1), (2027, 8, 17), "claims_changed"), (2027, 10, 4), "Rules Art. 46",
       "a changed claim restarts the 45 days, which end on 国庆 2027"),
-    C(s_award_restarted, ((2026, 3, 2), (2026, 3, 10), "materials_corrected"), (2026, 4, 24), "Rules Art. 46",
-      "the day corrected materials arrive counts as acceptance"),
+    C(s_acceptance_after_correction, ((2026, 3, 2), (2026, 3, 3), (2026, 3, 10)), (2026, 3, 17), "Rules Art. 29(3), 46(2)",
+      "completed materials: receipt counts from the day they arrive; 5 working days from Tue 10 March"),
+    C(s_acceptance_after_correction, ((2026, 9, 24), (2026, 9, 25), (2026, 9, 30)), (2026, 10, 13), "Rules Art. 46(2), 80",
+      "materials completed the day before 国庆 2026: 5 working days end after the holiday and the make-up days"),
     C(s_award_suspended, ((2029, 12, 9), (2029, 12, 10), (2029, 12, 20)), (2030, 2, 6), "Rules Art. 46, 47",
       "10 suspended days added: 55 days end on 除夕 2030"),
     C(s_award_public_notice, ((2026, 3, 2),), (2026, 5, 18), "Rules Art. 46; CPL Art. 95",
