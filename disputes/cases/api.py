@@ -128,7 +128,12 @@ CASE = {
             "note": {"type": "string", "nullable": True},
             "actor": {"type": "string", "nullable": True, "description": "who must act before the last day"},
             "actor_label": {"type": "string", "nullable": True}}}},
-        "history": {"type": "array"}, "allowed_events": {"type": "array", "items": {"type": "string"}},
+        "history": {"type": "array", "items": {"type": "object", "properties": {
+            "at": {"type": "string"}, "on": {"type": "string", "format": "date"}, "actor": {"type": "string"},
+            "event": {"type": "string"}, "from": {"type": ["string", "null"]}, "to": {"type": "string"},
+            "note": {"type": ["string", "null"]},
+            "data": {"type": "object", "description": "what the rules recorded with the event (staff only)"}}}},
+        "allowed_events": {"type": "array", "items": {"type": "string"}},
         "access_code": {"type": "string", "nullable": True,
                         "description": "only in the 201 answer to intake; null when a retry found the case filed"},
         "already_filed": {"type": "boolean", "description": "a retry with the same Idempotency-Key: no new case"},

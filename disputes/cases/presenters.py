@@ -72,8 +72,12 @@ def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
             for d in deadlines(case, today=today)
         ],
         "history": [
-            {"at": to_local(h.at).isoformat(), "actor": _worker_side_actor(h) if as_worker else h.actor_label,
-             "event": h.event, "from": h.from_state, "to": h.to_state, "note": None if as_worker else h.note}
+            {"at": to_local(h.at).isoformat(), "on": h.occurred_on.isoformat(),
+             "actor": _worker_side_actor(h) if as_worker else h.actor_label,
+             "event": h.event, "from": h.from_state, "to": h.to_state, "note": None if as_worker else h.note,
+             # What the rules recorded with the event (the ground, the basis, warnings, the award's
+             # final-award reasoning); staff only, like the notes.
+             **({} if as_worker else {"data": h.data or {}})}
             for h in (worker_history(case) if as_worker else case.history)
         ],
         "allowed_events": allowed_events(case, actor_for(viewer, case), today=today) if viewer else [],

@@ -6,7 +6,7 @@ bp = Blueprint("holidays", __name__, url_prefix="/admin/holidays")
 
 
 def init_app(app: Flask) -> None:
-    from disputes.holidays import views  # noqa: F401  (routes)
+    from disputes.holidays import api, views  # noqa: F401  (routes)
     from disputes.holidays.services import sync_published_calendar
 
     app.register_blueprint(bp)
