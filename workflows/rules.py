@@ -158,24 +158,6 @@ def is_collective(workers_count, claims):
     return workers_count >= COLLECTIVE_MIN_WORKERS and bool(_claim_kinds(claims))
 
 
-def collective_guard(workers_count, claims, representative_count):
-    """Refuse a collective case whose workers elected other than 3 to 5 representatives.
-
-    《劳动人事争议仲裁办案规则》第六十三条: the workers may elect three to five representatives; with
-    none elected every worker takes part himself. Cases that are not collective are not checked.
-    """
-    if not is_collective(workers_count, claims):
-        return
-    if representative_count and representative_count not in REPRESENTATIVES:
-        raise GuardRefused(
-            f"十人以上的集体争议应推举三至五名代表，本案为 {representative_count} 名"
-            "（《劳动人事争议仲裁办案规则》第六十三条）",
-            f"A collective dispute elects 3 to 5 representatives, not {representative_count} "
-            "(Arbitration Rules Art. 63)",
-            field="representative_count",
-        )
-
-
 @dataclass(frozen=True)
 class SimpleProcedure:
     """Whether a case may be handled by simple procedure, and the grounds and bars found."""

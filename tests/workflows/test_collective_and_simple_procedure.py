@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from tests.workflows.fakes import Claim
-from workflows import GuardRefused, allowed_events, collective_guard, is_collective, simple_procedure_eligible
+from workflows import allowed_events, is_collective, representative_warnings, simple_procedure_eligible
 
 
 def test_ten_workers_with_a_common_claim_are_a_collective_dispute():
@@ -22,21 +22,16 @@ def test_workers_without_a_claim_are_not_a_collective_dispute():
     assert not is_collective(30, [])
 
 
-@pytest.mark.parametrize("representatives", [0, 3, 4, 5])
-def test_collective_case_elects_three_to_five_representatives_or_none(representatives):
-    collective_guard(10, [Claim("wage_arrears")], representatives)
-
-
-@pytest.mark.parametrize("representatives", [1, 2, 6])
-def test_other_numbers_of_representatives_are_refused(representatives):
-    with pytest.raises(GuardRefused) as refused:
-        collective_guard(10, [Claim("wage_arrears")], representatives)
-    assert refused.value.field == "representative_count"
-    assert "三至五名" in refused.value.message_zh and "第六十三条" in refused.value.message_zh
+@pytest.mark.parametrize("representatives, warned", [(0, "尚未推举"), (1, "已推举 1 名"), (2, "已推举 2 名"),
+                                                     (3, None), (5, None), (6, "已推举 6 名")])
+def test_representatives_are_a_may_so_other_numbers_warn_and_never_refuse(representatives, warned):
+    # Rules Art. 63: ten or more workers with a common claim *may* elect three to five representatives.
+    warnings = representative_warnings(10, [Claim("wage_arrears")], representatives)
+    assert (warnings == []) if warned is None else (len(warnings) == 1 and warned in warnings[0] and "第六十三条" in warnings[0])
 
 
 def test_representatives_are_not_checked_for_small_cases():
-    collective_guard(4, [Claim("wage_arrears")], 2)
+    assert representative_warnings(4, [Claim("wage_arrears")], 2) == []
 
 
 def test_collective_arbitration_with_two_representatives_is_accepted_with_a_warning(case_in, people):

@@ -26,7 +26,7 @@ PACKAGE = Path(workflows.__file__).parent
 CONTRACT = """STATES STATE_LABELS LEGAL_AID_STATES LEGAL_AID_LABELS EVENTS EVENT_LABELS TERMINAL_STATES
 ACTIVE_STATES Actor CaseLike fire allowed_events deadlines GuardRefused EventNotAllowed WorkflowError
 Transition Deadline add_period working_days_between is_working_day calendar_known_for
-final_award_assessment is_collective collective_guard simple_procedure_eligible DEFAULT_MINIMUM_WAGES
+final_award_assessment is_collective representative_warnings simple_procedure_eligible DEFAULT_MINIMUM_WAGES
 diagram_dot""".split()
 
 
