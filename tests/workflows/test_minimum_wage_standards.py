@@ -107,7 +107,6 @@ SAMPLES = [
     ("110000", None, "2540"), ("120000", "天津市和平区", "2510"), ("310000", "上海市浦东新区", "2740"),
     ("540000", "拉萨市城关区", "2360"), ("630000", "西宁市城东区", "1880"),
     ("140000", "太原市小店区", "2150"), ("140000", "大同市浑源县", "1950"),
-    ("150000", "包头市昆都仑区", "2270"), ("150000", "呼伦贝尔市牙克石市", "2140"),
     ("220000", "长春市朝阳区", "2230"), ("220000", "延吉市", "2020"), ("220000", "榆树市", "1870"),
     ("230000", "哈尔滨市南岗区", "2270"), ("230000", "哈尔滨市呼兰区", "2010"), ("230000", "黑河市区", "1910"),
     ("350000", "思明区", "2265"), ("350000", "福建省晋江市", "2195"), ("350000", "武夷山市", "2045"),
@@ -130,7 +129,7 @@ def test_final_award_threshold_is_twelve_months_of_the_places_tier(standards, co
     assert threshold.lookup.standard.url
 
 
-@pytest.mark.parametrize("code", ["130000", "210000", "320000", "330000", "340000", "360000", "370000",
+@pytest.mark.parametrize("code", ["130000", "150000", "210000", "320000", "330000", "340000", "360000", "370000",
                                   "410000", "420000", "450000", "460000", "510000", "620000"])
 def test_provinces_without_published_places_give_no_threshold_for_a_place(standards, code):
     threshold = final_award_threshold(code, TODAY, "某某县", standards=standards)
@@ -186,9 +185,12 @@ def test_the_announcement_is_there_for_citing(standards):
 def test_secondary_and_undated_sources_are_flagged(standards):
     assert any("secondary" in w for w in standard_in_force("220000", TODAY, "长春市朝阳区",
                                                            standards=standards).warnings)
-    early = standard_in_force("530000", dt.date(2025, 1, 1), "昆明市五华区", standards=standards)
+    early = standard_in_force("530000", dt.date(2024, 9, 30), "昆明市五华区", standards=standards)
     assert early.tier.monthly == Decimal("1990")
-    assert any("unknown start date" in w for w in early.warnings)
+    assert any("secondary" in w for w in early.warnings)
+    undated = standard_in_force("540000", dt.date(2025, 6, 1), "拉萨市城关区", standards=standards)
+    assert undated.tier.monthly == Decimal("2100")
+    assert any("unknown start date" in w for w in undated.warnings)
 
 
 # ----------------------------------------------------------------------------- change days
@@ -198,6 +200,7 @@ def test_secondary_and_undated_sources_are_flagged(standards):
     ("230000", "大庆市区", dt.date(2024, 4, 30), dt.date(2024, 5, 1), "1860", "2080"),
     ("120000", None, dt.date(2025, 8, 31), dt.date(2025, 9, 1), "2320", "2510"),
     ("640000", "银川市兴庆区", dt.date(2025, 9, 30), dt.date(2025, 10, 1), "2050", "2235"),
+    ("150000", "包头市昆都仑区", dt.date(2025, 11, 30), dt.date(2025, 12, 1), "2270", "2380"),
 ])
 def test_a_date_straddling_a_change_uses_the_older_standard_before_and_the_newer_from_the_day(
         standards, code, place, before, change_day, old, new):
