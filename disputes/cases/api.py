@@ -115,6 +115,12 @@ CASE = {
         "case_no": {"type": "string"}, "state": {"type": "string"}, "legal_aid": {"type": "string"},
         "version": {"type": "integer"}, "collective": {"type": "boolean"},
         "final_award": {"type": ["boolean", "null"]},
+        "region": {"type": "string", "description": "the province's code (GB/T 2260, two digits)"},
+        "region_name": {"type": "string"},
+        "place": {"type": ["object", "null"], "description": "the place of work, when given: code and name",
+                  "properties": {"code": {"type": "string"}, "name": {"type": "string"},
+                                 "full_name": {"type": "string"},
+                                 "level": {"type": "string", "enum": ["prefecture", "county"]}}},
         "workers": {"type": "array"}, "respondents": {"type": "array"}, "claims": {"type": "array"},
         "deadlines": {"type": "array", "items": {"type": "object", "properties": {
             "kind": {"type": "string"}, "label": {"type": "string"},

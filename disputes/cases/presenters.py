@@ -53,6 +53,8 @@ def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
         "final_award": case.final_award,
         "submitted_on": case.submitted_on.isoformat(),
         "region": case.region_code,
+        "region_name": case.region.name_zh,
+        "place": place_json(case.place),
         "platform": case.platform,
         "facts": case.facts,
         "knew_of_violation_on": _iso(case.knew_of_violation_on),
@@ -82,6 +84,13 @@ def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
         ],
         "allowed_events": allowed_events(case, actor_for(viewer, case), today=today) if viewer else [],
     }
+
+
+def place_json(place) -> dict[str, str] | None:
+    """A place with both its code and its name, as the API answers a place given either way."""
+    if place is None:
+        return None
+    return {"code": place.code, "name": place.name, "full_name": place.full_name, "level": place.level}
 
 
 def _worker_side_actor(row) -> str:

@@ -19,11 +19,11 @@ from disputes.models import Case, CaseEvent
 API_VIEW = (
     orm.joinedload(Case.workers), orm.joinedload(Case.respondents), orm.joinedload(Case.claims),
     orm.joinedload(Case.mediator), orm.joinedload(Case.arbitrator), orm.joinedload(Case.collective_lead),
-    orm.joinedload(Case.collective_members),
+    orm.joinedload(Case.collective_members), orm.joinedload(Case.region),
     orm.selectinload(Case.history).joinedload(CaseEvent.actor),
 )
 # What the case page itself shows (the panels add what they read: cases/panels.py).
-PAGE_VIEW = (*API_VIEW, orm.joinedload(Case.region), orm.joinedload(Case.organisation))
+PAGE_VIEW = (*API_VIEW, orm.joinedload(Case.organisation))
 
 
 def case_by_number(case_no: str, *options: orm.interfaces.LoaderOption) -> Case:

@@ -115,7 +115,9 @@ def _with_context(case: Case, event: str, data: dict, today: date, actor: Actor)
     if event == "render_award" and event in allowed_events(case, actor, today=today):
         typed = data.get("monthly_minimum_wage")
         typed = None if typed in (None, "") else _typed_wage(typed)
-        basis = award_wage_basis(case.region_code, today, data.get("wage_place"), typed)
+        # The place of work recorded at intake serves when the arbitrator names none.
+        place = data.get("wage_place") or (case.place.full_name if case.place else None)
+        basis = award_wage_basis(case.region_code, today, place, typed)
         data["monthly_minimum_wage"] = format(basis.monthly, "f")
         data["minimum_wage_basis"] = basis.as_data()
     return data

@@ -45,7 +45,7 @@ def check_intake_field():
 INTAKE = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["workers", "respondents", "claims", "facts", "region"],
+    "required": ["workers", "respondents", "claims", "facts"],  # and a region, or a place that names one
     "properties": {
         "workers": {
             "type": "array", "minItems": 1, "maxItems": 500,
@@ -83,7 +83,11 @@ INTAKE = {
             },
         },
         "facts": {"type": "string", "minLength": 10, "maxLength": 20000},
-        "region": {"type": "string", "description": "GB/T 2260 province code, e.g. 11 for Beijing"},
+        "region": {"type": "string", "description": "the province: its GB/T 2260 code (\"42\" or \"420000\") "
+                   "or a name (\"湖北省\"); a place below it (\"湖北省武汉市\", \"武汉\") sets the place too"},
+        "place": {"type": "string", "description": "the place of work, prefecture or county: a code (\"420103\") or "
+                  "a name (\"武汉市江汉区\", \"江汉区\"), read within the region; with no region, its province is "
+                  "the region. A name several places bear is refused with the candidates"},
         "knew_of_violation_on": {"type": "string", "format": "date"},
         "relationship_ended": {"type": "boolean"},
         "relationship_ended_on": {"type": "string", "format": "date"},

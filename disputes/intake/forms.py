@@ -75,6 +75,7 @@ class ComplaintForm(ServiceForm):
     claims = FieldList(FormField(ClaimRow), min_entries=3, max_entries=30)
     facts = TextAreaField(_l("事实和理由"), render_kw={"rows": 8})
     region = SelectField(_l("争议发生地（省份）"), choices=[], validate_choice=False)
+    place = StringField(_l("工作地点（写到县、区，如“武汉市江汉区”；选填）"), render_kw={"maxlength": 64})
     knew_of_violation_on = DateField(_l("您知道权利受侵害的日期"), validators=[Optional()])
     relationship_ended = BooleanField(_l("用工关系已经结束"))
     relationship_ended_on = DateField(_l("结束日期"), validators=[Optional()])
@@ -96,6 +97,7 @@ class ComplaintForm(ServiceForm):
             "platform": self.platform.data or None,
             "facts": self.facts.data or "",
             "region": self.region.data or "",
+            "place": (self.place.data or "").strip() or None,
             "knew_of_violation_on": _iso(self.knew_of_violation_on),
             "relationship_ended": bool(self.relationship_ended.data),
             "relationship_ended_on": _iso(self.relationship_ended_on),

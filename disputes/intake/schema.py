@@ -13,6 +13,7 @@ from typing import Any, Mapping
 
 from flask_babel import gettext as _
 
+import places
 from disputes.errors import BadInput, ValidationFailed
 from disputes import validation as v
 from disputes.vocabulary import CLAIM_KINDS, FACTOR_KEYS, OCCUPATIONS, RESPONDENT_KINDS
@@ -22,7 +23,7 @@ MAX_RESPONDENTS = 10
 MAX_CLAIMS = 30
 TOP_LEVEL_KEYS = {
     "workers", "respondents", "platform", "claims", "facts", "region", "knew_of_violation_on",
-    "relationship_ended", "relationship_ended_on", "language", "factors",
+    "relationship_ended", "relationship_ended_on", "language", "factors", "place",
 }
 WORKER_KEYS = {"name", "id_number", "phone", "occupation", "is_representative"}
 RESPONDENT_KEYS = {"name", "kind", "credit_code"}
@@ -64,6 +65,7 @@ class IntakeSubmission:
     relationship_ended_on: date | None = None
     language: str = "zh_CN"
     reported_factors: dict = field(default_factory=dict)
+    place_code: str | None = None  # the place of work, prefecture or county (GB/T 2260)
 
 
 @dataclass
@@ -91,11 +93,8 @@ def parse_intake(payload: Any, *, today: date, known_regions: set[str]) -> Intak
     problems.add("facts", v.check_text(facts, required=True, min_length=10, max_length=20000, multiline=True))
     platform = payload.get("platform")
     problems.add("platform", v.check_text(platform, required=False, max_length=128))
-    region = payload.get("region")
-    if not isinstance(region, str) or not region.strip():
-        problems.add("region", _("请选择发生争议的地区。"))
-    elif region.strip() not in known_regions:
-        problems.add("region", _("未知的地区代码。"))
+    region, place_code = _parse_region_and_place(payload.get("region"), payload.get("place"), known_regions,
+                                                 problems)
     knew_on, message = v.parse_past_date(payload.get("knew_of_violation_on"), today)
     problems.add("knew_of_violation_on", message)
     ended = payload.get("relationship_ended", False)
@@ -114,10 +113,62 @@ def parse_intake(payload: Any, *, today: date, known_regions: set[str]) -> Intak
         raise ValidationFailed(problems.errors)
     return IntakeSubmission(
         workers=tuple(workers), respondents=tuple(respondents), claims=tuple(claims),
-        facts=facts.strip(), region=region.strip(), platform=(platform or "").strip() or None,
+        facts=facts.strip(), region=region, place_code=place_code, platform=(platform or "").strip() or None,
         knew_of_violation_on=knew_on, relationship_ended=ended, relationship_ended_on=ended_on,
         language=language, reported_factors=factors,
     )
+
+
+def _parse_region_and_place(region, place, known_regions: set[str], problems: _Problems):
+    """The province (a region code as before: "42") and the place of work below it.
+
+    Either may be a code or a name: `region` "42", "420000", "湖北省" or "湖北省武汉市" (a place below
+    a province is the place too); `place` "420103", "武汉市江汉区" or "江汉区", read within the
+    region. Without a region, the place's province is the region. A name several places bear is
+    refused with the candidates, so the worker picks one. A place is optional; a region or a place
+    that names one is not.
+    """
+    region_code, found = None, None
+    if isinstance(region, str) and region.strip() in known_regions:
+        region_code = region.strip()
+    elif isinstance(region, str) and region.strip():
+        found = _one_place(region, "region", None, problems)
+    elif place in (None, ""):
+        problems.add("region", _("请选择发生争议的地区。"))
+    if place not in (None, "") and "region" not in problems.errors:
+        if isinstance(place, str):
+            found = _one_place(place, "place", found or region_code, problems) or found
+        else:
+            problems.add("place", _("应为地名或行政区划代码。"))
+    if found is not None and region_code is None:
+        if found.province_short_code in known_regions:
+            region_code = found.province_short_code
+        else:
+            problems.add("region", _("未知的地区代码。"))
+    if found is None or found.level == "province":
+        return region_code, None
+    return region_code, found.code
+
+
+def _one_place(text: str, path: str, within: str | None, problems: _Problems):
+    """The one place `text` names (within the province `within`), or None with the problem said."""
+    text = text.strip()
+    if len(text) > 64:
+        problems.add(path, _("地名太长。"))
+        return None
+    resolution = places.resolve(text, within=within)
+    if resolution.place is not None:
+        return resolution.place
+    if resolution.ambiguous:
+        names = "、".join(p.full_name for p in resolution.candidates[:8])
+        problems.add(path, _("“%(text)s”对应多个地方：%(names)s。请写明上级地名，例如“%(example)s”。", text=text,
+                             names=names, example=resolution.candidates[0].full_name))
+    elif within and places.resolve(text).found:
+        problems.add(path, _("“%(text)s”不在所选省份内，请核对省份或地名。", text=text))
+    else:
+        problems.add(path, _("没有找到“%(text)s”。请写到县、区，例如“武汉市江汉区”，或填写行政区划代码；不清楚可以不填。",
+                             text=text))
+    return None
 
 
 def _parse_factors(value, problems: _Problems) -> dict:

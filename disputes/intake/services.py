@@ -146,6 +146,7 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
         platform=submission.platform,
         facts=submission.facts,
         region_code=submission.region,
+        place_code=submission.place_code,
         knew_of_violation_on=submission.knew_of_violation_on,
         relationship_ended=submission.relationship_ended,
         relationship_ended_on=submission.relationship_ended_on,

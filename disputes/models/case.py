@@ -7,6 +7,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import places
 from disputes.models.base import Base, in_list, utcnow
 from disputes.models.organisation import Organisation, Region
 from disputes.models.user import User
@@ -66,6 +67,10 @@ class Case(Base):
     platform: Mapped[str | None] = mapped_column(sa.String(128))
     facts: Mapped[str] = mapped_column(sa.Text)
     region_code: Mapped[str] = mapped_column(sa.ForeignKey("regions.code"))
+    # Where the work was done, to the county where the worker says (GB/T 2260, the places package):
+    # it decides the local minimum-wage tier of an award (Art. 47(1)) and the commission's reach
+    # (Art. 21: 劳动合同履行地). No foreign key: the division list is shipped data, not a table.
+    place_code: Mapped[str | None] = mapped_column(sa.String(6))
     knew_of_violation_on: Mapped[date | None]
     relationship_ended: Mapped[bool] = mapped_column(default=False)
     relationship_ended_on: Mapped[date | None]
@@ -126,6 +131,11 @@ class Case(Base):
     def group_worker_count(self) -> int:
         """The workers of this case and of the complaints linked into it as one collective dispute."""
         return self.worker_count + sum(member.worker_count for member in self.collective_members)
+
+    @property
+    def place(self) -> places.Place | None:
+        """The place of work as the division list names it (None when not given)."""
+        return places.place_by_code(self.place_code) if self.place_code else None
 
     @property
     def total_claimed(self) -> Decimal:

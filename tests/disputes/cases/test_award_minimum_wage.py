@@ -53,6 +53,21 @@ def test_the_tier_is_the_one_whose_list_names_the_place(desk, file_case):
     assert (basis["tier"], Decimal(basis["monthly"]), basis["place"]) == (second.label, second.monthly, place)
 
 
+def test_the_place_of_work_given_at_intake_serves_when_the_arbitrator_names_none(desk, file_case):
+    jilin = standard("220000")
+    second = next(t for t in jilin.tiers if t.rank == 2)
+    mediator = desk.as_role("mediator", region="22")
+    arbitrator = desk.as_role("arbitrator", region="22")
+    assert "延吉市" in second.places
+    case_no = file_case(filed_by=mediator, region="22", place="延吉市").case.case_no
+    desk.fire(mediator, case_no, "apply_arbitration")
+    desk.fire(arbitrator, case_no, "accept_arbitration")
+    answer = desk.fire(arbitrator, case_no, "render_award", {"items": [{"kind": "wage_arrears", "amount": "3000.00"}]})
+    assert answer.status_code == 200, answer.get_json()
+    basis, _ = award_basis(case_no)
+    assert (basis["tier"], Decimal(basis["monthly"])) == (second.label, second.monthly)
+
+
 def test_without_the_place_a_tiered_province_asks_for_it_and_lists_the_tiers(desk, file_case):
     arbitrator, case_no = in_arbitration(desk, file_case, region="22")
     answer = desk.fire(arbitrator, case_no, "render_award", {"items": [{"kind": "wage_arrears", "amount": "3000.00"}]})
