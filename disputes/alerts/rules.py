@@ -6,6 +6,10 @@
   cases within `window_days`, which may be one collective dispute filed piecemeal (Art. 7).
 - deadline_no_action: an open case whose next deadline is at most `threshold` working days away
   and nothing has happened on it for `window_days` days.
+- pay_below_minimum: a respondent named in at least `threshold` complaints within `window_days`
+  that claim pay below the minimum wage (the minimum_wage_shortfall claim); the alert quotes the
+  local standard in force from the same table the award uses (workflows.minimum_wages: the tier
+  of each case's place of work, or the province's tiers), so the check starts from the right figure.
 - surge: a platform or region with at least `threshold` % of its weekly average intake (over the
   previous four weeks) in the last `window_days` days, and at least five complaints.
 """
@@ -26,17 +30,20 @@ from disputes.notifications.outbox import queue
 from disputes.permissions import roles_that_may, user_region_scope
 from disputes.vocabulary import WAGE_CLAIMS
 from disputes.validation import whole_number
+import places
 from workflows import TERMINAL_STATES, add_period
+from workflows import minimum_wages as published
 
 DEFAULT_RULES = {
     "repeated_wage_complaints": (3, 30),
     "likely_collective": (10, 7),
     "deadline_no_action": (3, 7),
     "surge": (200, 7),
+    "pay_below_minimum": (1, 30),
 }
 RULE_LABELS = {
     "repeated_wage_complaints": "重复欠薪投诉", "likely_collective": "疑似集体争议",
-    "deadline_no_action": "临近期限未处理", "surge": "投诉量激增",
+    "deadline_no_action": "临近期限未处理", "surge": "投诉量激增", "pay_below_minimum": "疑似低于最低工资",
 }
 SURGE_MINIMUM = 5
 MAX_ALERT_NOTE = 1000
@@ -47,7 +54,9 @@ def rules() -> dict[str, WarningRule]:
     found = {rule.key: rule for rule in db.session.scalars(sa.select(WarningRule))}
     for key, (threshold, window) in DEFAULT_RULES.items():
         if key not in found:
-            found[key] = WarningRule(key=key, threshold=threshold, window_days=window)
+            # enabled set here: the column default applies only at the flush, and a rule created
+            # by the first complaint must run for that complaint.
+            found[key] = WarningRule(key=key, threshold=threshold, window_days=window, enabled=True)
             db.session.add(found[key])
     return found
 
@@ -90,7 +99,7 @@ def evaluate(today: date, keys: Iterable[str] = tuple(DEFAULT_RULES)) -> list[Al
 
 def evaluate_on_intake(today: date) -> list[Alert]:
     """The rules a new complaint can trigger, run right after it is filed."""
-    return evaluate(today, ("repeated_wage_complaints", "likely_collective"))
+    return evaluate(today, ("repeated_wage_complaints", "likely_collective", "pay_below_minimum"))
 
 
 def evaluate_after_filing(filed: FiledComplaint) -> None:
@@ -119,10 +128,62 @@ def _repeated_wage_complaints(rule: WarningRule, today: date) -> list[Alert]:
             for key, name, region, count in rows]
 
 
-def _cases_naming(key: str, since: date) -> list[str]:
+def _pay_below_minimum(rule: WarningRule, today: date) -> list[Alert]:
+    since = today - timedelta(days=rule.window_days)
+    shortfall_case = sa.exists().where(Claim.case_id == Case.id, Claim.kind == "minimum_wage_shortfall")
+    rows = db.session.execute(
+        sa.select(_respondent_key(), sa.func.min(Respondent.name), Case.region_code,
+                  sa.func.count(sa.distinct(Case.id)))
+        .join(Case, Case.id == Respondent.case_id)
+        .where(Case.submitted_on >= since, shortfall_case)
+        .group_by(_respondent_key(), Case.region_code)
+        .having(sa.func.count(sa.distinct(Case.id)) >= rule.threshold)
+    ).all()
+    raised = []
+    for key, name, region, count in rows:
+        numbers = _cases_naming(key, since, shortfall_case)
+        places = sorted({code for code in db.session.scalars(
+            sa.select(Case.place_code).where(Case.case_no.in_(numbers))) if code})
+        standard, details = local_minimum_wages(region, today, places)
+        raised.append(_raise(rule, today, f"below_minimum:{key}", name, region,
+                             f"{name}在{rule.window_days}天内被{count}起投诉称工资低于最低工资标准。{standard}",
+                             numbers, {"complaints": count, "standards": details}))
+    return raised
+
+
+def local_minimum_wages(region: str, today: date, place_codes) -> tuple[str, list[dict]]:
+    """The monthly minimum wage in force today for each place (the tier its list names), or the
+    province's tiers where no place is known or its tier cannot be told; in words and as data."""
+    named = [p for p in (places.place_by_code(code) for code in place_codes) if p is not None]
+    try:
+        lookups = [published.standard_in_force(region, today, p.full_name) for p in named] or \
+            [published.standard_in_force(region, today)]
+    except ValueError:  # a region that is no province
+        return "", []
+    standard = lookups[0].standard
+    if standard is None:
+        return "本地区没有在今天有效的最低工资标准记录，请核对当地标准。", []
+    parts, details = [], []
+    for lookup in lookups:
+        if lookup.tier is not None:
+            tier = "" if len(standard.tiers) == 1 else lookup.tier.label
+            part = f"{lookup.place or standard.province_name}{tier} {format(lookup.tier.monthly, 'f')} 元/月"
+            detail = {"place": lookup.place, "tier": lookup.tier.label, "monthly": format(lookup.tier.monthly, "f")}
+        else:
+            tiers = "、".join(f"{t.label} {format(t.monthly, 'f')}" for t in standard.tiers)
+            part = f"{standard.province_name}分档：{tiers} 元/月"
+            detail = {"place": lookup.place, "tier": None, "tiers": {t.label: format(t.monthly, "f") for t in standard.tiers}}
+        if part not in parts:
+            parts.append(part)
+            details.append(detail)
+    source = f"{standard.title}，{standard.effective_on.isoformat()} 起执行"
+    return "当地月最低工资标准：" + "；".join(parts) + f"（{source}）。", details
+
+
+def _cases_naming(key: str, since: date, *conditions) -> list[str]:
     return list(db.session.scalars(
         sa.select(Case.case_no).join(Respondent, Respondent.case_id == Case.id)
-        .where(_respondent_key() == key, Case.submitted_on >= since).distinct().order_by(Case.case_no)))
+        .where(_respondent_key() == key, Case.submitted_on >= since, *conditions).distinct().order_by(Case.case_no)))
 
 
 def _likely_collective(rule: WarningRule, today: date) -> list[Alert]:
@@ -180,6 +241,7 @@ EVALUATORS = {
     "likely_collective": _likely_collective,
     "deadline_no_action": _deadline_no_action,
     "surge": _surge,
+    "pay_below_minimum": _pay_below_minimum,
 }
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from disputes.models.base import Base, in_list, utcnow
 from disputes.models.user import User
 
-RULE_KEYS = ("repeated_wage_complaints", "likely_collective", "deadline_no_action", "surge")
+RULE_KEYS = ("repeated_wage_complaints", "likely_collective", "deadline_no_action", "surge", "pay_below_minimum")
 ALERT_STATES = ("open", "acknowledged")
 
 

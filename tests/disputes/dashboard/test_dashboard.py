@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from disputes.cases.services import apply_event
 from disputes.dashboard.figures import DashboardFilter, dashboard_figures
-from disputes.alerts.rules import evaluate
+from disputes.alerts.rules import DEFAULT_RULES, evaluate
 from disputes.exports import inert
 from disputes.extensions import db
 from disputes.models import Alert, WarningRule
@@ -127,7 +127,7 @@ def test_admins_edit_thresholds_with_an_audit_entry(client, auth):
     auth.login_as("admin")
     client.get("/admin/warning-rules")
     form = {"csrf_token": csrf_token(client, "/admin/warning-rules")}
-    for key in ("repeated_wage_complaints", "likely_collective", "deadline_no_action", "surge"):
+    for key in DEFAULT_RULES:
         form |= {f"{key}-threshold": "4", f"{key}-window": "14", f"{key}-enabled": "on"}
     assert client.post("/admin/warning-rules", data=form).status_code == 302
     assert db.session.get(WarningRule, "surge").threshold == 4
