@@ -111,17 +111,23 @@ def _respondent_key():
     return sa.func.coalesce(Respondent.credit_code, Respondent.normalised_name)
 
 
-def _repeated_wage_complaints(rule: WarningRule, today: date) -> list[Alert]:
-    since = today - timedelta(days=rule.window_days)
-    wage_case = sa.exists().where(Claim.case_id == Case.id, Claim.kind.in_(WAGE_CLAIMS))
-    rows = db.session.execute(
+def _respondents_in_complaints(condition, since: date, threshold: int):
+    """(respondent key, name, region, complaints) for each respondent named in at least `threshold`
+    complaints filed since `since` that meet `condition`."""
+    return db.session.execute(
         sa.select(_respondent_key(), sa.func.min(Respondent.name), Case.region_code,
                   sa.func.count(sa.distinct(Case.id)))
         .join(Case, Case.id == Respondent.case_id)
-        .where(Case.submitted_on >= since, wage_case)
+        .where(Case.submitted_on >= since, condition)
         .group_by(_respondent_key(), Case.region_code)
-        .having(sa.func.count(sa.distinct(Case.id)) >= rule.threshold)
+        .having(sa.func.count(sa.distinct(Case.id)) >= threshold)
     ).all()
+
+
+def _repeated_wage_complaints(rule: WarningRule, today: date) -> list[Alert]:
+    since = today - timedelta(days=rule.window_days)
+    rows = _respondents_in_complaints(sa.exists().where(Claim.case_id == Case.id, Claim.kind.in_(WAGE_CLAIMS)),
+                                      since, rule.threshold)
     return [_raise(rule, today, f"respondent:{key}", name, region,
                    f"{name}在{rule.window_days}天内被{count}起欠薪投诉涉及，已列入关注名单。",
                    _cases_naming(key, since), {"complaints": count})
@@ -131,14 +137,7 @@ def _repeated_wage_complaints(rule: WarningRule, today: date) -> list[Alert]:
 def _pay_below_minimum(rule: WarningRule, today: date) -> list[Alert]:
     since = today - timedelta(days=rule.window_days)
     shortfall_case = sa.exists().where(Claim.case_id == Case.id, Claim.kind == "minimum_wage_shortfall")
-    rows = db.session.execute(
-        sa.select(_respondent_key(), sa.func.min(Respondent.name), Case.region_code,
-                  sa.func.count(sa.distinct(Case.id)))
-        .join(Case, Case.id == Respondent.case_id)
-        .where(Case.submitted_on >= since, shortfall_case)
-        .group_by(_respondent_key(), Case.region_code)
-        .having(sa.func.count(sa.distinct(Case.id)) >= rule.threshold)
-    ).all()
+    rows = _respondents_in_complaints(shortfall_case, since, rule.threshold)
     raised = []
     for key, name, region, count in rows:
         numbers = _cases_naming(key, since, shortfall_case)
