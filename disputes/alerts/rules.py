@@ -20,6 +20,7 @@ from typing import Iterable
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from disputes import audit
 from disputes.errors import NotFound
@@ -42,8 +43,8 @@ DEFAULT_RULES = {
     "pay_below_minimum": (1, 30),
 }
 RULE_LABELS = {
-    "repeated_wage_complaints": "重复欠薪投诉", "likely_collective": "疑似集体争议",
-    "deadline_no_action": "临近期限未处理", "surge": "投诉量激增", "pay_below_minimum": "疑似低于最低工资",
+    "repeated_wage_complaints": _l("重复欠薪投诉"), "likely_collective": _l("疑似集体争议"),
+    "deadline_no_action": _l("临近期限未处理"), "surge": _l("投诉量激增"), "pay_below_minimum": _l("疑似低于最低工资"),
 }
 SURGE_MINIMUM = 5
 MAX_ALERT_NOTE = 1000

@@ -61,3 +61,9 @@ def test_other_wage_claims_do_not_raise_it_and_the_threshold_is_the_admins(app, 
 def test_the_local_standard_for_several_places_names_each_tier_once(app):
     message, details = local_minimum_wages("22", local_today(), ["222401", "222401", "220104"])
     assert len(details) == 2 and message.count("延吉市") == 1 and "长春市朝阳区" in message
+
+
+def test_the_rule_is_on_the_admins_page_in_either_language(client, auth):
+    auth.login_as("admin")
+    assert "疑似低于最低工资" in client.get("/admin/warning-rules").get_data(as_text=True)
+    assert "Pay possibly below the minimum wage" in client.get("/admin/warning-rules?lang=en").get_data(as_text=True)
