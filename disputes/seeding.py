@@ -17,6 +17,7 @@ from workflows import DEFAULT_MINIMUM_WAGES
 # The demonstration accounts are documented in the README and printed by `make run`.
 DEMO_PASSWORD = "Demo-pass-2026"  # nosec B105
 DEMO_REGION = "11"  # Beijing: the demonstration centre's region
+DEMO_PLACES = ("朝阳区", "海淀区", "丰台区", "大兴区", "通州区")  # read within Beijing
 DEMO_ORGANISATIONS = (
     ("朝阳区新就业形态劳动争议调解中心", "mediation_body", "010-65090001", "北京市朝阳区工体北路 1 号"),
     ("北京市朝阳区劳动人事争议仲裁委员会", "arbitration_commission", "010-65090002", "北京市朝阳区工体北路 3 号"),
@@ -141,6 +142,9 @@ def seed_cases(case_count: int, rng: random.Random) -> str:
     for index in range(case_count - piecemeal):
         workers = 12 if index % 12 == 5 else 1
         payload = complaint_payload(rng, today=today, region=DEMO_REGION, workers=workers)
+        # Most say where they worked, some do not (the place is optional at intake).
+        if index % 4:
+            payload["place"] = DEMO_PLACES[index % len(DEMO_PLACES)]
         filer = worker if index == 0 else mediator
         file_complaint(payload, filed_by=filer, channel="web" if filer is worker else "mediator")
     if piecemeal:

@@ -24,6 +24,9 @@ def test_seed_demo_is_idempotent(runner):
     assert second.exit_code == 0, second.output
     assert [db.session.scalar(sa.select(sa.func.count()).select_from(model)) for model in (Region, Organisation, User, Case)] == counts
     assert counts[0] == 31 and counts[2] == 6 and counts[3] == 6
+    # Demonstration complaints name Beijing districts as the place of work, some none.
+    place_codes = list(db.session.scalars(sa.select(Case.place_code)))
+    assert None in place_codes and {code[:2] for code in place_codes if code} == {"11"}
 
 
 def test_seeded_users_of_every_role_can_sign_in(client, runner):
