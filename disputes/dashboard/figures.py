@@ -15,6 +15,7 @@ from disputes.errors import ValidationFailed
 from disputes.permissions import user_region_scope
 from disputes.models import DashboardCount, Region
 from disputes.validation import parse_calendar_date, whole_number
+import places
 from workflows import add_period
 
 
@@ -98,6 +99,8 @@ def dashboard_figures(wanted: DashboardFilter, today: date) -> dict[str, Any]:
         "by_occupation": counts("occupation"),
         "by_platform": counts("platform"),
         "by_region": _region_names(_counts_by_region(wanted)),
+        # Where the work was done, as intake recorded it (cases that named no place are not in it).
+        "by_place": _place_names(counts("place")),
         "intake_per_week": _intake_per_week(wanted, today),
         "deadlines": _deadlines(sums, today),
         "collective": {"total": sum(collective.values()), "open": collective.get("open", 0)},
@@ -132,6 +135,15 @@ def _deadlines(sums: dict[str, dict[str, tuple[int, int]]], today: date) -> dict
                     counted = deadlines["overdue" if due < today.isoformat() else "due_soon"]
                     counted[kind] = counted.get(kind, 0) + cases
     return deadlines
+
+
+def _place_names(counts: dict[str, int]) -> dict[str, int]:
+    named: dict[str, int] = {}
+    for code, count in counts.items():
+        place = places.place_by_code(code)
+        name = place.full_name if place is not None else code
+        named[name] = named.get(name, 0) + count
+    return _ranked(named)
 
 
 def _region_names(counts: dict[str, int]) -> dict[str, int]:

@@ -34,7 +34,7 @@ COUNTED_EVENTS = frozenset({event for opening, closing in STAGES.values() for ev
                            | set(MEDIATION_OUTCOMES))
 # The columns of a case the counts read; a change to any other (deadlines, assignees…) costs nothing.
 COUNTED_COLUMNS = ("state", "platform", "collective", "collective_lead_id", "agreed_amount", "awarded_amount", "submitted_on",
-                   "region_code", "organisation_id", "next_due_on", "next_due_kind")
+                   "region_code", "organisation_id", "next_due_on", "next_due_kind", "place_code")
 DUE_PREFIX = "due:"
 KEY = ("day", "region_code", "organisation_id", "measure", "value")
 
@@ -78,6 +78,7 @@ def contributions(dialect: str, case_ids: Iterable[int] | None = None) -> sa.Sel
     parts = [
         part("state", Case.state),
         part("platform", sa.func.coalesce(Case.platform, "")),
+        part("place", Case.place_code, 1, 0, Case.place_code.is_not(None)),
         part("collective", sa.case((Case.state.in_(TERMINAL_STATES), "closed"), else_="open"), 1, 0,
              Case.collective.is_(True), Case.collective_lead_id.is_(None)),  # a linked group counts once
         part("amount", sa.literal("agreed"), 1, _cents(Case.agreed_amount), Case.agreed_amount.is_not(None)),

@@ -30,12 +30,8 @@ def upgrade():
         op.create_foreign_key(op.f('fk_cases_collective_lead_id_cases'), 'cases', 'cases',
                               ['collective_lead_id'], ['id'])
     op.create_index(op.f('ix_cases_collective_lead_id'), 'cases', ['collective_lead_id'], unique=False)
-    # Count the cases already there with the application's own counting query, so that what the
-    # migration writes is exactly what the running application keeps up to date. It reads the
-    # column added above, so it runs here; a later migration that changes what is counted moves it.
-    from disputes.dashboard.rollup import recount
-
-    recount(op.get_bind())
+    # The counts of the cases already there are rewritten by the newest migration that changes what
+    # is counted (0019 since the place of work), with the application's own counting query.
 
 
 def downgrade():

@@ -44,6 +44,14 @@ def test_figures_match_a_hand_computed_fixture(app, file_case, make_user):
     assert third.case_no
 
 
+def test_cases_are_counted_by_the_place_of_work_intake_recorded(app, file_case):
+    for seed, place in ((1, "朝阳区"), (2, "朝阳区"), (3, "海淀区"), (4, None)):
+        file_case(seed=seed, region="11", **({"place": place} if place else {}))
+    figures = dashboard_figures(DashboardFilter(), local_today())
+    assert figures["by_place"] == {"北京市朝阳区": 2, "北京市海淀区": 1}
+    assert figures["total"] == 4
+
+
 def test_the_dashboard_api_is_for_monitors_only_and_held_to_their_region(client, auth, file_case):
     file_case()
     _, worker = auth.token_for("worker")
