@@ -44,9 +44,24 @@ def parse_filter(args) -> DashboardFilter:
     organisation_id = whole_number(organisation, minimum=1) if organisation else None
     if organisation and organisation_id is None:
         errors["organisation"] = _("机构编号应为数字。")
+    region = _region_code(args.get("region"), errors)
     if errors:
         raise ValidationFailed(errors)
-    return DashboardFilter(region=args.get("region") or None, organisation_id=organisation_id, **values)
+    return DashboardFilter(region=region, organisation_id=organisation_id, **values)
+
+
+def _region_code(value, errors: dict) -> str | None:
+    """The province a filter names by its code ("42", "420000") or its name ("湖北省", "湖北")."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if len(value) == 2 and value.isdigit():
+        return value
+    found = places.resolve(value[:64])
+    if found.place is not None and found.place.level == "province":
+        return found.place.province_short_code
+    errors["region"] = _("地区应为省级行政区的代码或名称，例如 42 或“湖北省”。")
+    return None
 
 
 def scoped_filter(args, user) -> DashboardFilter:

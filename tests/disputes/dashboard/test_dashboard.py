@@ -183,3 +183,17 @@ def test_exports_are_inert_whatever_a_name_holds(client, auth, file_case):
 
 def test_a_cell_starting_with_tab_or_carriage_return_is_escaped_too():
     assert [inert(value) for value in ("\t=1", "\r=1", "某公司", 12)] == ["'\t=1", "'\r=1", "某公司", 12]
+
+
+def test_the_region_filter_takes_a_provinces_code_or_name(app, file_case):
+    from disputes.dashboard.figures import parse_filter
+    from disputes.errors import ValidationFailed
+
+    assert {parse_filter({"region": r}).region for r in ("42", "420000", "湖北省", "湖北")} == {"42"}
+    for bad in ("武汉市", "朝阳区", "某某省"):
+        try:
+            parse_filter({"region": bad})
+        except ValidationFailed as refused:
+            assert "region" in refused.errors
+        else:
+            raise AssertionError(f"{bad} accepted")
