@@ -71,6 +71,9 @@ class SearchQuery:
     page: int = 1
     per_page: int = 10
     sort: str = "relevance"
+    # A query that finds nothing, or only part of its words, is run again as its did-you-mean
+    # when that finds every word ("showing results for"); False keeps the words as typed.
+    autocorrect: bool = True
 
     def __post_init__(self) -> None:
         self.text = self.text or ""
@@ -150,6 +153,8 @@ class SearchResult:
     per_page: int
     partial: bool = False
     suggestion: str | None = None
+    # The query actually run when the typed one was corrected (``SearchQuery.autocorrect``).
+    corrected_to: str | None = None
 
 
 class SearchEngine(ABC):
@@ -272,6 +277,11 @@ class SearchEngine(ABC):
                 lambda prefix: self._prefix_cache.get_or_make(
                     prefix, lambda: self._terms_with_prefix(handle, prefix, SUGGEST_PREFIX_TERMS)),
             ))
+            if query.autocorrect and result.suggestion and result.suggestion != query.text:
+                corrected = self._search(handle, parse_query(result.suggestion), query, True)
+                if corrected.total:
+                    corrected.suggestion = corrected.corrected_to = result.suggestion
+                    return corrected
         return result
 
     def _partial(self, handle: Any, parsed: ParsedQuery, query: SearchQuery) -> SearchResult | None:

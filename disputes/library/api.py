@@ -27,6 +27,9 @@ def search_typical_cases():
                      "occupation": h.occupation, "year": h.year, "region": h.region, "score": h.score}
                     for h in result.hits],
         "facets": result.facets,
+        # The page's notes as data: no case has every word (partial), a did-you-mean, and the
+        # corrected query actually run when the typed one found nothing (?exact=1 keeps it).
+        "partial": result.partial, "suggestion": result.suggestion, "corrected_to": result.corrected_to,
     })
 
 

@@ -31,6 +31,7 @@ def search_query_from(args, per_page: int = 10) -> SearchQuery:
     if errors:
         raise ValidationFailed(errors)
     try:
-        return SearchQuery(text=text, filters=filters, page=page, per_page=per_page, sort=sort)
+        return SearchQuery(text=text, filters=filters, page=page, per_page=per_page, sort=sort,
+                           autocorrect=args.get("exact") not in ("1", "true"))
     except ValueError:
         raise ValidationFailed({"year": _("年份应为四位数字。")}) from None

@@ -166,7 +166,19 @@ def test_a_single_word_matching_nothing_is_not_partial(library):
 
 @pytest.mark.parametrize(("text", "suggestion"), [("骑首", "骑手"), ("骑手 加班废", "骑手 加班费"), ("排斑", "排班")])
 def test_a_near_miss_gets_a_did_you_mean(library, text, suggestion):
-    assert search(library, text).suggestion == suggestion
+    assert search(library, text, autocorrect=False).suggestion == suggestion
+
+
+def test_a_typo_that_finds_nothing_is_answered_with_its_correction_and_says_so(library):
+    typed = search(library, "骑首", autocorrect=False)
+    corrected = search(library, "骑首")
+    assert typed.total == 0 and corrected.corrected_to == "骑手"
+    assert set(ids(corrected)) == set(ids(search(library, "骑手"))) and not corrected.partial
+
+
+def test_a_correction_that_finds_nothing_either_leaves_the_answer_as_it_was(library):
+    result = search(library, "火星")
+    assert result.total == 0 and result.corrected_to is None
 
 
 def test_the_title_counts_above_the_facts(make_engine):

@@ -143,3 +143,13 @@ def test_both_engines_serve_the_same_search_contract(client, library, app, engin
     rebuild_index()
     body = client.get("/api/v1/typical-cases?q=个体工商户").get_json()
     assert body["total"] > 0 and all("<mark>" in hit["snippet"] for hit in body["results"])
+
+
+def test_a_typo_is_searched_as_its_correction_and_the_worker_can_keep_the_words_typed(client, library):
+    body = client.get("/api/v1/typical-cases?q=快第员").get_json()
+    assert body["corrected_to"] == "快递员" and body["total"] > 0
+    assert client.get("/api/v1/typical-cases?q=快第员&exact=1").get_json()["total"] == 0
+    page = client.get("/typical-cases?q=快第员").get_data(as_text=True)
+    assert "以下是“快递员”的结果" in page and "exact=1" in page
+    english = client.get("/typical-cases?q=快第员&lang=en").get_data(as_text=True)
+    assert "Showing results for" in english
