@@ -141,10 +141,13 @@ def _pay_below_minimum(rule: WarningRule, today: date) -> list[Alert]:
     rows = _respondents_in_complaints(shortfall_case, since, rule.threshold)
     raised = []
     for key, name, region, count in rows:
-        numbers = _cases_naming(key, since, shortfall_case)
-        places = sorted({code for code in db.session.scalars(
-            sa.select(Case.place_code).where(Case.case_no.in_(numbers))) if code})
-        standard, details = local_minimum_wages(region, today, places)
+        # The cases and their places of work in one query.
+        named = db.session.execute(
+            sa.select(Case.case_no, Case.place_code).join(Respondent, Respondent.case_id == Case.id)
+            .where(_respondent_key() == key, Case.submitted_on >= since, shortfall_case)
+            .distinct().order_by(Case.case_no)).all()
+        numbers = list(dict.fromkeys(number for number, _code in named))
+        standard, details = local_minimum_wages(region, today, sorted({code for _n, code in named if code}))
         raised.append(_raise(rule, today, f"below_minimum:{key}", name, region,
                              f"{name}在{rule.window_days}天内被{count}起投诉称工资低于最低工资标准。{standard}",
                              numbers, {"complaints": count, "standards": details}))
@@ -180,10 +183,10 @@ def local_minimum_wages(region: str, today: date, place_codes) -> tuple[str, lis
     return "当地月最低工资标准：" + "；".join(parts) + f"（{source}）。", details
 
 
-def _cases_naming(key: str, since: date, *conditions) -> list[str]:
+def _cases_naming(key: str, since: date) -> list[str]:
     return list(db.session.scalars(
         sa.select(Case.case_no).join(Respondent, Respondent.case_id == Case.id)
-        .where(_respondent_key() == key, Case.submitted_on >= since, *conditions).distinct().order_by(Case.case_no)))
+        .where(_respondent_key() == key, Case.submitted_on >= since).distinct().order_by(Case.case_no)))
 
 
 def _likely_collective(rule: WarningRule, today: date) -> list[Alert]:
