@@ -83,10 +83,15 @@ class Server:
 
     def __init__(self, app_spec: str, env: dict, workers: int = 2, threads: int = 1):
         self.port = free_port()
+        # HARNESS_SERVER_LOG=path keeps gunicorn's error log (tracebacks of any 500) for a failing run.
+        log_path = os.environ.get("HARNESS_SERVER_LOG")
+        self.log = open(log_path, "ab") if log_path else None
         self.process = subprocess.Popen(
             [str(GUNICORN), "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "--threads", str(threads),
              "--preload", "--log-level", "warning", app_spec],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+            stderr=self.log or subprocess.DEVNULL,
+            start_new_session=True)
         deadline = time.time() + 60
         while time.time() < deadline:
             try:
@@ -103,6 +108,9 @@ class Server:
             self.process.wait(timeout=15)
         except (ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(self.process.pid, signal.SIGKILL)
+        finally:
+            if self.log:
+                self.log.close()
 
 
 @dataclass

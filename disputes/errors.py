@@ -7,6 +7,7 @@ from flask import Flask, jsonify, make_response, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 
@@ -134,6 +135,15 @@ def init_app(app: Flask) -> None:
         if error.code == 429:
             return _too_many_requests()
         return _render(error.code or 500, {"error": _http_message(error)})
+
+    @app.errorhandler(StaleDataError)
+    def _changed_meanwhile(_error: StaleDataError):
+        # A versioned row (a case, a typical case) that another request changed between our read and
+        # our write: nothing of ours was written, and the user can reload and try again.
+        from disputes.extensions import db
+
+        db.session.rollback()
+        return _render(409, {"error": _("该记录刚被他人修改，您的更改没有保存。请刷新后重试。")})
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

@@ -203,9 +203,18 @@ def check_before_publishing(row: TypicalCase, allowed: tuple[str, ...] = ()) -> 
                                 "草稿中仍有可识别的个人或企业信息，不能公开：%(num)d 处，请先修改。", len(found)))
 
 
+def _lock_current(row: TypicalCase) -> None:
+    """Read the row again under a row lock, so that of two editors publishing (or withdrawing) at once
+    the second waits and then sees what the first did, and is told so (409), instead of both passing
+    the status check on what they had read before. SQLite has no row locks; there the version column
+    catches the second writer, answered as a 409 too (see ``errors.init_app``)."""
+    db.session.refresh(row, with_for_update=True)
+
+
 def publish(row: TypicalCase, editor: User, allowed: tuple[str, ...] = ()) -> TypicalCase:
     """Make a reviewed draft public and searchable; it must pass the published record's checks and the
     leak check (``allowed``: the words the reviewer confirmed are not personal)."""
+    _lock_current(row)
     if row.status == "published":
         raise Conflict(_("该案例已经公开。"), status=row.status)
     parse_record(record_dict(row) | {"status": "published"})
@@ -219,6 +228,7 @@ def publish(row: TypicalCase, editor: User, allowed: tuple[str, ...] = ()) -> Ty
 
 def withdraw(row: TypicalCase, editor: User) -> TypicalCase:
     """Take a published case out of public view (e.g. after a removal request); it stays on record."""
+    _lock_current(row)
     if row.status != "published":
         raise Conflict(_("只有已公开的案例可以撤下。"), status=row.status)
     row.status, row.updated_by = "withdrawn", editor

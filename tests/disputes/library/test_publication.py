@@ -2,6 +2,7 @@
 import json
 
 import sqlalchemy as sa
+import sqlalchemy.orm.attributes
 
 from disputes.cases.services import apply_event
 from disputes.extensions import db
@@ -70,3 +71,38 @@ def test_the_reviewer_sees_source_and_draft_side_by_side(client, auth, file_case
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "原文（仅审核人可见）" in page and "刘某" in page and "未发现源案件的" in page
+
+
+def test_an_editor_who_read_a_case_before_a_colleague_published_it_is_told_it_is_already_public(
+        app, make_user, library):
+    from disputes.errors import Conflict
+    from disputes.publication.services import publish, withdraw
+
+    editor = make_user(role="arbitrator")
+    row = db.session.scalars(sa.select(TypicalCase).where(TypicalCase.status == "published").limit(1)).one()
+    withdraw(row, editor)
+    # A colleague on another app node publishes it again after this editor's request had read it.
+    db.session.execute(sa.text("UPDATE typical_cases SET status = 'published', version = version + 1 WHERE id = :id"),
+                       {"id": row.id})
+    db.session.commit()
+    sa.orm.attributes.set_committed_value(row, "status", "withdrawn")
+    try:
+        publish(row, editor)
+    except Conflict as refusal:
+        assert refusal.payload["status"] == "published" and "已经公开" in refusal.message
+    else:
+        raise AssertionError("publishing an already public case was not refused")
+
+
+def test_a_write_that_lost_a_race_for_a_versioned_row_is_a_409_that_asks_to_reload(app, client, auth, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    _, headers = auth.token_for("arbitrator")
+
+    def lost_the_race(*_args, **_kwargs):
+        raise StaleDataError("UPDATE statement on table 'typical_cases' expected to update 1 row(s); 0 were matched.")
+
+    monkeypatch.setitem(app.view_functions, "api.withdraw_typical_case", lost_the_race)
+    response = client.post("/api/v1/typical-cases/any/withdraw", headers=headers)
+    assert response.status_code == 409
+    assert "刷新后重试" in response.get_json()["error"]
