@@ -114,6 +114,11 @@ SAMPLES = [
     ("500000", "重庆市渝中区", "2330"), ("500000", "巫溪县", "2200"),
     ("520000", "贵阳市花溪区", "2130"), ("520000", "遵义市湄潭县", "1980"), ("520000", "铜仁市松桃县", "1890"),
     ("530000", "昆明市五华区", "2070"), ("530000", "德钦县", "1920"),
+    # Yunnan's class 2 as the notice describes it (county-level cities and districts outside Kunming):
+    ("530000", "曲靖市麒麟区", "1920"), ("530000", "芒市", "1920"), ("530000", "曲靖市富源县", "1770"),
+    # The last class of Shaanxi, Shanxi and Gansu: the rest of the province (lists of the others read whole).
+    ("610000", "安康市汉滨区", "2140"), ("140000", "临汾市隰县", "1950"),
+    ("620000", "兰州市城关区", "2020"), ("620000", "临夏回族自治州永靖县", "1850"),
     ("640000", "银川市兴庆区", "2235"), ("640000", "固原市西吉县", "2080"),
     ("650000", "乌鲁木齐市天山区", "2070"), ("650000", "塔什库尔干塔吉克自治县", "1900"),
     ("610000", "西安市碑林区", "2376"), ("430000", "永州市", "1800"),
@@ -130,7 +135,7 @@ def test_final_award_threshold_is_twelve_months_of_the_places_tier(standards, co
 
 
 @pytest.mark.parametrize("code", ["130000", "150000", "210000", "320000", "330000", "340000", "360000", "370000",
-                                  "410000", "420000", "450000", "460000", "510000", "620000"])
+                                  "410000", "420000", "450000", "460000", "510000"])
 def test_provinces_without_published_places_give_no_threshold_for_a_place(standards, code):
     threshold = final_award_threshold(code, TODAY, "某某县", standards=standards)
     assert threshold.amount is None and threshold.lookup.matched_by == "unmatched"
@@ -153,8 +158,13 @@ def test_a_city_whose_parts_sit_in_different_tiers_is_too_broad(standards):
     assert lookup.tier is None and lookup.matched_by == "too_broad"
 
 
-def test_a_place_missing_from_an_incomplete_list_does_not_fall_to_the_rest_tier(standards):
-    lookup = standard_in_force("530000", TODAY, "曲靖市麒麟区", standards=standards)
+def test_a_place_missing_from_an_incomplete_list_does_not_fall_to_the_rest_tier(tmp_path):
+    # A class-2 list the page did not carry whole: a county on no list may be class 2 or the rest.
+    data = _write(tmp_path, [_row(code="530000", name="云南省", tiers=[
+        {"tier": "一类地区", "rank": 1, "monthly": "2070", "places": ["昆明市五华区"]},
+        {"tier": "二类地区", "rank": 2, "monthly": "1920", "places": ["昆明市东川区"], "places_complete": False},
+        {"tier": "三类地区", "rank": 3, "monthly": "1770", "places": [{"rest_of_province": True}]}])])
+    lookup = standard_in_force("530000", TODAY, "曲靖市麒麟区", standards=data)
     assert lookup.tier is None and lookup.matched_by == "unmatched"
     assert {t.label for t in lookup.candidates} == {"二类地区", "三类地区"}
 
