@@ -359,6 +359,10 @@ def similar_terms(
 _RUN = re.compile(r"[^\W_]+")
 
 
+# Two-character words tried per pair of a longer run (each costs one lookup at most).
+SUGGEST_PAIR_CANDIDATES = 12
+
+
 def suggest(
     text: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
 ) -> str | None:
@@ -392,17 +396,38 @@ def _nearest(
     word: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
     vocab: Vocabulary,
 ) -> str | None:
-    # A changed character before an added or dropped one; the vocabulary before the index's words.
-    ranked: dict[str, tuple[int, int, int]] = {
-        form: (len(form) != len(word), 0, 0) for form in vocab.forms_within_one(word)
-    }
-    shortest, longest = max(2, len(word) - 1), len(word) + 1
+    # A changed character before an added or dropped one; the vocabulary before the index's words;
+    # then the word found in more cases (劳东关系 is 劳动关系 before 劳务关系).
+    counts: dict[str, int] = {}
     for prefix in dict.fromkeys((word[0], word[1])):
         for term, count in prefix_terms(prefix):
-            if shortest <= len(term) <= longest and term not in ranked and within_one(word, term):
-                ranked[term] = (len(term) != len(word), 1, -count)
+            counts[term] = max(count, counts.get(term, 0))
+    ranked: dict[str, tuple[int, int, int]] = {
+        form: (len(form) != len(word), 0, -counts.get(form, 0)) for form in vocab.forms_within_one(word)
+    }
+    shortest, longest = max(2, len(word) - 1), len(word) + 1
+    for term, count in counts.items():
+        if shortest <= len(term) <= longest and term not in ranked and within_one(word, term):
+            ranked[term] = (len(term) != len(word), 1, -count)
     for candidate in sorted(ranked, key=lambda term: (ranked[term], term)):
         if candidate != word and matches(candidate):
             return candidate
+    return _nearest_in_a_pair(word, matches, prefix_terms) if len(word) >= 3 else None
+
+
+def _nearest_in_a_pair(
+    word: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
+) -> str | None:
+    """A longer run with one wrong character inside (家证服务): the second character of one of its
+    pairs replaced by that of a two-character word starting the same (家政), the commoner first,
+    where the run so mended matches."""
+    for at in range(len(word) - 1):
+        pair = word[at:at + 2]
+        pairs = sorted(((count, term) for term, count in prefix_terms(pair[0])
+                        if len(term) == 2 and term != pair), reverse=True)
+        for _, term in pairs[:SUGGEST_PAIR_CANDIDATES]:
+            mended = word[:at] + term + word[at + 2:]
+            if matches(mended):
+                return mended
     return None
 

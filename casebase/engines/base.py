@@ -15,7 +15,7 @@ import warnings
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -155,6 +155,9 @@ class SearchResult:
     suggestion: str | None = None
     # The query actually run when the typed one was corrected (``SearchQuery.autocorrect``).
     corrected_to: str | None = None
+    # When fewer cases than a page have every word, the page goes on with the cases having the
+    # most of them: the last ``extended`` hits (each with ``matched``), not counted in ``total``.
+    extended: int = 0
 
 
 class SearchEngine(ABC):
@@ -270,6 +273,8 @@ class SearchEngine(ABC):
             if fallback is not None and fallback.total:
                 result = fallback
                 result.partial = True
+        else:
+            self._extend(handle, parsed, query, result)
         if (result.total == 0 or result.partial) and not parsed.empty:
             result.suggestion = self._suggestion_cache.get_or_make(query.text, lambda: suggest(
                 query.text,
@@ -278,11 +283,34 @@ class SearchEngine(ABC):
                     prefix, lambda: self._terms_with_prefix(handle, prefix, SUGGEST_PREFIX_TERMS)),
             ))
             if query.autocorrect and result.suggestion and result.suggestion != query.text:
-                corrected = self._search(handle, parse_query(result.suggestion), query, True)
+                mended = parse_query(result.suggestion)
+                corrected = self._search(handle, mended, query, True)
                 if corrected.total:
                     corrected.suggestion = corrected.corrected_to = result.suggestion
+                    self._extend(handle, mended, query, corrected)
                     return corrected
         return result
+
+    def _extend(self, handle: Any, parsed: ParsedQuery, query: SearchQuery, result: SearchResult) -> None:
+        """Fill the rest of a short first page with the cases that have the most of the words.
+
+        Three cases with every word of "骑手 撞人 赔偿" would otherwise hide the dozen that say
+        撞伤 instead of 撞人; the page shows them after a divider saying which words they lack.
+        Only a first page ranked by relevance that has room, for a query of several words.
+        """
+        if not (0 < result.total < query.per_page and query.page == 1 and len(parsed.clauses) > 1
+                and query.sort == "relevance"):
+            return
+        found = tuple(clause for clause in parsed.clauses if self._clause_matches(handle, clause))
+        if len(found) < 2:
+            return
+        room = query.per_page - len(result.hits)
+        wider = replace(query, page=1, per_page=min(MAX_PER_PAGE, query.per_page + result.total))
+        seen = {hit.id for hit in result.hits}
+        more = [hit for hit in self._search(handle, ParsedQuery(found, parsed.ignored), wider, False).hits
+                if hit.id not in seen and (hit.matched or 0) >= 1][:room]
+        result.hits.extend(more)
+        result.extended = len(more)
 
     def _partial(self, handle: Any, parsed: ParsedQuery, query: SearchQuery) -> SearchResult | None:
         """The cases matching the most clauses, when none matches them all.

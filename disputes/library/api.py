@@ -24,12 +24,15 @@ def search_typical_cases():
     return jsonify({
         "total": result.total, "page": result.page, "per_page": result.per_page,
         "results": [{"id": h.id, "title": h.title, "snippet": h.snippet, "outcome": h.outcome,
-                     "occupation": h.occupation, "year": h.year, "region": h.region, "score": h.score}
+                     "occupation": h.occupation, "year": h.year, "region": h.region, "score": h.score,
+                     "matched_words": h.matched}
                     for h in result.hits],
         "facets": result.facets,
-        # The page's notes as data: no case has every word (partial), a did-you-mean, and the
-        # corrected query actually run when the typed one found nothing (?exact=1 keeps it).
+        # The page's notes as data: no case has every word (partial), a did-you-mean, the
+        # corrected query actually run when the typed one found nothing (?exact=1 keeps it), and
+        # how many results at the end have only some of the words (not counted in total).
         "partial": result.partial, "suggestion": result.suggestion, "corrected_to": result.corrected_to,
+        "extended": result.extended,
     })
 
 

@@ -70,6 +70,11 @@ def library(request, tmp_path_factory):
 
 
 def ids(result) -> list[str]:
+    """The cases the query found, without those a short page goes on with (``extended``)."""
+    return [hit.id for hit in result.hits[:len(result.hits) - result.extended]]
+
+
+def all_ids(result) -> list[str]:
     return [hit.id for hit in result.hits]
 
 
@@ -142,7 +147,26 @@ def test_a_word_cut_differently_in_the_text_is_still_found(make_engine):
 
 def test_cases_matching_all_words_come_without_the_partial_flag(library):
     result = search(library, "骑手 加班费")
-    assert ids(result) == ["rider-2023-c"] and not result.partial and result.suggestion is None
+    assert ids(result) == ["rider-2023-c"] and result.total == 1
+    assert not result.partial and result.suggestion is None
+
+
+def test_a_short_page_of_all_words_goes_on_with_the_cases_having_some_of_them(library):
+    result = search(library, "骑手 加班费")
+    assert ids(result) == ["rider-2023-c"] and result.extended == len(result.hits) - 1 >= 2
+    assert [hit.matched for hit in result.hits[1:]] == [1] * result.extended
+    assert {"rider-2023-a", "rider-2021"} <= set(all_ids(result)[1:])
+
+
+def test_a_full_page_or_an_order_by_date_is_not_extended(library):
+    assert search(library, "骑手 加班费", per_page=1).extended == 0
+    assert search(library, "骑手 站点", per_page=1).extended == 0
+    by_date = search(library, "骑手 加班费", sort="date")
+    assert ids(by_date) == ["rider-2023-c"] and by_date.extended == 0
+
+
+def test_a_single_word_is_not_extended(library):
+    assert search(library, "主播").extended == 0
 
 
 def test_without_a_case_matching_all_words_partial_matches_come_flagged_most_words_first(library):
@@ -164,7 +188,8 @@ def test_a_single_word_matching_nothing_is_not_partial(library):
     assert result.total == 0 and not result.partial
 
 
-@pytest.mark.parametrize(("text", "suggestion"), [("骑首", "骑手"), ("骑手 加班废", "骑手 加班费"), ("排斑", "排班")])
+@pytest.mark.parametrize(("text", "suggestion"), [("骑首", "骑手"), ("骑手 加班废", "骑手 加班费"), ("排斑", "排班"),
+                                                 ("家证服务员", "家政服务员")])
 def test_a_near_miss_gets_a_did_you_mean(library, text, suggestion):
     assert search(library, text, autocorrect=False).suggestion == suggestion
 
