@@ -35,6 +35,12 @@ def test_every_cue_names_a_known_factor_and_gives_a_reason():
     ("工服、工牌都是公司发的", "uniform_or_brand_required", True),
     ("一周干六七天，每天在线十个小时", "long_term_stable_work", True),
     ("这份收入是家里的主要来源", "pay_main_income", True),
+    ("合同里写着要服从站长的安排和指挥", "platform_controls_hours", True),
+    ("我接受公司指派的任务，必须去指定地点服务", "platform_assigns_orders_no_refusal", True),
+    ("每月须完成50小时直播和22个有效天", "attendance_or_online_time_required", True),
+    ("工资由站点负责发放", "platform_sets_pay", True),
+    ("不去就要受罚", "penalties_or_rules_enforced", True),
+    ("上门用的工具和用品均自备，油费也是我自己承担", "worker_owns_main_tools", True),
 ])
 def test_words_of_management_point_toward_labour(text, key, expected):
     assert value_of(text, key) is expected
@@ -49,6 +55,12 @@ def test_words_of_management_point_toward_labour(text, key, expected):
     ("每周上线三到六天，每天两到五个小时不等", "long_term_stable_work"),
     ("白天在厂里上班，厂里给他交着社保", "pay_main_income"),
     ("平台只提供信息服务，收取信息服务费", "work_is_core_business"),
+    ("做完手头的单子就可以走，不用坐班", "platform_controls_hours"),
+    ("公司派的单，我可以接也可以拒", "platform_assigns_orders_no_refusal"),
+    ("看中哪单就接哪单，接一单挣一单的钱", "platform_assigns_orders_no_refusal"),
+    ("没有单子的日子也不用去公司", "attendance_or_online_time_required"),
+    ("片区包给我经营，自负盈亏，剩余利润归我自己", "platform_sets_pay"),
+    ("我和公司彼此没有约束和管理", "penalties_or_rules_enforced"),
 ])
 def test_words_of_autonomy_point_away(text, key):
     assert value_of(text, key) is False
@@ -81,6 +93,10 @@ def test_a_negation_does_not_reach_past_a_condition():
     assert value_of("没有配送任务时还得在站里干杂活", "platform_controls_hours") is True
 
 
+def test_being_unable_to_refuse_is_not_read_as_being_free_to_refuse():
+    assert value_of("派的单不能拒，也不可以拒", "platform_assigns_orders_no_refusal") is True
+
+
 def test_a_negation_does_not_cross_a_comma():
     assert value_of("没有签合同，每天要打卡", "attendance_or_online_time_required") is True
 
@@ -101,9 +117,15 @@ def test_what_actually_happened_outweighs_what_the_agreement_says():
 
 
 def test_contradictory_statements_of_equal_weight_leave_the_factor_open():
-    finding = extract_factors("订单靠抢单。系统派单。")["platform_assigns_orders_no_refusal"]
+    finding = extract_factors("订单靠抢单。派的单不能拒。")["platform_assigns_orders_no_refusal"]
     assert finding.value is None
     assert "矛盾" in finding.rule
+
+
+def test_a_bare_dispatch_gives_way_to_a_statement_about_refusing():
+    # That orders come from the system says nothing of refusing them; the statement that does decides.
+    assert value_of("订单靠抢单。系统派单。", "platform_assigns_orders_no_refusal") is False
+    assert value_of("系统派单，不能拒单", "platform_assigns_orders_no_refusal") is True
 
 
 def test_contract_labels_are_listed_but_decide_no_factor():
