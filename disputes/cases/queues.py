@@ -109,6 +109,28 @@ def queue_page(user: User, wanted: QueueFilter, today: date, session: Session | 
     return page
 
 
+# A scope's count stops here: "1000+" says enough, and counting a whole region's million would not be free.
+COUNT_CAP = 1000
+
+
+def scope_counts(user: User, today: date) -> dict[str, int]:
+    """How many open cases each scope holds for this user (at most COUNT_CAP + 1 are counted)."""
+    counts = {}
+    for scope in SCOPES:
+        capped = (sa.select(sa.literal(1)).select_from(Case)
+                  .where(*_conditions(user, QueueFilter(scope=scope), today)).limit(COUNT_CAP + 1).subquery())
+        counts[scope] = db.session.scalar(sa.select(sa.func.count()).select_from(capped))
+    return counts
+
+
+def landing_scope(user: User, counts: dict[str, int]) -> str:
+    """Where a mediator or arbitrator lands: their own cases if they have any, otherwise the cases of
+    their region waiting for someone of their role, otherwise (nothing waits) their own empty list."""
+    if user.role not in WAITING_FOR or counts["mine"] or not counts["unassigned"]:
+        return "mine" if user.role in WAITING_FOR else "all"
+    return "unassigned"
+
+
 def traffic_light(due: date, today: date) -> str:
     """overdue (past due), due_soon (within three working days), running, or none."""
     if due >= NO_DEADLINE:

@@ -1,6 +1,8 @@
 """The queue, the case page with its event buttons, and the life-cycle diagram."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,7 +13,7 @@ from disputes.cases.event_forms import EVENT_FIELDS, event_data_from_form
 from disputes.cases.pages import case_page_context
 from disputes.cases.panels import case_panel_loads
 from disputes.cases.queries import PAGE_VIEW, case_by_number
-from disputes.cases.queues import parse_filter, queue_page
+from disputes.cases.queues import COUNT_CAP, landing_scope, parse_filter, queue_page, scope_counts
 from disputes.cases.services import apply_event, reassign
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.permissions import capability_required, require_case_visible
@@ -23,9 +25,16 @@ from disputes.validation import whole_number
 @bp.route("/cases")
 @capability_required("work_queues")
 def queue():
+    today = local_today()
     wanted = parse_filter(request.args, current_user.role)
-    page = queue_page(current_user, wanted, local_today())
-    return render_template("cases/queue.html", page=page, wanted=wanted, today=local_today())
+    counts = scope_counts(current_user, today)
+    landed = None
+    if not request.args.get("scope"):
+        landed = landing_scope(current_user, counts)
+        wanted = replace(wanted, scope=landed)
+    page = queue_page(current_user, wanted, today)
+    return render_template("cases/queue.html", page=page, wanted=wanted, today=today, counts=counts,
+                           count_cap=COUNT_CAP, landed_on_unassigned=landed == "unassigned")
 
 
 @bp.route("/cases/<case_no>")

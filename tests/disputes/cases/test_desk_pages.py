@@ -85,3 +85,25 @@ def test_deadlines_check_lists_overdue_cases(runner, file_case, app):
     result = runner.invoke(args=["deadlines", "check"])
     assert result.exit_code == 0, result.output
     assert f"OVERDUE  {filed.case.case_no}  mediation" in result.output
+
+
+def test_a_mediator_without_cases_lands_on_the_regions_waiting_cases_with_counts(client, auth, file_case):
+    auth.login_as("mediator")
+    waiting = [file_case().case.case_no for _ in range(3)]
+    page = client.get("/cases").get_data(as_text=True)
+    assert all(case_no in page for case_no in waiting)
+    assert "以下是本地区等待分配的案件" in page and 'aria-current="page"' in page
+    assert re.search(r'scope=unassigned"[^>]*>[^<]*<span class="count">3</span>', page)
+    assert "3 个工作日内到期" in page  # the lights' legend
+
+
+def test_a_mediator_with_cases_lands_on_them_and_an_explicit_scope_is_kept(client, auth, file_case):
+    mediator = auth.login_as("mediator")
+    mine = file_case().case
+    mine.mediator_id = mediator.id
+    from disputes.extensions import db
+    db.session.commit()
+    other = file_case().case.case_no
+    page = client.get("/cases").get_data(as_text=True)
+    assert mine.case_no in page and other not in page and "等待分配的案件" not in page
+    assert other in client.get("/cases?scope=unassigned").get_data(as_text=True)
