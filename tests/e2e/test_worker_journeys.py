@@ -154,6 +154,11 @@ def test_a_worker_files_follows_uploads_and_goes_to_arbitration(phone, desk, liv
     # Journey 4: meanwhile a mediator, in another browser, accepts the case.
     mediator = problems.watch(desk.new_page())
     sign_in(mediator, live_server, "mediator")
+    # With no cases of their own yet, the queue opens on the region's cases waiting for a mediator.
+    mediator.goto(f"{live_server}/cases")
+    expect(mediator.locator("table.queue")).to_contain_text(case_no)
+    expect(mediator.locator(".scope-tabs a.current")).to_contain_text("待分配")
+    shot(mediator, "5a-mediator-queue")
     record(mediator, live_server, case_no, "受理调解", "调解中")
     expect(mediator.locator("#evidence-title + ul")).to_contain_text("penalty.png")  # the worker's photo arrived
     shot(mediator, "5-mediator-accepted")
