@@ -33,6 +33,9 @@ PLAIN_LEGAL_AID = {
 WORKER_TIMELINE_EVENTS = WORKER_VISIBLE_EVENTS
 # What the worker can do from the portal, in the order offered.
 WORKER_ACTIONS = ("apply_arbitration", "refer_legal_aid", "withdraw")
+# Actions the worker takes only from a page that says what they mean (one tap never files anything);
+# withdrawing has a page of its own, with a checkbox, because it cannot be undone.
+CONFIRMED_ACTIONS = ("apply_arbitration", "refer_legal_aid")
 
 
 def pick(pair: tuple[str, str] | None, language: str) -> str | None:

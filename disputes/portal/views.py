@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from disputes.validation import whole_number
 from disputes.vocabulary import event_label
 from disputes.case_documents.services import worker_pdf
 from disputes.cases.services import apply_event
@@ -17,7 +18,7 @@ from disputes.portal import bp
 from disputes.portal.limits import (
     case_and_address_key, case_limit, case_number_key, lookup_limit, reset_limit, wrong_code,
 )
-from disputes.portal.plain_words import WORKER_ACTIONS
+from disputes.portal.plain_words import CONFIRMED_ACTIONS, WORKER_ACTIONS
 from disputes.portal.services import (
     close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
     may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
@@ -75,14 +76,32 @@ def act():
         raise ValidationFailed({"event": _("不能进行这个操作。")})
     if event == "withdraw":  # irreversible: only ever through the confirmation
         return _withdraw(case)
+    if event in CONFIRMED_ACTIONS and request.form.get("confirmed") != "yes":
+        # A tap on the case page (or a form from elsewhere) only opens the page that explains the step.
+        return redirect(url_for("portal.confirm_action", event=event))
+    seen = whole_number(request.form.get("version"), minimum=1)
     try:
-        apply_event(case, event, None, expected_version=case.version,
+        apply_event(case, event, None, expected_version=seen if seen is not None else case.version,
                     data={"reason": request.form.get("reason")} if request.form.get("reason") else {})
     except (ValidationFailed, Conflict, PermissionDenied) as refused:
         errors = getattr(refused, "errors", None) or {"event": refused.message}
         return _case_page(case, errors, refused.status)
     flash(_("已办理：%(label)s", label=event_label(event)), "info")
     return redirect(url_for("portal.case_page"))
+
+
+@bp.route("/case/confirm/<event>")
+def confirm_action(event: str):
+    """What applying for arbitration or for legal aid means, in plain words, and the button that does it."""
+    case = _scoped_case()
+    if event not in CONFIRMED_ACTIONS:
+        raise NotFound(_("没有找到您要的页面或记录。"))
+    status = status_for_worker(case)
+    if event not in status["actions"]:
+        flash(_("这个案件现在不能办理这一步。"), "error")
+        return redirect(url_for("portal.case_page"))
+    return render_template("portal/confirm_action.html", case=case, status=status, event=event,
+                           contact=contact_for_worker(case))
 
 
 @bp.route("/case/withdraw", methods=["GET", "POST"])

@@ -52,6 +52,7 @@ MATRIX = {
     "portal.upload_evidence": ("POST", "/status/case/evidence", PORTAL, {}),
     "portal.document": ("GET", "/status/case/documents/arbitration_application.pdf", PORTAL, None),
     "portal.withdraw": ("GET", "/status/case/withdraw", PORTAL, None),
+    "portal.confirm_action": ("GET", "/status/case/confirm/refer_legal_aid", PORTAL, None),
     # The file belongs to the owner's case; the only portal session is scoped to another case, so no one
     # reaches it here (a session on the file's own case downloads it: tests/disputes/portal).
     "portal.evidence_file": ("GET", "/status/case/evidence/{evidence_id}", set(), None),

@@ -165,16 +165,23 @@ def test_a_worker_files_follows_uploads_and_goes_to_arbitration(phone, desk, liv
     worker.reload()
     expect(worker.locator("#status-title")).to_contain_text("调解员已受理")
     # Mediation is never a bar (Art. 5): a worker who no longer wants to mediate may apply at once.
-    expect(worker.get_by_role("button", name="申请劳动争议仲裁")).to_have_count(1)
+    expect(worker.get_by_role("link", name="申请劳动争议仲裁")).to_have_count(1)
     shot(worker, "6-portal-accepted")
 
     # Journey 5: mediation fails; the portal offers arbitration and the worker applies.
     record(mediator, live_server, case_no, "调解不成", "调解不成")
     worker.reload()
-    apply = worker.get_by_role("button", name="申请劳动争议仲裁")
+    apply = worker.get_by_role("link", name="申请劳动争议仲裁")
     expect(apply).to_be_visible()
     shot(worker, "7-portal-offers-arbitration")
     apply.click()
+    # The tap opens the page that explains arbitration; nothing is filed yet.
+    worker.wait_for_url("**/status/case/confirm/apply_arbitration")
+    expect(worker.locator("#main")).to_contain_text("不收费")
+    shot(worker, "7a-arbitration-explained")
+    mediator.reload()
+    expect(mediator.locator(".case-head .tag-state")).to_have_text("调解不成")
+    worker.get_by_role("button", name="确认：申请劳动争议仲裁").click()
     expect(worker.locator("#status-title")).to_contain_text("仲裁申请已提交")
     expect(worker.locator(".flash")).to_contain_text("已办理")
     shot(worker, "8-arbitration-applied")

@@ -1,5 +1,6 @@
 """The worker's portal: lookup contract, scoped session, actions, evidence, documents, lost codes."""
 import io
+import re
 import json
 
 import sqlalchemy as sa
@@ -114,16 +115,59 @@ def test_the_worker_applies_for_arbitration_when_mediation_failed(client, file_c
     page = client.get("/status/case").get_data(as_text=True)
     assert "申请劳动争议仲裁" in page  # Art. 5: a worker unwilling to go on mediating may apply at any time
     apply_event(filed.case, "mediation_failed", mediator, expected_version=filed.case.version)
-    response = client.post("/status/case/actions", data={"csrf_token": token, "event": "apply_arbitration"})
+    response = client.post("/status/case/actions", data={"csrf_token": token, "event": "apply_arbitration",
+                                                         "confirmed": "yes"})
     assert response.status_code == 302
     db.session.refresh(filed.case)
     assert filed.case.state == "arbitration_applied" and filed.case.history[-1].actor_label == "worker (portal)"
 
 
+def test_one_tap_on_apply_only_opens_the_page_that_explains_arbitration(client, file_case, make_user):
+    mediator = make_user(role="mediator")
+    filed = file_case()
+    apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
+    token = enter(client, filed)
+    page = client.get("/status/case").get_data(as_text=True)
+    assert 'href="/status/case/confirm/apply_arbitration"' in page
+    tapped = client.post("/status/case/actions", data={"csrf_token": token, "event": "apply_arbitration"})
+    assert tapped.status_code == 302 and tapped.headers["Location"].endswith("/status/case/confirm/apply_arbitration")
+    db.session.refresh(filed.case)
+    assert filed.case.state == "in_mediation"
+    explained = client.get("/status/case/confirm/apply_arbitration").get_data(as_text=True)
+    for words in ("不收费", "第五十三条", "5 日内决定是否受理", "第二十九条", "45 日内", "第四十三条", "调解组织的调解到此结束"):
+        assert words in explained, words
+    english = client.get("/status/case/confirm/apply_arbitration?lang=en").get_data(as_text=True)
+    assert "free of charge" in english
+
+
+def test_a_confirmation_read_before_the_case_moved_is_refused_and_changes_nothing(client, file_case, make_user):
+    mediator = make_user(role="mediator")
+    filed = file_case()
+    apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
+    token = enter(client, filed)
+    page = client.get("/status/case/confirm/apply_arbitration").get_data(as_text=True)
+    seen = re.search(r'name="version" value="(\d+)"', page).group(1)
+    apply_event(filed.case, "mediation_failed", mediator, expected_version=filed.case.version)
+    response = client.post("/status/case/actions", data={"csrf_token": token, "event": "apply_arbitration",
+                                                         "confirmed": "yes", "version": seen})
+    assert response.status_code == 409
+    db.session.refresh(filed.case)
+    assert filed.case.state == "mediation_failed"
+
+
+def test_the_legal_aid_page_says_what_aid_is_and_how_long_the_decision_takes(client, file_case):
+    filed = file_case()
+    enter(client, filed)
+    page = client.get("/status/case/confirm/refer_legal_aid").get_data(as_text=True)
+    assert "7 日内审查并决定" in page and "法律援助法" in page and "第四十三条" in page
+    assert client.get("/status/case/confirm/withdraw").status_code == 404
+
+
 def test_the_worker_asks_for_legal_aid_and_withdraws(client, file_case):
     filed = file_case()
     token = enter(client, filed)
-    assert client.post("/status/case/actions", data={"csrf_token": token, "event": "refer_legal_aid"}).status_code == 302
+    assert client.post("/status/case/actions", data={"csrf_token": token, "event": "refer_legal_aid",
+                                                     "confirmed": "yes"}).status_code == 302
     assert client.post("/status/case/withdraw", data={"csrf_token": token, "confirm": "yes"}).status_code == 302
     db.session.refresh(filed.case)
     assert (filed.case.state, filed.case.legal_aid) == ("withdrawn", "referred")
