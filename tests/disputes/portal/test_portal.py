@@ -107,11 +107,16 @@ def enter(client, filed):
     return csrf_token(client, "/status/case")
 
 
-def test_the_worker_applies_for_arbitration_when_mediation_failed(client, file_case, make_user):
+def in_mediation(client, file_case, make_user):
+    """A case a mediator has accepted, and the worker's portal session on it: (filed, csrf token, mediator)."""
     mediator = make_user(role="mediator")
     filed = file_case()
     apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
-    token = enter(client, filed)
+    return filed, enter(client, filed), mediator
+
+
+def test_the_worker_applies_for_arbitration_when_mediation_failed(client, file_case, make_user):
+    filed, token, mediator = in_mediation(client, file_case, make_user)
     page = client.get("/status/case").get_data(as_text=True)
     assert "申请劳动争议仲裁" in page  # Art. 5: a worker unwilling to go on mediating may apply at any time
     apply_event(filed.case, "mediation_failed", mediator, expected_version=filed.case.version)
@@ -123,10 +128,7 @@ def test_the_worker_applies_for_arbitration_when_mediation_failed(client, file_c
 
 
 def test_one_tap_on_apply_only_opens_the_page_that_explains_arbitration(client, file_case, make_user):
-    mediator = make_user(role="mediator")
-    filed = file_case()
-    apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
-    token = enter(client, filed)
+    filed, token, mediator = in_mediation(client, file_case, make_user)
     page = client.get("/status/case").get_data(as_text=True)
     assert 'href="/status/case/confirm/apply_arbitration"' in page
     tapped = client.post("/status/case/actions", data={"csrf_token": token, "event": "apply_arbitration"})
@@ -141,10 +143,7 @@ def test_one_tap_on_apply_only_opens_the_page_that_explains_arbitration(client, 
 
 
 def test_a_confirmation_read_before_the_case_moved_is_refused_and_changes_nothing(client, file_case, make_user):
-    mediator = make_user(role="mediator")
-    filed = file_case()
-    apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
-    token = enter(client, filed)
+    filed, token, mediator = in_mediation(client, file_case, make_user)
     page = client.get("/status/case/confirm/apply_arbitration").get_data(as_text=True)
     seen = re.search(r'name="version" value="(\d+)"', page).group(1)
     apply_event(filed.case, "mediation_failed", mediator, expected_version=filed.case.version)
