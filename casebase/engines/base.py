@@ -307,7 +307,8 @@ class SearchEngine(ABC):
         room = query.per_page - len(result.hits)
         wider = replace(query, page=1, per_page=min(MAX_PER_PAGE, query.per_page + result.total))
         seen = {hit.id for hit in result.hits}
-        more = [hit for hit in self._search(handle, ParsedQuery(found, parsed.ignored), wider, False).hits
+        # Only the hits are wanted: no total, no facets (counting every case with any word is the cost).
+        more = [hit for hit in self._search(handle, ParsedQuery(found, parsed.ignored), wider, False, counted=False).hits
                 if hit.id not in seen and (hit.matched or 0) >= 1][:room]
         result.hits.extend(more)
         result.extended = len(more)
@@ -486,11 +487,13 @@ class SearchEngine(ABC):
         """Delete the documents with ``delete_ids``, add ``add``, and commit."""
 
     @abstractmethod
-    def _search(self, handle: Any, parsed: ParsedQuery, query: SearchQuery, match_all: bool) -> SearchResult:
+    def _search(self, handle: Any, parsed: ParsedQuery, query: SearchQuery, match_all: bool,
+                counted: bool = True) -> SearchResult:
         """Run a parsed query with the filters, order and page of ``query``.
 
         With ``match_all`` a case must satisfy every clause; without, any clause, and cases
-        matching more clauses rank first (their ``Hit.matched`` says how many).
+        matching more clauses rank first (their ``Hit.matched`` says how many). Without ``counted``
+        only the page's hits are found: no facets, and ``total`` counts just the hits returned.
         """
 
     @abstractmethod

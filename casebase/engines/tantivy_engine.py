@@ -139,11 +139,15 @@ class TantivyEngine(SearchEngine):
 
     # --- search ------------------------------------------------------------------------------
 
-    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery, match_all: bool) -> SearchResult:
+    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery, match_all: bool,
+                counted: bool = True) -> SearchResult:
         searcher = handle.index.searcher()
         by_date = parsed.empty or query.sort == "date"
         tantivy_query = _combined(handle.schema, parsed, query.filters, match_all)
-        total, facets = self._counts(parsed, query.filters, match_all, lambda: _aggregate(searcher, tantivy_query))
+        if counted:
+            total, facets = self._counts(parsed, query.filters, match_all, lambda: _aggregate(searcher, tantivy_query))
+        else:
+            total, facets = query.offset + query.per_page, {}
         if total <= query.offset:
             found: list[tuple[float, tantivy.DocAddress]] = []
         elif by_date:
@@ -157,6 +161,8 @@ class TantivyEngine(SearchEngine):
             matched = None if match_all or by_date else int(score // COVERAGE)
             relevance = 0.0 if by_date else score - (matched or 0) * COVERAGE
             hits.append(self._hit(_stored(searcher, address), relevance, parsed.marks, parsed.anchors, matched))
+        if not counted:
+            total = query.offset + len(hits)
         return SearchResult(total=total, hits=hits, facets=facets, page=query.page, per_page=query.per_page)
 
     def _clause_matches(self, handle: _Handle, clause: Clause) -> bool:

@@ -208,7 +208,8 @@ class WhooshEngine(SearchEngine):
 
     # --- search ------------------------------------------------------------------------------
 
-    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery, match_all: bool) -> SearchResult:
+    def _search(self, handle: _Handle, parsed: ParsedQuery, query: SearchQuery, match_all: bool,
+                counted: bool = True) -> SearchResult:
         by_date = parsed.empty or query.sort == "date"
         # Relevance, then newest first and by id: the recency tie-break, exact here.
         order = "sort_key" if by_date else [ScoreFacet(), FieldFacet("sort_key")]
@@ -225,6 +226,8 @@ class WhooshEngine(SearchEngine):
             score = 0.0 if by_date else -hit.score[0]  # the sort key: (-score, sort_key)
             matched = None if match_all or by_date else int(score // COVERAGE)
             hits.append(self._hit(hit["stored"], score - (matched or 0) * COVERAGE, parsed.marks, parsed.anchors, matched))
+        if not counted:
+            return SearchResult(total=query.offset + len(hits), hits=hits, facets={}, page=query.page, per_page=query.per_page)
         total, facets = self._counts(
             parsed, query.filters, match_all, lambda: (len(results), _count_facets(handle.facet_rows, results.docs())))
         return SearchResult(total=total, hits=hits, facets=facets, page=query.page, per_page=query.per_page)
