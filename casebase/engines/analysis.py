@@ -43,6 +43,9 @@ class IndexedCase:
     # For each Chinese run of the title, facts, holding and reasoning, its bigrams joined by spaces.
     gram_runs: list[str]
     occupation: str
+    # How the work was organised (records.ARRANGEMENTS) or "" when not recorded: not a filter, but a
+    # concept's facet (众包骑手 → crowdsourced) boosts the cases filed under it.
+    arrangement: str
     outcome: str
     claims: tuple[str, ...]
     region: str | None
@@ -77,6 +80,7 @@ def prepare(record: TypicalCaseRecord, analyzer: Analyzer) -> IndexedCase:
         body_groups=body,
         gram_runs=grams,
         occupation=record.occupation,
+        arrangement=record.arrangement or "",
         outcome=record.outcome,
         claims=record.claims,
         region=record.region,
@@ -402,30 +406,51 @@ def _nearest(
     for prefix in dict.fromkeys((word[0], word[1])):
         for term, count in prefix_terms(prefix):
             counts[term] = max(count, counts.get(term, 0))
-    ranked: dict[str, tuple[int, int, int]] = {
-        form: (len(form) != len(word), 0, -counts.get(form, 0)) for form in vocab.forms_within_one(word)
+    # A character typed for another that sounds the same (公伤 for 工伤: the pinyin keyboard's slip)
+    # comes before any other change.
+    ranked: dict[str, tuple[int, int, int, int]] = {
+        form: (len(form) != len(word), not sounds_alike(word, form), 0, -counts.get(form, 0))
+        for form in vocab.forms_within_one(word)
     }
     shortest, longest = max(2, len(word) - 1), len(word) + 1
     for term, count in counts.items():
         if shortest <= len(term) <= longest and term not in ranked and within_one(word, term):
-            ranked[term] = (len(term) != len(word), 1, -count)
+            ranked[term] = (len(term) != len(word), not sounds_alike(word, term), 1, -count)
     for candidate in sorted(ranked, key=lambda term: (ranked[term], term)):
         if candidate != word and matches(candidate):
             return candidate
     return _nearest_in_a_pair(word, matches, prefix_terms) if len(word) >= 3 else None
 
 
+@functools.lru_cache(maxsize=4096)
+def _readings(character: str) -> frozenset[str]:
+    try:
+        import pypinyin
+    except ImportError:  # an install requirement; without it no sound is preferred
+        return frozenset()
+    return frozenset(pypinyin.pinyin(character, style=pypinyin.Style.NORMAL, heteronym=True, errors="ignore")[0]
+                     if "\u4e00" <= character <= "\u9fff" else ())
+
+
+def sounds_alike(word: str, other: str) -> bool:
+    """Same length, one character changed, and the two characters share a reading (tones aside)."""
+    if len(word) != len(other):
+        return False
+    changed = [(a, b) for a, b in zip(word, other) if a != b]
+    return len(changed) == 1 and bool(_readings(changed[0][0]) & _readings(changed[0][1]))
+
+
 def _nearest_in_a_pair(
     word: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
 ) -> str | None:
     """A longer run with one wrong character inside (家证服务): the second character of one of its
-    pairs replaced by that of a two-character word starting the same (家政), the commoner first,
-    where the run so mended matches."""
+    pairs replaced by that of a two-character word starting the same (家政), one that sounds the
+    same first, then the commoner, where the run so mended matches."""
     for at in range(len(word) - 1):
         pair = word[at:at + 2]
-        pairs = sorted(((count, term) for term, count in prefix_terms(pair[0])
-                        if len(term) == 2 and term != pair), reverse=True)
-        for _, term in pairs[:SUGGEST_PAIR_CANDIDATES]:
+        pairs = sorted(((not sounds_alike(pair, term), -count, term) for term, count in prefix_terms(pair[0])
+                        if len(term) == 2 and term != pair))
+        for *_, term in pairs[:SUGGEST_PAIR_CANDIDATES]:
             mended = word[:at] + term + word[at + 2:]
             if matches(mended):
                 return mended

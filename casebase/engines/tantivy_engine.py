@@ -72,6 +72,7 @@ def _schema() -> tantivy.Schema:
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="basic", fast=True)
     builder.add_text_field("claim", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("arrangement", tokenizer_name="raw", index_option="basic")
     for name in CLAIM_COLUMNS:
         builder.add_unsigned_field(name, fast=True)
     builder.add_float_field("recency", fast=True)
@@ -90,7 +91,7 @@ class TantivyEngine(SearchEngine):
     """Typical-case search on tantivy."""
 
     name = "tantivy"
-    schema_version = 4
+    schema_version = 5
 
     # --- index life cycle --------------------------------------------------------------------
 
@@ -241,6 +242,8 @@ def _document(case: IndexedCase) -> tantivy.Document:
     for run in case.gram_runs:
         doc.add_text("grams", run)
     doc.add_text("occupation", case.occupation)
+    if case.arrangement:
+        doc.add_text("arrangement", case.arrangement)
     doc.add_text("outcome", case.outcome)
     for claim in case.claims:
         doc.add_text("claim", claim)

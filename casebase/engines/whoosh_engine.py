@@ -127,6 +127,7 @@ def _schema() -> fields.Schema:
         occupation=fields.ID(),
         outcome=fields.ID(),
         claim=fields.KEYWORD(),
+        arrangement=fields.ID(),
         region=fields.ID(),
         year=fields.ID(),
         source_body=fields.ID(),
@@ -152,7 +153,7 @@ class WhooshEngine(SearchEngine):
     """Typical-case search on Whoosh."""
 
     name = "whoosh"
-    schema_version = 2
+    schema_version = 3
 
     # --- index life cycle --------------------------------------------------------------------
 
@@ -298,6 +299,8 @@ def _fields(case: IndexedCase) -> dict[str, Any]:
     }
     if case.region is not None:
         values["region"] = case.region
+    if case.arrangement:
+        values["arrangement"] = case.arrangement
     return values
 
 

@@ -206,6 +206,19 @@ def test_a_correction_that_finds_nothing_either_leaves_the_answer_as_it_was(libr
     assert result.total == 0 and result.corrected_to is None
 
 
+def test_a_word_for_an_arrangement_ranks_the_cases_filed_under_it_first(make_engine):
+    engine = make_engine()
+    engine.rebuild([
+        make_record(id="station", year=2024, arrangement="station", title="骑手工伤", facts="骑手送餐时受伤。",
+                    holding="依法处理。", reasoning="依法。"),
+        make_record(id="crowd", year=2020, arrangement="crowdsourced", title="骑手工伤", facts="骑手送餐时受伤。",
+                    holding="依法处理。", reasoning="依法。"),
+    ])
+    # Neither text says 众包: the record's arrangement decides, and every rider is still found.
+    assert ids(search(engine, "众包骑手")) == ["crowd", "station"]
+    assert ids(search(engine, "专送骑手")) == ["station", "crowd"]
+
+
 def test_the_title_counts_above_the_facts(make_engine):
     engine = make_engine()
     engine.rebuild([

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casebase import ENGINES, SearchQuery, open_engine
-from casebase.engines.analysis import make_snippet, parse_query, suggest
+from casebase.engines.analysis import make_snippet, parse_query, sounds_alike, suggest
 from casebase.engines.vocabulary import vocabulary, within_one
 
 
@@ -104,6 +104,20 @@ def test_suggest_replaces_only_the_word_that_matches_nothing():
         "骑手 劳动关细", lambda text: text in index_words,
         lambda prefix: [(word, count) for word, count in index_words.items() if word.startswith(prefix)])
     assert suggestion == "骑手 劳动关系"
+
+
+def test_a_character_that_sounds_the_same_is_the_likelier_slip():
+    # The pinyin keyboard offers 公 for gong: 公伤 is 工伤 mistyped, not 受伤, though both are one change away.
+    assert sounds_alike("公伤", "工伤") and not sounds_alike("公伤", "受伤")
+    index_words = {"受伤": 40, "工伤": 10}
+    assert suggest("公伤", lambda text: text in index_words,
+                   lambda prefix: [(w, c) for w, c in index_words.items() if w.startswith(prefix)]) == "工伤"
+
+
+def test_of_two_words_equally_near_the_commoner_is_suggested():
+    index_words = {"劳动关系": 44, "劳务关系": 9}
+    assert suggest("劳东关系", lambda text: text in index_words,
+                   lambda prefix: [(w, c) for w, c in index_words.items() if w.startswith(prefix)]) == "劳动关系"
 
 
 def test_suggest_gives_nothing_when_every_word_is_known_or_nothing_is_near():
