@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy import orm
 
 from disputes.cases.actors import actor_for
 from disputes.cases.event_forms import EVENT_FIELDS
@@ -43,6 +45,7 @@ def case_page_context(
         "actions": [(event, EVENT_FIELDS.get(event, ())) for event in events],
         "assignees": {field: people.get(ASSIGNEE_ROLES[field], []) for field in assignee_fields},
         "reassignable": [(role, [p for p in people.get(role, []) if p.id != current]) for role, current in handed_over],
+        "person_labels": person_labels([person for group in people.values() for person in group]),
         "panels": case_panels(case, user),
         # A worker signed in to their account reads the case as the portal shows it: no staff notes,
         # bookkeeping rows or staff names.
@@ -64,6 +67,26 @@ def _reassignable(case: Case, user: User) -> list[tuple[str, int]]:
     return roles
 
 
+def person_labels(people: list[User]) -> dict[int, str]:
+    """How each person is named in a list to choose from: the name, and where two share it, their
+    organisation, then their user name, so no two options read the same."""
+    def label(person: User, detail: int) -> str:
+        if detail == 0:
+            return person.display_name
+        parts = [person.organisation.name if person.organisation else None, person.username][:detail]
+        extra = " · ".join(part for part in parts if part)
+        return _("%(name)s（%(detail)s）", name=person.display_name, detail=extra) if extra else person.display_name
+
+    labels = {}
+    for person in people:
+        for detail in (0, 1, 2):
+            text = label(person, detail)
+            if detail == 2 or sum(label(other, detail) == text for other in people) == 1:
+                labels[person.id] = text
+                break
+    return labels
+
+
 def _people(roles: set[str], region_code: str) -> dict[str, list[User]]:
     """The active people of these roles in the region, by role: who may be assigned or take over (one statement)."""
     if not roles:
@@ -73,6 +96,7 @@ def _people(roles: set[str], region_code: str) -> dict[str, list[User]]:
         sa.select(User)
         .where(User.role.in_(sorted(roles)), User.active.is_(True), User.organisation.has(region_code=region_code))
         .order_by(User.display_name, User.id)
+        .options(orm.joinedload(User.organisation))
     ):
         found.setdefault(person.role, []).append(person)
     return found

@@ -107,3 +107,15 @@ def test_a_mediator_with_cases_lands_on_them_and_an_explicit_scope_is_kept(clien
     page = client.get("/cases").get_data(as_text=True)
     assert mine.case_no in page and other not in page and "等待分配的案件" not in page
     assert other in client.get("/cases?scope=unassigned").get_data(as_text=True)
+
+
+def test_two_handlers_with_the_same_name_are_told_apart_in_the_assignment_list(client, auth, file_case, make_user):
+    from disputes.cases.pages import person_labels
+
+    first = make_user(role="mediator", display_name="张敏", username="zhangmin1")
+    second = make_user(role="mediator", display_name="张敏", username="zhangmin2")
+    other = make_user(role="mediator", display_name="李华")
+    labels = person_labels([first, second, other])
+    assert labels[other.id] == "李华"  # a name no one shares stays as it is
+    assert labels[first.id] != labels[second.id] and all("张敏（" in labels[p.id] for p in (first, second))
+    assert "zhangmin1" in labels[first.id]  # same organisation, so the user name tells them apart
