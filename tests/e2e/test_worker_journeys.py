@@ -127,7 +127,8 @@ def sign_in(page, base, username: str) -> None:
     page.get_by_label("密码").fill(DEMO_PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="登录").click()
-    expect(page.locator("form[action$='/logout']")).to_have_count(1)
+    # The header has the form twice (the wide bar and the phone's menu), one of them shown.
+    expect(page.locator("form[action$='/logout']").first).to_be_attached()
 
 
 def record(page, base, case_no: str, event_label: str, new_state: str) -> None:
@@ -304,3 +305,22 @@ def test_a_worker_on_a_narrow_phone_sees_evidence_and_contact_and_withdraws_only
     shot(worker, "8-withdrawn")
 
     assert problems == []
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_header_is_one_row_on_a_phone_and_its_menu_opens_without_script(phone, desk, live_server, signed_in):
+    page = phone.new_page()
+    if signed_in:
+        sign_in(page, live_server, "mediator")
+    page.goto(f"{live_server}/typical-cases")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 64, header  # the brand and the menu button, nothing wrapped under them
+    menu = page.locator(".nav-narrow")
+    menu.locator("summary").click()
+    expect(menu.get_by_role("link", name="典型案例")).to_be_visible()
+    if signed_in:
+        expect(menu.get_by_role("link", name="案件队列")).to_be_visible()
+    wide = desk.new_page()
+    wide.goto(f"{live_server}/typical-cases")
+    expect(wide.locator(".nav-wide").get_by_role("link", name="典型案例")).to_be_visible()
+    expect(wide.locator(".nav-narrow")).to_be_hidden()
