@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from flask import Flask
 from flask_login import current_user
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from disputes.permissions import can
@@ -37,6 +38,26 @@ def facet_args(args: dict, name: str, value) -> dict:
     return changed
 
 
+def field_errors(form) -> list[tuple[str, str]]:
+    """Every field error of a WTForms form, nested forms and lists included, in the page's order:
+    (the field's id, "label: message"), for an error summary whose items link to the fields."""
+    found: list[tuple[str, str]] = []
+
+    def walk(fields) -> None:
+        for item in fields:
+            if hasattr(item, "entries"):  # FieldList
+                walk(item.entries)
+            elif hasattr(item, "form") and hasattr(item.form, "_fields"):  # FormField
+                walk(item.form)
+            elif item.errors and item.type not in ("CSRFTokenField", "HiddenField"):
+                messages = item.errors if isinstance(item.errors, (list, tuple)) else [str(item.errors)]
+                found.extend((item.id, gettext("%(field)s：%(message)s", field=item.label.text, message=str(message)))
+                             for message in messages)
+
+    walk(form)
+    return found
+
+
 def init_app(app: Flask) -> None:
     """Expose the helpers to every template."""
     # Every value printed: one stored before the doors refused lone surrogates would otherwise make
@@ -63,5 +84,6 @@ def init_app(app: Flask) -> None:
         outcome_label=lambda key: label(OUTCOME_LABELS, key),
         factor_label=lambda key: label(FACTOR_LABELS, key),
         factor_question=lambda key: label(FACTOR_QUESTIONS, key),
+        field_errors=field_errors,
     )
     app.jinja_env.filters.update(facet_args=facet_args, combine_after=lambda args, cursor: {**args, "after": cursor}, money=money, local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)

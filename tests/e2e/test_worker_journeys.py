@@ -324,3 +324,16 @@ def test_the_header_is_one_row_on_a_phone_and_its_menu_opens_without_script(phon
     wide.goto(f"{live_server}/typical-cases")
     expect(wide.locator(".nav-wide").get_by_role("link", name="典型案例")).to_be_visible()
     expect(wide.locator(".nav-narrow")).to_be_hidden()
+
+
+def test_the_error_summary_lists_each_field_error_as_a_link_to_the_field(phone, live_server):
+    page = phone.new_page()
+    page.goto(f"{live_server}/intake")
+    page.fill("#claims-0-amount", "-5")
+    page.get_by_role("button", name="提交投诉").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    link = summary.locator('a[href="#claims-0-amount"]')
+    expect(link).to_contain_text(AMOUNT_ERROR)
+    link.click()
+    expect(page.locator("#claims-0-amount")).to_be_focused()
