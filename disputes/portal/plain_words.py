@@ -1,6 +1,8 @@
 """The case as a worker should read it: where it is, what happened, what comes next."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from disputes.cases.presenters import WORKER_VISIBLE_EVENTS
 
 PLAIN_STATUS = {
@@ -36,6 +38,8 @@ WORKER_ACTIONS = ("apply_arbitration", "refer_legal_aid", "withdraw")
 # Actions the worker takes only from a page that says what they mean (one tap never files anything);
 # withdrawing has a page of its own, with a checkbox, because it cannot be undone.
 CONFIRMED_ACTIONS = ("apply_arbitration", "refer_legal_aid")
+# Their names, on the case page's buttons and as the confirmation page's title.
+ACTION_TITLES = {"apply_arbitration": _l("申请劳动争议仲裁"), "refer_legal_aid": _l("申请法律援助")}
 
 
 def pick(pair: tuple[str, str] | None, language: str) -> str | None:

@@ -18,7 +18,7 @@ from disputes.portal import bp
 from disputes.portal.limits import (
     case_and_address_key, case_limit, case_number_key, lookup_limit, reset_limit, wrong_code,
 )
-from disputes.portal.plain_words import CONFIRMED_ACTIONS, WORKER_ACTIONS
+from disputes.portal.plain_words import ACTION_TITLES, CONFIRMED_ACTIONS, WORKER_ACTIONS
 from disputes.portal.services import (
     close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
     may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
@@ -49,7 +49,7 @@ def case_page():
 
 def _case_page(case, errors=None, status: int = 200):
     return render_template("portal/case.html", case=case, status=status_for_worker(case),
-                           evidence=evidence_for_worker(case), errors=errors), status
+                           evidence=evidence_for_worker(case), errors=errors, action_titles=ACTION_TITLES), status
 
 
 @bp.route("/case/evidence", methods=["POST"])
@@ -101,7 +101,7 @@ def confirm_action(event: str):
         flash(_("这个案件现在不能办理这一步。"), "error")
         return redirect(url_for("portal.case_page"))
     return render_template("portal/confirm_action.html", case=case, status=status, event=event,
-                           contact=contact_for_worker(case))
+                           contact=contact_for_worker(case), title=ACTION_TITLES[event])
 
 
 @bp.route("/case/withdraw", methods=["GET", "POST"])
