@@ -363,8 +363,8 @@ def similar_terms(
 _RUN = re.compile(r"[^\W_]+")
 
 
-# Two-character words tried per pair of a longer run (each costs one lookup at most).
-SUGGEST_PAIR_CANDIDATES = 12
+# Mended runs looked up for a longer run (each costs a lookup in the index), the likeliest first.
+SUGGEST_PAIR_LOOKUPS = 16
 
 
 def suggest(
@@ -444,15 +444,17 @@ def _nearest_in_a_pair(
     word: str, matches: Callable[[str], bool], prefix_terms: Callable[[str], list[tuple[str, int]]],
 ) -> str | None:
     """A longer run with one wrong character inside (家证服务): the second character of one of its
-    pairs replaced by that of a two-character word starting the same (家政), one that sounds the
-    same first, then the commoner, where the run so mended matches."""
-    for at in range(len(word) - 1):
-        pair = word[at:at + 2]
-        pairs = sorted(((not sounds_alike(pair, term), -count, term) for term, count in prefix_terms(pair[0])
-                        if len(term) == 2 and term != pair))
-        for *_, term in pairs[:SUGGEST_PAIR_CANDIDATES]:
-            mended = word[:at] + term + word[at + 2:]
-            if matches(mended):
-                return mended
+    pairs replaced by that of a two-character word starting the same (家政), where the run so mended
+    matches. The mends that sound the same come first, then those with the commoner word, whichever
+    pair they mend; only the first ``SUGGEST_PAIR_LOOKUPS`` are looked up, so a run of five
+    characters costs at most that many lookups, not one per word of every pair."""
+    mends = sorted(
+        (not sounds_alike(pair, term), -count, at, term)
+        for at, pair in enumerate(word[at:at + 2] for at in range(len(word) - 1))
+        for term, count in prefix_terms(pair[0])
+        if len(term) == 2 and term != pair)
+    for *_, at, term in mends[:SUGGEST_PAIR_LOOKUPS]:
+        mended = word[:at] + term + word[at + 2:]
+        if matches(mended):
+            return mended
     return None
-

@@ -248,6 +248,9 @@ class WhooshEngine(SearchEngine):
         query = _alternative_query(tuple(words(text)) or (text,), 1.0, fields=False)
         return handle.searcher.search(query, limit=1).scored_length() > 0
 
+    def _gram_doc_freq(self, handle: _Handle, gram: str) -> int:
+        return handle.searcher.doc_frequency("grams", gram)
+
     def _terms_with_prefix(self, handle: _Handle, prefix: str, limit: int) -> list[tuple[str, int]]:
         reader = handle.searcher.reader()
         found = [(term, reader.doc_frequency("body", term)) for term in itertools.islice(

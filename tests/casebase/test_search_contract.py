@@ -440,6 +440,27 @@ def test_writers_in_separate_processes_do_not_lose_each_others_cases(make_engine
     assert engine.count() == 17
 
 
+def _search_and_report(engine, text: str, answers) -> None:
+    engine.clear_cache()  # counted afresh in this process, not taken from what the parent kept
+    answers.put(search(engine, text).total)
+
+
+def test_a_forked_worker_searches_with_an_engine_its_parent_used(make_engine):
+    # gunicorn and the job worker fork after the parent has searched (and started whatever threads
+    # the engine counts with); the child must answer, not wait for a thread it did not inherit.
+    engine = make_engine()
+    engine.rebuild(CORPUS)
+    assert search(engine, "骑手").total == 3
+    fork = multiprocessing.get_context("fork")
+    answers = fork.Queue()
+    child = fork.Process(target=_search_and_report, args=(engine, "骑手 劳动关系", answers))
+    child.start()
+    child.join(timeout=30)
+    if child.is_alive():
+        child.kill()
+    assert child.exitcode == 0 and answers.get(timeout=5) == search(engine, "骑手 劳动关系").total
+
+
 def lock_is_held(engine) -> bool:
     with open(engine.index_dir / ".lock", "a+b") as lock_file:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from casebase import ENGINES, SearchQuery, open_engine
-from casebase.engines.analysis import make_snippet, parse_query, sounds_alike, suggest
+from casebase.engines.analysis import SUGGEST_PAIR_LOOKUPS, make_snippet, parse_query, sounds_alike, suggest
 from casebase.engines.vocabulary import vocabulary, within_one
 
 
@@ -118,6 +118,34 @@ def test_of_two_words_equally_near_the_commoner_is_suggested():
     index_words = {"劳动关系": 44, "劳务关系": 9}
     assert suggest("劳东关系", lambda text: text in index_words,
                    lambda prefix: [(w, c) for w, c in index_words.items() if w.startswith(prefix)]) == "劳动关系"
+
+
+def test_a_long_run_that_matches_nothing_costs_a_bounded_number_of_lookups():
+    # Every pair of 中国农科院 has dozens of two-character words starting like it; did-you-mean
+    # looks up the likeliest mends only, not one per word of every pair.
+    looked_up = []
+    common = [(first + second, 100 - rank) for first in "中国农科" for rank, second in enumerate("央心华学共间山部外小原南")]
+
+    def matches(text):
+        looked_up.append(text)
+        return False
+
+    assert suggest("中国农科院", matches, lambda prefix: [pair for pair in common if pair[0].startswith(prefix)]) is None
+    assert len(looked_up) == 1 + SUGGEST_PAIR_LOOKUPS  # the run as typed, then its likeliest mends
+
+
+def test_a_mend_that_sounds_the_same_is_looked_up_before_commoner_words():
+    # 家证服务员: 证 and 政 are both zheng, so 家政 is tried first although 家庭 and 家具 are commoner.
+    index = {"家庭": 900, "家具": 800, "家政": 5}
+    looked_up = []
+
+    def matches(text):
+        looked_up.append(text)
+        return text == "家政服务员"
+
+    assert suggest("家证服务员", matches, lambda prefix: [(w, c) for w, c in index.items() if w.startswith(prefix)]) \
+        == "家政服务员"
+    assert "家庭服务员" not in looked_up
 
 
 def test_suggest_gives_nothing_when_every_word_is_known_or_nothing_is_near():
