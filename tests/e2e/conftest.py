@@ -41,7 +41,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
-    """The base URL of the app, on its own migrated SQLite file with regions, organisations and demo users."""
+    """The base URL of the app, on its own migrated SQLite file with regions, organisations, demo users and
+    the shipped typical-case library."""
     instance = tmp_path_factory.mktemp("e2e") / "instance"
     instance.mkdir()
     config = _base_config(instance, f"sqlite:///{instance / 'e2e.sqlite3'}")
@@ -49,11 +50,12 @@ def live_server(tmp_path_factory):
     app = create_app(config)
     assert app.config.get("WTF_CSRF_ENABLED", True), "the browser must go through CSRF like a real one"
     with app.app_context():  # only to seed; popped before the server starts
-        from disputes.seeding import seed_organisations, seed_regions, seed_users
+        from disputes.seeding import seed_library, seed_organisations, seed_regions, seed_users
 
         seed_regions()
         seed_organisations()
         seed_users()
+        seed_library()  # the real published cases, indexed, for the library page
         db.session.remove()
     server = make_server("127.0.0.1", _free_port(), app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
