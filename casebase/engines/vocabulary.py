@@ -30,6 +30,9 @@ class Vocabulary:
     concepts: tuple[Concept, ...]
     by_form: dict[str, Concept]
     stopwords: frozenset[str]
+    # Words cases share whatever they are about (每天, 自己, 才能…): never given as a reason two
+    # cases are alike.
+    general: frozenset[str]
     # Forms with letters, digits or signs (n+1, 2n): the segmenter would cut them, so they are
     # looked for in the query text itself.
     odd_forms: tuple[str, ...]
@@ -90,7 +93,8 @@ def vocabulary() -> Vocabulary:
             by_form.setdefault(form, concept)
     stopwords = STOPWORDS | {normalise(word) for word in document["query_stopwords"]}
     odd = tuple(sorted((form for form in by_form if not form.isalpha() or form.isascii()), key=len, reverse=True))
-    return Vocabulary(tuple(concepts), by_form, frozenset(stopwords), odd)
+    general = frozenset(normalise(word) for word in document["general_words"])
+    return Vocabulary(tuple(concepts), by_form, frozenset(stopwords), general, odd)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ import pytest
 
 from casebase.assess import WEIGHTS, AssessmentInputInvalid, assess, categorise
 from casebase.records import FACTOR_KEYS, load_library
+from casebase.tokenize import words
 from tests.casebase.factories import make_record
 
 LIBRARY = load_library()
@@ -194,6 +195,22 @@ def test_similar_cases_from_text_share_words_with_the_facts():
     top = result.similar_cases[0]
     assert top.outcome == "labor_relation"
     assert "案情用语相近" in top.why_zh
+
+
+def test_the_words_given_as_shared_are_whole_telling_words_of_both_texts():
+    # 电动车 is shared, not 动车 or 电动 inside it; 每天, 自己, 不能 and 公司 say nothing of the case.
+    facts = "我骑自己的电动车在美团送外卖，站长每天早会点名，不能拒单，超时要罚款，送餐途中摔伤了，公司说我是个体户。"
+    result = assess(facts, library=LIBRARY)
+    named = [word for case in result.similar_cases for reason in case.why_zh.split("；")
+             if reason.startswith("案情用语相近：") for word in reason.split("：", 1)[1].split("、")]
+    assert named and {"电动车", "站长", "早会"} & set(named)
+    assert not set(named) & {"动车", "电动", "个体", "每天", "自己", "不能", "公司", "才能"}
+    by_id = {record.id: record for record in LIBRARY}
+    for case in result.similar_cases:
+        for reason in case.why_zh.split("；"):
+            if reason.startswith("案情用语相近："):
+                for word in reason.split("：", 1)[1].split("、"):
+                    assert word in words(facts) and word in words(by_id[case.id].facts)
 
 
 # --- accuracy on the library and on accounts worded differently -----------------------------------
