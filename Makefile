@@ -48,7 +48,7 @@ translations: $(STAMP)
 POT := disputes/translations/messages.pot
 
 messages: $(STAMP)
-	$(BIN)/pybabel --quiet extract -F babel.cfg -k _l -k lazy_gettext --sort-by-file \
+	$(BIN)/pybabel --quiet extract -F babel.cfg -k _l -k lazy_gettext --sort-by-file --ignore-dirs ".*" \
 	  --project "Dispute Desk" -o $(POT) .
 	$(BIN)/pybabel --quiet update --ignore-obsolete -i $(POT) -d disputes/translations -D messages
 
