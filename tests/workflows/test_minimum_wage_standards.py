@@ -149,6 +149,16 @@ def test_gansus_2023_classes_hold_for_an_award_before_the_2025_standard(standard
     assert threshold.lookup.standard.document_number == "甘政办发〔2023〕83号"
 
 
+@pytest.mark.parametrize("place, monthly, matched_by", [
+    ("鄂尔多斯市东胜区", "2270", "place"), ("兴安盟突泉县", "2140", "place"), ("赤峰市宁城县", "2140", "rest_of_province")])
+def test_inner_mongolias_2024_third_class_is_the_rest_of_the_region(standards, place, monthly, matched_by):
+    # 32 + 30 places read whole, 41 in the third class by the HRSS report: the region's 103 county-level units.
+    threshold = final_award_threshold("150000", dt.date(2025, 6, 30), place, standards=standards)
+    assert threshold.lookup.tier.monthly == Decimal(monthly)
+    assert threshold.lookup.standard.document_number == "内政办发〔2024〕46号"
+    assert threshold.lookup.matched_by == matched_by
+
+
 def test_no_place_names_no_tier_when_there_are_several(standards):
     lookup = standard_in_force("220000", TODAY, None, standards=standards)
     assert lookup.tier is None and lookup.matched_by == "no_place"
