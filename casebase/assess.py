@@ -44,6 +44,7 @@ import glossary
 from .factors import FactorFinding, extract_factors, find_contract_labels
 from .managing_party import ManagingParty, find_managing_party
 from .records import FACTOR_KEYS, OCCUPATIONS, TypicalCaseRecord, load_library
+from .engines.analysis import is_content_word
 from .engines.vocabulary import vocabulary
 from .tokenize import tokens, words
 
@@ -513,7 +514,7 @@ def _telling_words(facts: str, case_facts: str, document_share: Mapping[str, flo
     vocab = vocabulary()
     shared = _whole_words(facts) & _whole_words(case_facts)
     telling = [word for word in shared
-               if len(word) >= 2 and not word.isdigit() and word not in vocab.stopwords and word not in vocab.general
+               if is_content_word(word) and word not in vocab.stopwords and word not in vocab.general
                and document_share.get(word, 0.0) <= TELLING_SHARE]
     return sorted(telling, key=lambda word: (document_share.get(word, 0.0), word))[:TELLING_WORDS]
 

@@ -326,7 +326,7 @@ def keywords(groups: Iterable[Group], limit: int = KEYWORDS_STORED) -> list[tupl
     counts = Counter(map(itemgetter(0), groups))
     content = [
         (word, count) for word, count in counts.items()
-        if len(word) >= 2 and word not in STOPWORDS and not word.isdigit()  # _is_content_word, inlined
+        if len(word) >= 2 and word not in STOPWORDS and not word.isdigit()  # is_content_word, inlined
     ]
     return heapq.nlargest(limit, content, key=itemgetter(1))
 
@@ -336,7 +336,8 @@ def text_keywords(text: str, analyzer: Analyzer) -> list[tuple[str, int]]:
     return keywords(analyzer(text))
 
 
-def _is_content_word(word: str) -> bool:
+def is_content_word(word: str) -> bool:
+    """A word that can say what a text is about: two characters or more, no stopword, no number."""
     return len(word) >= 2 and word not in STOPWORDS and not word.isdigit()
 
 
