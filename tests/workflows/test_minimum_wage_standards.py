@@ -280,3 +280,38 @@ def test_stale_ignores_records_dated_after_today(tmp_path):
     data = _write(tmp_path, [_row(code="960000", effective_on="2023-01-01"),
                              _row(code="960000", effective_on="2027-01-01")])
     assert [p.newest_effective_on for p in stale_provinces(TODAY, standards=data)] == [dt.date(2023, 1, 1)]
+
+
+# ------------------------------------------------------- partial city lists (Jiangsu 2026)
+
+JIANGSU_2026 = dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("place, monthly", [
+    ("常州市武进区", "2660"),     # 常州市区 (常人社发〔2025〕121号, official)
+    ("溧阳市", "2660"),
+    ("苏州市吴江区", "2660"),     # 苏州市区 (reprint)
+    ("昆山市", "2660"),
+    ("镇江市丹徒区", "2660"),     # 镇江市区 (official)
+    ("扬中市", "2660"),
+    ("徐州市鼓楼区", "2430"),     # 徐州市区 less 铜山区 (reprints)
+    ("徐州市铜山区", "2180"),
+    ("邳州市", "2180"),
+])
+def test_jiangsu_2026_places_read_from_city_notices_get_their_tier(standards, place, monthly):
+    threshold = final_award_threshold("320000", JIANGSU_2026, place, standards=standards)
+    assert threshold.lookup.matched_by == "place"
+    assert threshold.lookup.standard.document_number == "苏人社规〔2025〕3号"
+    assert threshold.amount == Decimal(monthly) * 12
+
+
+def test_jiangsu_2026_a_city_not_yet_read_gets_no_tier(standards):
+    lookup = standard_in_force("320000", JIANGSU_2026, "南京市玄武区", standards=standards)
+    assert lookup.tier is None and lookup.matched_by == "unmatched"
+    assert final_award_threshold("320000", JIANGSU_2026, "南京市玄武区", standards=standards).amount is None
+    assert standard_in_force("320000", JIANGSU_2026, "徐州市", standards=standards).matched_by == "too_broad"
+
+
+def test_zhejiang_2026_hangzhou_districts_are_first_tier_but_its_counties_are_open(standards):
+    assert final_award_threshold("330000", JIANGSU_2026, "杭州市西湖区", standards=standards).amount == Decimal("31920.00")
+    assert standard_in_force("330000", JIANGSU_2026, "杭州市建德市", standards=standards).tier is None
