@@ -7,7 +7,8 @@ domain/glossary.md); labels are what the UI shows.
 from types import MappingProxyType
 
 
-def _labels(table):
+def labels_table(table):
+    """(key, zh, en) rows as a read-only {key: {"zh", "en"}} table: how every vocabulary in workflows/ is written."""
     return MappingProxyType({key: MappingProxyType({"zh": zh, "en": en}) for key, zh, en in table})
 
 
@@ -76,11 +77,11 @@ _EVENTS = (
 )
 
 STATES = tuple(key for key, _, _ in _MAIN_STATES)
-STATE_LABELS = _labels(_MAIN_STATES)
+STATE_LABELS = labels_table(_MAIN_STATES)
 LEGAL_AID_STATES = tuple(key for key, _, _ in _LEGAL_AID_STATES)
-LEGAL_AID_LABELS = _labels(_LEGAL_AID_STATES)
+LEGAL_AID_LABELS = labels_table(_LEGAL_AID_STATES)
 EVENTS = tuple(key for key, _, _ in _EVENTS)
-EVENT_LABELS = _labels(_EVENTS)
+EVENT_LABELS = labels_table(_EVENTS)
 
 TERMINAL_STATES = frozenset({"closed", "withdrawn"})
 # States in which a case has an outcome that may be published as a typical case: a mediation
