@@ -45,6 +45,7 @@ from .calendar import (
 from .case import EventRecord, events_since, last_event
 from .clocks import Deadline
 from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent
+from .states import labels_table
 
 REGULATION = "《劳动保障监察条例》（国务院令第423号，2004年）"
 PROVISIONS = "《关于实施〈劳动保障监察条例〉若干规定》（劳动和社会保障部令第25号，2004年）"
@@ -103,13 +104,13 @@ PENALTY_BASES = MappingProxyType({
     "art30": f"{REGULATION}第三十条",
     "other_law": f"{REGULATION}第三十二条（其他法律、行政法规另有处罚规定）",
 })
+PENALTY_BASES_EN = MappingProxyType({
+    **{key: f"Regulation Art. {key[3:]}" for key in ("art23", "art25", "art27", "art28", "art30")},
+    "other_law": "Regulation Art. 32 (other laws or administrative regulations set the penalty)",
+})
 
 
-def _labels(table):
-    return MappingProxyType({key: MappingProxyType({"zh": zh, "en": en}) for key, zh, en in table})
-
-
-CHANNELS = _labels((
+CHANNELS = labels_table((
     ("complaint", "投诉", "Complaint"),  # 条例第九条第二款: the worker whose own rights are infringed
     ("report", "举报", "Report"),  # 条例第九条第一款: any organisation or person
 ))
@@ -128,7 +129,7 @@ _STATES = (
     ("closed", "已结案", "Closed"),
 )
 STATES = tuple(key for key, _, _ in _STATES)
-STATE_LABELS = _labels(_STATES)
+STATE_LABELS = labels_table(_STATES)
 TERMINAL_STATES = frozenset({"not_accepted", "case_cancelled", "closed"})
 
 _EVENTS = (
@@ -151,7 +152,7 @@ _EVENTS = (
     ("close", "结案", "Close"),
 )
 EVENTS = tuple(key for key, _, _ in _EVENTS)
-EVENT_LABELS = _labels(_EVENTS)
+EVENT_LABELS = labels_table(_EVENTS)
 
 # (event, from states, to state); to state None: recorded in the history, state unchanged.
 TRANSITIONS = (
@@ -180,7 +181,7 @@ _TARGETS = {event: target for event, _, target in TRANSITIONS}
 # ---------------------------------------------------------------------------------------------
 # Who acts. The app's user roles (glossary.ROLES) have no inspectors yet: this track names its own.
 
-INSPECTION_ROLES = _labels((
+INSPECTION_ROLES = labels_table((
     ("worker", "劳动者（投诉人）", "Worker (complainant)"),
     ("reporter", "举报人", "Reporter"),
     ("inspector", "劳动保障监察员", "Labour inspector"),
@@ -335,7 +336,7 @@ def _matter_time_barred(matter):
 # ---------------------------------------------------------------------------------------------
 # Clocks.
 
-DEADLINE_LABELS = _labels((
+DEADLINE_LABELS = labels_table((
     ("complaint_acceptance", "投诉受理决定", "Decision on accepting the complaint"),
     ("violation_limit", "违法行为查处时限（二年）", "Two-year limit for the violation"),
     ("investigation", "调查期限", "Investigation period"),
@@ -610,6 +611,15 @@ DECLINE_REASONS = MappingProxyType({
     "dispute_procedure": "应当或者已经通过劳动争议处理程序解决，已告知按劳动争议处理或诉讼程序办理（条例第二十一条第二款）",
     "no_grounds": "经核查未发现需要调查处理的违法行为（举报，条例第十四条第二款）",
 })
+DECLINE_REASONS_EN = MappingProxyType({
+    "time_barred": "The violation is more than two years old (Regulation Art. 20; Provisions Art. 18(1)(1) and (2))",
+    "outside_remit": "Outside the remit of labour inspection; the complainant was told (Provisions Art. 18(4))",
+    "other_department": "For another labour administration; the complainant was told where to file "
+                        "(Provisions Art. 18(4); Regulation Art. 13)",
+    "dispute_procedure": "To be, or already being, settled by the labour-dispute procedure; the complainant was "
+                         "told (Regulation Art. 21(2))",
+    "no_grounds": "On checking, no violation calling for investigation was found (a report; Regulation Art. 14(2))",
+})
 
 ORDER_KINDS = MappingProxyType({
     "pay_wages": f"{REGULATION}第二十六条第（一）项（克扣或者无故拖欠工资报酬）",
@@ -619,19 +629,27 @@ ORDER_KINDS = MappingProxyType({
     "working_time": f"{REGULATION}第二十五条（违法延长工作时间，限期改正）",
     "rectify": f"{REGULATION}第十八条第一款第（二）项（责令改正）",
 })
+ORDER_KINDS_EN = MappingProxyType({
+    "pay_wages": "Regulation Art. 26(1) (wages deducted or withheld without cause)",
+    "pay_minimum_wage_difference": "Regulation Art. 26(2) (the shortfall below the local minimum wage)",
+    "pay_economic_compensation": "Regulation Art. 26(3) (severance on ending the labour contract)",
+    "sign_contract": "Regulation Art. 24 (no labour contract concluded as the law requires)",
+    "working_time": "Regulation Art. 25 (unlawfully extended working hours: rectify by a date)",
+    "rectify": "Regulation Art. 18(1)(2) (order to rectify)",
+})
 # 法释〔2013〕3号第四条 names the two instruments by which an order to pay is given.
-ORDER_INSTRUMENTS = _labels((
+ORDER_INSTRUMENTS = labels_table((
     ("rectification_order", "限期整改指令书", "Order to rectify by a date"),
     ("handling_decision", "行政处理决定书", "Administrative handling decision"),
 ))
 # 条例第三十条第一款: items (1) to (3) carry a fine of 2,000 to 20,000 yuan, item (4) an order only.
-ART30_GROUNDS = _labels((
+ART30_GROUNDS = labels_table((
     ("obstruction", "无理抗拒、阻挠实施劳动保障监察", "Obstructing the inspection"),
     ("false_materials", "不按要求报送书面材料、隐瞒事实、出具伪证或者隐匿毁灭证据", "Withholding or falsifying evidence"),
     ("ignored_order", "经责令改正拒不改正或者拒不履行行政处理决定", "Ignoring an order or a handling decision"),
     ("retaliation", "打击报复举报人、投诉人", "Retaliating against a reporter or complainant"),
 ))
-TRANSFER_METHODS = _labels((
+TRANSFER_METHODS = labels_table((
     ("evasion", "以转移财产、逃匿等方法逃避支付", "Evading payment by moving assets or absconding"),
     ("able_but_refuses", "有能力支付而不支付", "Able to pay but not paying"),
 ))
@@ -1024,7 +1042,7 @@ def fire(matter, event, actor, data=None, *, today):
 # ---------------------------------------------------------------------------------------------
 # The link to a dispute: a worker files once and chooses dispute, complaint or both.
 
-FILING_CHOICES = _labels((
+FILING_CHOICES = labels_table((
     ("dispute", "劳动争议调解仲裁", "Labour dispute (mediation, arbitration)"),
     ("complaint", "劳动保障监察投诉", "Complaint to the labour inspectorate"),
     ("both", "同时申请调解仲裁并投诉", "Both"),
@@ -1070,7 +1088,10 @@ def filing_plan(choice, claim_kinds, *, relationship_confirmed=True):
     if choice == "both":
         notes.append("同一事项已申请调解、仲裁的，监察机构可能告知按争议程序办理（条例第二十一条第二款）；"
                      "拖欠劳动报酬等事项劳动者可以投诉（劳动争议调解仲裁法第九条）")
-        notes.append("投诉不中断也不替代仲裁时效，仲裁时效仍按劳动争议调解仲裁法第二十七条计算（本系统提示）")
+        # 第二十七条第二款: the period is interrupted when a party asks "有关部门" for relief; a
+        # complaint to the inspectorate may be such a request, which the arbitrator decides.
+        notes.append("向劳动保障监察机构投诉，可能构成向有关部门请求权利救济，仲裁时效因此中断（劳动争议调解仲裁法"
+                     "第二十七条第二款，由仲裁机构认定）；投诉不代替仲裁，争议请求仍须在时效内申请仲裁")
     if complaint and not relationship_confirmed:
         notes.append("劳动关系尚未确认的，投诉以用人单位侵犯劳动者权益为前提（条例第二条、第九条第二款），"
                      "监察机构可能告知先通过争议程序确认")
@@ -1094,7 +1115,7 @@ def link_record(dispute_id, inspection_id, *, choice, linked_on, origin="filed_t
 
 SIGNAL_SOURCES = ("complaint", "report", "dispute", "alert")
 SIGNAL_STATUSES = ("new", "in_progress", "resolved", "dismissed")
-CLUE_STATUSES = _labels((
+CLUE_STATUSES = labels_table((
     ("new", "待处置", "New"),
     ("in_progress", "处置中", "Being acted on"),
     ("escalated", "已升级督办", "Escalated"),

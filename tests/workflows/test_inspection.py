@@ -802,3 +802,9 @@ def test_every_source_says_how_it_was_checked_and_the_provisions_are_flagged():
     assert sources["lsi_provisions"]["status"] == "quoted_by_government"
     assert sources["lsi_regulation"]["number"] == "国务院令第423号"
     assert all(s["checked_in"] for s in sources.values())
+
+
+def test_every_choice_of_article_text_has_its_english_beside_it():
+    for chinese, english in ((ins.DECLINE_REASONS, ins.DECLINE_REASONS_EN), (ins.ORDER_KINDS, ins.ORDER_KINDS_EN),
+                             (ins.PENALTY_BASES, ins.PENALTY_BASES_EN)):
+        assert set(chinese) == set(english) and all(english.values())
