@@ -26,6 +26,8 @@ MONITOR_ROLES = ("mediator", "arbitrator", "admin")
 LIBRARY_EDITOR_ROLES = ("arbitrator", "admin")
 # Who may file a complaint on a worker's behalf (a mediator records an oral application, Art. 12).
 FILING_ROLES = ("mediator", "arbitrator", "admin")
+# The labour inspectorate (劳动保障监察条例第三条、第十三条): its inspectors and the head who approves.
+INSPECTION_ROLES = ("inspector", "inspection_head", "admin")
 
 
 def _user_region(user: User) -> str | None:
@@ -43,6 +45,10 @@ def can_view_case(user: User | None, case: Case) -> bool:
     if user.id in (case.mediator_id, case.arbitrator_id):
         return True
     if user.role == "legal_aid" and case.legal_aid == "none":
+        return False
+    # The inspectorate is not a party to the dispute's mediation or arbitration: it reads only what a
+    # linked complaint shows of the case (disputes/inspection/panel.py), never the case itself.
+    if user.role not in STAFF_ROLES:
         return False
     return _user_region(user) is not None and _user_region(user) == case.region_code
 
@@ -90,6 +96,10 @@ CAPABILITIES: dict[str, Capability] = {
     # A closed case's editor drafts a typical case from it: the case itself does not change, so seeing
     # it is enough (its state must be publishable, else 409).
     "draft_publication": Capability(LIBRARY_EDITOR_ROLES, can_view_case),
+    # The inspection track: the queue and matters of the inspectorate's region, the wage-arrears clues.
+    # Events on a matter have their own table of who may fire them (workflows/inspection.py WHO_MAY).
+    "inspect": Capability(INSPECTION_ROLES, None),
+    "see_arrears_clues": Capability(INSPECTION_ROLES + ("mediator", "arbitrator"), None),
     # Accounts, organisations, minimum wages, rules, the audit trail.
     "administer": Capability(("admin",), None),
 }

@@ -52,6 +52,12 @@ def label(table: Mapping[str, tuple[str, str] | Mapping[str, str]], key: str | N
     return en if locale is not None and locale.language == "en" else zh
 
 
+def in_language(text_zh: str, text_en: str) -> str:
+    """A text written in both languages beside its rule (workflows' messages, deadlines) in the current one."""
+    locale = get_locale()
+    return text_en if locale is not None and locale.language == "en" else text_zh
+
+
 # History rows that are not life-cycle events.
 OTHER_HISTORY_LABELS = {
     "submit": ("提交投诉", "Complaint filed"),

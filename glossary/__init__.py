@@ -145,6 +145,9 @@ ROLES = _terms({
     "arbitrator": ("仲裁员", "Arbitrator"),
     "legal_aid": ("法律援助人员", "Legal-aid officer"),
     "admin": ("管理员", "Administrator"),
+    # The labour-inspection track (劳动保障监察条例); the head approves extensions and transfers (第十七条).
+    "inspector": ("劳动保障监察员", "Labour inspector"),
+    "inspection_head": ("劳动保障行政部门负责人", "Head of the labour administration"),
 })
 
 OCCUPATION_KEYS = tuple(OCCUPATIONS)

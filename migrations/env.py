@@ -92,6 +92,16 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        # SQLite changes a constraint by recreating the table (Alembic's batch mode). With foreign
+        # keys on, dropping the old table would cascade into, or be refused by, the tables that
+        # point at it; SQLite's own procedure for this is: keys off outside the transaction, change,
+        # check every key, keys back on (https://www.sqlite.org/lang_altertable.html, "other kinds
+        # of table schema changes").
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # On the DBAPI connection: through SQLAlchemy the statement would open a transaction
+            # first (the app's "begin" hook), and SQLite ignores this pragma inside one.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -100,6 +110,12 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the migration left rows pointing at nothing: {broken[:10]}")
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

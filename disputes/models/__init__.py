@@ -8,6 +8,7 @@ from disputes.models.document import GeneratedDocument
 from disputes.models.draft import IntakeDraft
 from disputes.models.evidence import Evidence
 from disputes.models.history import CaseEvent, HistoryIsAppendOnly
+from disputes.models.inspection import CaseInspectionLink, InspectionEvent, InspectionMatter, InspectionNumberCounter
 from disputes.models.holiday import HolidayArrangement
 from disputes.models.typical_case import LIBRARY_STATUSES, LibraryGeneration, TypicalCase
 from disputes.models.notification import Notification
@@ -17,6 +18,7 @@ from disputes.models.warning import RULE_KEYS, Alert, WarningRule
 
 __all__ = [
     "Alert", "ApiToken", "RULE_KEYS", "WarningRule", "AuditEntry", "CaseAssessment", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "DashboardCount", "Evidence", "GeneratedDocument",
-    "HistoryIsAppendOnly", "HolidayArrangement", "IntakeDraft", "MinimumWage", "Notification", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
+    "HistoryIsAppendOnly", "HolidayArrangement", "CaseInspectionLink", "InspectionEvent", "InspectionMatter",
+    "InspectionNumberCounter", "IntakeDraft", "MinimumWage", "Notification", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
     "Respondent", "User", "Worker", "utcnow", "LIBRARY_STATUSES", "LibraryGeneration", "TypicalCase",
 ]

@@ -112,6 +112,9 @@ class Case(Base):
     evidence: Mapped[list["Evidence"]] = relationship(  # noqa: F821 - defined in evidence.py
         back_populates="case", order_by="Evidence.id", cascade="all, delete-orphan"
     )
+    inspection_links: Mapped[list["CaseInspectionLink"]] = relationship(  # noqa: F821 - in inspection.py
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseInspectionLink.id"
+    )
     region: Mapped[Region] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
     mediator: Mapped[User | None] = relationship(foreign_keys=[mediator_id])

@@ -48,33 +48,39 @@ class CaseEvent(Base):
         return self.occurred_on
 
 
-@sa.event.listens_for(CaseEvent, "before_update")
-def _refuse_update(mapper, connection, target):
-    raise HistoryIsAppendOnly("case history rows are never changed")
+def refuse_changes(model: type, what: str) -> None:
+    """Make the ORM refuse to change or delete rows of an append-only history table."""
+
+    @sa.event.listens_for(model, "before_update")
+    def _refuse_update(mapper, connection, target):
+        raise HistoryIsAppendOnly(f"{what} rows are never changed")
+
+    @sa.event.listens_for(model, "before_delete")
+    def _refuse_delete(mapper, connection, target):
+        raise HistoryIsAppendOnly(f"{what} rows are never deleted")
 
 
-@sa.event.listens_for(CaseEvent, "before_delete")
-def _refuse_delete(mapper, connection, target):
-    raise HistoryIsAppendOnly("case history rows are never deleted")
+refuse_changes(CaseEvent, "case history")
 
 
-def append_only_ddl(dialect_name: str) -> list[str]:
-    """Database triggers that refuse UPDATE on case_events, so not even raw SQL rewrites history.
+def append_only_ddl(dialect_name: str, table: str = "case_events", what: str = "case history") -> list[str]:
+    """Database triggers that refuse UPDATE on a history table, so not even raw SQL rewrites history.
 
     DELETE is left to the cascade from a deleted case (only an admin's erasure order does that).
     """
+    trigger = f"{table}_append_only"
     if dialect_name == "sqlite":
         return [
-            "CREATE TRIGGER IF NOT EXISTS case_events_append_only BEFORE UPDATE ON case_events "
-            "BEGIN SELECT RAISE(ABORT, 'case history is append-only'); END"
+            f"CREATE TRIGGER IF NOT EXISTS {trigger} BEFORE UPDATE ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{what} is append-only'); END"
         ]
     if dialect_name == "postgresql":
         return [
-            "CREATE OR REPLACE FUNCTION case_events_append_only() RETURNS trigger AS $$ "
-            "BEGIN RAISE EXCEPTION 'case history is append-only'; END; $$ LANGUAGE plpgsql",
-            "DROP TRIGGER IF EXISTS case_events_append_only ON case_events",
-            "CREATE TRIGGER case_events_append_only BEFORE UPDATE ON case_events "
-            "FOR EACH ROW EXECUTE FUNCTION case_events_append_only()",
+            f"CREATE OR REPLACE FUNCTION {trigger}() RETURNS trigger AS $$ "
+            f"BEGIN RAISE EXCEPTION '{what} is append-only'; END; $$ LANGUAGE plpgsql",
+            f"DROP TRIGGER IF EXISTS {trigger} ON {table}",
+            f"CREATE TRIGGER {trigger} BEFORE UPDATE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {trigger}()",
         ]
     return []
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from disputes.models.base import Base, in_list
 
-ORGANISATION_KINDS = ("mediation_body", "arbitration_commission", "legal_aid_centre", "union")
+ORGANISATION_KINDS = ("mediation_body", "arbitration_commission", "legal_aid_centre", "union", "labour_inspectorate")
 
 
 class Region(Base):
@@ -30,7 +30,7 @@ class Region(Base):
 
 
 class Organisation(Base):
-    """A mediation body, arbitration commission, legal-aid centre or union."""
+    """A mediation body, arbitration commission, legal-aid centre, union or labour inspectorate."""
 
     __tablename__ = "organisations"
     __table_args__ = (sa.CheckConstraint(in_list("kind", ORGANISATION_KINDS), name="kind"),)
