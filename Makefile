@@ -63,7 +63,8 @@ run: system-packages install
 	@mkdir -p $(INSTANCE)/logs
 	@echo ""
 	@echo "  Dispute Desk is starting on http://$(HOST):$(PORT)/"
-	@echo "  Demo logins (password Demo-pass-2026): admin, mediator, mediator2, arbitrator, legalaid, worker"
+	@echo "  Demo logins (password Demo-pass-2026): admin, mediator, mediator2, arbitrator, legalaid,"
+	@echo "    inspector, inspecthead (labour inspection), worker"
 	@echo "  Workers file a complaint at http://$(HOST):$(PORT)/intake without an account."
 	@echo "  Background jobs (admin): http://$(HOST):$(PORT)/admin/jobs"
 	@echo "  Logs: redis $(INSTANCE)/logs/redis.log, web $(INSTANCE)/logs/web.log,"

@@ -95,12 +95,12 @@ def _register_features(app: Flask) -> None:
     The API blueprint comes last: every feature's ``api.py`` has added its routes to it by then.
     """
     from disputes import (
-        admin, alerts, api, assessments, auth, case_documents, cases, dashboard, errors, evidence, holidays, home, intake,
-        jobs, library, notifications, portal, publication,
+        admin, alerts, api, assessments, auth, case_documents, cases, dashboard, errors, evidence, holidays, home, inspection,
+        intake, jobs, library, notifications, portal, publication,
     )
 
     for feature in (home, auth, intake, portal, cases, case_documents, notifications, evidence, library, assessments,
-                    publication, alerts, dashboard, admin, holidays, jobs, api):
+                    publication, alerts, inspection, dashboard, admin, holidays, jobs, api):
         feature.init_app(app)
     errors.init_app(app)
 

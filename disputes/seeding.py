@@ -23,6 +23,7 @@ DEMO_ORGANISATIONS = (
     ("北京市朝阳区劳动人事争议仲裁委员会", "arbitration_commission", "010-65090002", "北京市朝阳区工体北路 3 号"),
     ("北京市朝阳区法律援助中心", "legal_aid_centre", "12348", "北京市朝阳区工体北路 5 号"),
     ("朝阳区总工会新就业形态劳动者服务站", "union", "12351", "北京市朝阳区工体北路 7 号"),
+    ("北京市朝阳区劳动保障监察大队（演示）", "labour_inspectorate", "12333", "北京市朝阳区工体北路 9 号"),
 )
 DEMO_USERS = (
     ("admin", "admin", "系统管理员", None),
@@ -30,6 +31,8 @@ DEMO_USERS = (
     ("mediator2", "mediator", "调解员 李强", "mediation_body"),
     ("arbitrator", "arbitrator", "仲裁员 陈敏", "arbitration_commission"),
     ("legalaid", "legal_aid", "法律援助律师 赵磊", "legal_aid_centre"),
+    ("inspector", "inspector", "劳动保障监察员 孙伟", "labour_inspectorate"),
+    ("inspecthead", "inspection_head", "监察机构负责人 周红", "labour_inspectorate"),
     ("worker", "worker", "骑手 刘洋", None),
 )
 
@@ -149,7 +152,34 @@ def seed_cases(case_count: int, rng: random.Random) -> str:
         file_complaint(payload, filed_by=filer, channel="web" if filer is worker else "mediator")
     if piecemeal:
         _seed_piecemeal_collective(rng, today, mediator)
-    return f"cases: {case_count} filed" + (f", the last {piecemeal} by riders of one station" if piecemeal else "")
+    complaints = _seed_inspection_matters(rng, today, worker) if case_count >= 4 * PIECEMEAL_COMPLAINTS else False
+    return (f"cases: {case_count} filed" + (f", the last {piecemeal} by riders of one station" if piecemeal else "")
+            + ("; for the labour inspectorate: a wage claim filed as a dispute and a complaint at once, a complaint"
+               " alone and an anonymous report" if complaints else ""))
+
+
+def _seed_inspection_matters(rng: random.Random, today, worker: User | None) -> bool:
+    """The inspection track's demonstration: a rider's wage claim filed as a dispute and a complaint
+    at once (劳动争议调解仲裁法第九条), one taken up by the inspector, and an anonymous report."""
+    from disputes.demo_data import complaint_payload
+    from disputes.inspection.services import apply_event, create_matter
+    from disputes.intake.services import file_complaint
+
+    payload = complaint_payload(rng, today=today, region=DEMO_REGION)
+    payload.update(claims=[{"kind": "wage_arrears", "amount": "6300.00"}], filing="both", place=DEMO_PLACES[0],
+                   facts="配送站九月、十月的工资一直没有结清，站长说要等平台结算。我申请调解，也向监察大队投诉。")
+    both = file_complaint(payload, filed_by=worker, channel="web")
+    alone = complaint_payload(rng, today=today, region=DEMO_REGION)
+    alone.update(claims=[{"kind": "overtime", "amount": "2100.00"}], filing="complaint", place=DEMO_PLACES[1],
+                 facts="站点要求每天在线十二小时以上，加班没有任何报酬，我想让监察大队来查。")
+    file_complaint(alone, filed_by=None, channel="web")
+    create_matter("report", {"employer_name": "城东即时配送站（演示）", "place": "北京市朝阳区",
+                             "facts": "站点连续两个月没有给骑手发工资，很多人不敢出面。", "anonymous": True},
+                  filed_by=None, region_code=DEMO_REGION, worker_count=20)
+    inspector = db.session.scalar(sa.select(User).where(User.username == "inspector"))
+    if inspector is not None and both.matter is not None:
+        apply_event(both.matter, "open_case", inspector, {"inspector_id": inspector.id}, expected_version=None)
+    return True
 
 
 # Riders of one station complaining separately about the same unpaid wages: the intake raises the

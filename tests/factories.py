@@ -30,7 +30,8 @@ class OrganisationFactory(factory.alchemy.SQLAlchemyModelFactory):
 
 def organisation_for(role: str, region: str = REGION) -> Organisation | None:
     """The region's organisation of the kind a role works in (created on first use)."""
-    kind = {"mediator": "mediation_body", "arbitrator": "arbitration_commission", "legal_aid": "legal_aid_centre"}.get(role)
+    kind = {"mediator": "mediation_body", "arbitrator": "arbitration_commission", "legal_aid": "legal_aid_centre",
+            "inspector": "labour_inspectorate", "inspection_head": "labour_inspectorate"}.get(role)
     if kind is None:
         return None
     found = db.session.scalar(

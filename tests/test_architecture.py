@@ -20,7 +20,7 @@ LAYERS = (
     ("auth", "notifications"),
     ("api",),
     ("cases",),
-    ("evidence", "case_documents", "library", "alerts"),
+    ("evidence", "case_documents", "library", "alerts", "inspection"),
     ("assessments", "dashboard"),
     ("intake", "portal", "publication"),
     ("admin", "home", "holidays"),

@@ -14,6 +14,8 @@ from disputes.cases.presenters import case_json
 from disputes.database import read_only
 from disputes.errors import NotAuthenticated, PermissionDenied
 from disputes.intake.field_checks import check_field
+from disputes.inspection.services import matter_json
+from disputes.intake.schema import FILINGS
 from disputes.intake.services import AlreadyFiled, file_complaint
 from disputes.permissions import can_file_for_worker, can_file_own_complaint
 
@@ -29,8 +31,15 @@ def create_case():
                                submission_key=request.headers.get("Idempotency-Key"))
     except AlreadyFiled as already:
         # A retry of a request that was filed: the same case, without the code (shown only once).
+        if already.case is None:
+            return jsonify({"inspection": matter_json(already.matter, current_user), "already_filed": True}), 200
         return jsonify(case_json(already.case, current_user) | {"access_code": None, "already_filed": True}), 200
+    if filed.case is None:  # a complaint to the labour inspectorate alone
+        return jsonify({"inspection": matter_json(filed.matter, current_user) | {
+            "access_code": filed.matter_access_code}}), 201
     body = case_json(filed.case, current_user) | {"access_code": filed.access_code}
+    if filed.matter is not None:
+        body["inspection"] = matter_json(filed.matter, current_user) | {"access_code": filed.matter_access_code}
     return jsonify(body), 201
 
 
@@ -92,6 +101,11 @@ INTAKE = {
         "relationship_ended": {"type": "boolean"},
         "relationship_ended_on": {"type": "string", "format": "date"},
         "language": {"type": "string", "enum": ["zh_CN", "en"]},
+        "filing": {"type": "string", "enum": list(FILINGS), "default": "dispute",
+                   "description": "what the filing opens: a dispute (mediation, arbitration), a complaint to the "
+                   "labour inspectorate, or both, linked (Mediation and Arbitration Law Art. 9). With "
+                   "\"complaint\" the answer is {\"inspection\": matter}; with \"both\" the case carries "
+                   "\"inspection\" too, each with its own access code"},
     },
 }
 describe_schema("Intake", INTAKE)

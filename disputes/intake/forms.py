@@ -6,12 +6,14 @@ import secrets
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    BooleanField, DateField, FieldList, Form, FormField, HiddenField, SelectField, StringField, TextAreaField,
+    BooleanField, DateField, FieldList, Form, FormField, HiddenField, RadioField, SelectField, StringField,
+    TextAreaField,
 )
 from wtforms.validators import Optional
 
 from disputes.forms import ServiceForm
 from disputes.vocabulary import CLAIM_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, RESPONDENT_KIND_LABELS, label
+from workflows.inspection import FILING_CHOICES
 
 
 def _choices(table, placeholder):
@@ -80,9 +82,15 @@ class ComplaintForm(ServiceForm):
     relationship_ended = BooleanField(_l("用工关系已经结束"))
     relationship_ended_on = DateField(_l("结束日期"), validators=[Optional()])
     factors = FormField(FactorAnswers)
+    # A dispute, a complaint to the labour inspectorate, or both (劳动争议调解仲裁法第九条).
+    filing = RadioField(_l("您希望怎样处理"), default="dispute", validate_choice=False, choices=[])
     # One random key per form shown: the same form sent twice (a double tap, a retry on a slow
     # connection) files one complaint (intake.services.file_complaint).
     submission_key = HiddenField(default=lambda: secrets.token_urlsafe(16))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filing.choices = [(key, LazyString(label, FILING_CHOICES, key)) for key in FILING_CHOICES]
 
     def to_payload(self) -> dict:
         """The API's JSON shape, with empty rows left out."""
@@ -102,6 +110,7 @@ class ComplaintForm(ServiceForm):
             "relationship_ended": bool(self.relationship_ended.data),
             "relationship_ended_on": _iso(self.relationship_ended_on),
             "factors": self.factors.form.answers(),
+            "filing": self.filing.data or "dispute",
         }
 
     def _field_for(self, path: str):

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 import places
 from disputes.errors import BadInput, ValidationFailed
 from disputes import validation as v
+from workflows.inspection import FILING_CHOICES
 from disputes.vocabulary import CLAIM_KINDS, FACTOR_KEYS, OCCUPATIONS, RESPONDENT_KINDS
 
 MAX_WORKERS = 500
@@ -23,8 +24,11 @@ MAX_RESPONDENTS = 10
 MAX_CLAIMS = 30
 TOP_LEVEL_KEYS = {
     "workers", "respondents", "platform", "claims", "facts", "region", "knew_of_violation_on",
-    "relationship_ended", "relationship_ended_on", "language", "factors", "place",
+    "relationship_ended", "relationship_ended_on", "language", "factors", "place", "filing",
 }
+# What one filing opens (workflows.inspection.FILING_CHOICES): a dispute, a complaint to the labour
+# inspectorate, or both at once (劳动争议调解仲裁法第九条).
+FILINGS = tuple(FILING_CHOICES)
 WORKER_KEYS = {"name", "id_number", "phone", "occupation", "is_representative"}
 RESPONDENT_KEYS = {"name", "kind", "credit_code"}
 CLAIM_KEYS = {"kind", "amount"}
@@ -66,6 +70,7 @@ class IntakeSubmission:
     language: str = "zh_CN"
     reported_factors: dict = field(default_factory=dict)
     place_code: str | None = None  # the place of work, prefecture or county (GB/T 2260)
+    filing: str = "dispute"
 
 
 @dataclass
@@ -109,13 +114,16 @@ def parse_intake(payload: Any, *, today: date, known_regions: set[str]) -> Intak
     if language not in ("zh_CN", "en"):
         problems.add("language", _("语言只能是 zh_CN 或 en。"))
     factors = _parse_factors(payload.get("factors"), problems)
+    filing = payload.get("filing") or "dispute"
+    if filing not in FILINGS:
+        problems.add("filing", _("请选择申请调解仲裁、向劳动保障监察机构投诉，或两者同时。"))
     if problems.errors:
         raise ValidationFailed(problems.errors)
     return IntakeSubmission(
         workers=tuple(workers), respondents=tuple(respondents), claims=tuple(claims),
         facts=facts.strip(), region=region, place_code=place_code, platform=(platform or "").strip() or None,
         knew_of_violation_on=knew_on, relationship_ended=ended, relationship_ended_on=ended_on,
-        language=language, reported_factors=factors,
+        language=language, reported_factors=factors, filing=filing,
     )
 
 

@@ -9,8 +9,6 @@ from typing import Sequence
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from disputes.cases.schedule import refresh_schedule
 from disputes.errors import ValidationFailed
@@ -18,8 +16,10 @@ from disputes.event_hooks import AFTER_FILING, FiledComplaint, run_hooks
 from disputes.evidence.services import Upload, check_upload, evidence_store, safe_filename
 from disputes.extensions import db
 from disputes.intake.schema import IntakeSubmission, parse_intake
+from disputes.numbering import next_number
 from disputes.models import (
-    Case, CaseEvent, CaseNumberCounter, Claim, Evidence, Organisation, Region, Respondent, User, Worker,
+    Case, CaseEvent, CaseNumberCounter, Claim, Evidence, InspectionMatter, Organisation, Region, Respondent, User,
+    Worker,
 )
 from disputes.security import access_code_hash, new_access_code
 from disputes.timekeeping import local_today
@@ -33,18 +33,30 @@ COMPANY_SUFFIXES = re.compile(r"(股份有限公司|有限责任公司|有限公
 
 @dataclass(frozen=True)
 class FiledCase:
-    """A new case and the access code the worker must keep (never stored in clear)."""
+    """What one filing opened, with the access codes the worker must keep (never stored in clear).
 
-    case: Case
-    access_code: str
+    A dispute is `case`; a complaint to the labour inspectorate is `matter` (filed with the dispute,
+    or alone, when the worker chose only a complaint: then `case` is None).
+    """
+
+    case: Case | None
+    access_code: str | None
+    matter: InspectionMatter | None = None
+    matter_access_code: str | None = None
 
 
 class AlreadyFiled(Exception):
-    """The same form (or API request) was sent again: its complaint is this case, filed once."""
+    """The same form (or API request) was sent again: its complaint is this case (or, for a
+    complaint to the inspectorate alone, this matter), filed once."""
 
-    def __init__(self, case: Case):
-        super().__init__(case.case_no)
+    def __init__(self, case: Case | None, matter: InspectionMatter | None = None):
+        super().__init__(case.case_no if case is not None else matter.matter_no)
         self.case = case
+        self.matter = matter
+
+    @property
+    def number(self) -> str:
+        return self.case.case_no if self.case is not None else self.matter.matter_no
 
 
 def submission_key_hash(key: object, filed_by: User | None) -> str | None:
@@ -58,8 +70,16 @@ def submission_key_hash(key: object, filed_by: User | None) -> str | None:
     return hashlib.sha256(f"{filer}|{key}".encode()).hexdigest()
 
 
-def _filed_under(key_hash: str | None) -> Case | None:
-    return db.session.scalar(sa.select(Case).where(Case.intake_key_hash == key_hash)) if key_hash else None
+def _refuse_second_send(key_hash: str | None) -> None:
+    """Raise AlreadyFiled when this submission key already filed a case or a complaint alone."""
+    if not key_hash:
+        return
+    case = db.session.scalar(sa.select(Case).where(Case.intake_key_hash == key_hash))
+    if case is not None:
+        raise AlreadyFiled(case)
+    matter = db.session.scalar(sa.select(InspectionMatter).where(InspectionMatter.intake_key_hash == key_hash))
+    if matter is not None:
+        raise AlreadyFiled(None, matter)
 
 
 def known_region_codes() -> set[str]:
@@ -76,9 +96,7 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
     the case it filed, even when both arrive at once.
     """
     key_hash = submission_key_hash(submission_key, filed_by)
-    earlier = _filed_under(key_hash)
-    if earlier is not None:
-        raise AlreadyFiled(earlier)
+    _refuse_second_send(key_hash)
     today = local_today()
     submission = parse_intake(payload, today=today, known_regions=known_region_codes())
     stored = [(upload, check_upload(upload, f"evidence[{i}]")) for i, upload in enumerate(uploads)]
@@ -89,16 +107,29 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
         for digest, (upload, content_type) in zip(digests, stored)
     ]
     try:
+        if submission.filing == "complaint":
+            return _file_complaint_only(submission, filed_by, key_hash)
         filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence),
                             intake_key_hash=key_hash)
     except sa.exc.IntegrityError:
         db.session.rollback()
-        earlier = _filed_under(key_hash)
-        if earlier is None:
-            raise
-        raise AlreadyFiled(earlier) from None
+        _refuse_second_send(key_hash)
+        raise
     _after_filing(filed.case, today)
     return filed
+
+
+def _file_complaint_only(submission: IntakeSubmission, filed_by: User | None, key_hash: str | None) -> FiledCase:
+    """A worker who chose only a complaint to the labour inspectorate: no dispute is opened.
+
+    The photos stay out of it: the inspectorate gathers its own evidence (条例第十五条).
+    """
+    from disputes.inspection.services import file_with_dispute
+
+    filed = file_with_dispute(None, submission, filed_by=filed_by, choice="complaint")
+    filed.matter.intake_key_hash = key_hash
+    db.session.commit()
+    return FiledCase(case=None, access_code=None, matter=filed.matter, matter_access_code=filed.access_code)
 
 
 def _after_filing(case: Case, today) -> None:
@@ -178,8 +209,14 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
     ]
     refresh_schedule(case, today)
     db.session.add(case)
+    matter = None
+    if submission.filing == "both":
+        from disputes.inspection.services import file_with_dispute
+
+        matter = file_with_dispute(case, submission, filed_by=filed_by, choice="both")
     db.session.commit()
-    return FiledCase(case=case, access_code=access_code)
+    return FiledCase(case=case, access_code=access_code, matter=matter.matter if matter else None,
+                     matter_access_code=matter.access_code if matter else None)
 
 
 def normalise_company_name(name: str) -> str:
@@ -207,20 +244,5 @@ def _receiving_body(region_code: str, filed_by: User | None) -> Organisation | N
 
 
 def _next_case_number(year: int) -> str:
-    """`2026-0001234`: the year and a counter that only ever goes up, unique under concurrency.
-
-    The counter row is created idempotently, then incremented with UPDATE … RETURNING, which
-    takes a row lock on PostgreSQL and runs under the write lock on SQLite.
-    """
-    dialect = db.session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    db.session.execute(
-        insert(CaseNumberCounter).values(year=year, last_number=0).on_conflict_do_nothing(index_elements=["year"])
-    )
-    number = db.session.execute(
-        sa.update(CaseNumberCounter)
-        .where(CaseNumberCounter.year == year)
-        .values(last_number=CaseNumberCounter.last_number + 1)
-        .returning(CaseNumberCounter.last_number)
-    ).scalar_one()
-    return f"{year}-{number:07d}"
+    """`2026-0001234`: the year and a counter that only ever goes up."""
+    return f"{year}-{next_number(CaseNumberCounter, year):07d}"

@@ -81,10 +81,15 @@ def staff_form():
 @bp.route("/receipt")
 def receipt():
     filed = session.pop("receipt", None)
-    code = unseal_from_session(filed.get("access_code"), RECEIPT_SECONDS) if isinstance(filed, dict) else None
-    if code is None:
+    if not isinstance(filed, dict):
         return redirect(url_for("intake.worker_form"))
-    return render_template("intake/receipt.html", filed={"case_no": filed.get("case_no"), "access_code": code})
+    code = unseal_from_session(filed.get("access_code"), RECEIPT_SECONDS)
+    matter_code = unseal_from_session(filed.get("matter_code"), RECEIPT_SECONDS)
+    if code is None and (matter_code is None and not filed.get("matter_no")):
+        return redirect(url_for("intake.worker_form"))
+    return render_template("intake/receipt.html", filed={
+        "case_no": filed.get("case_no") if code else None, "access_code": code,
+        "matter_no": filed.get("matter_no"), "matter_code": matter_code})
 
 
 def _complaint_page(form: ComplaintForm, *, template: str, channel: str, draft_token: str | None = None,
@@ -101,12 +106,17 @@ def _complaint_page(form: ComplaintForm, *, template: str, channel: str, draft_t
             filed = file_complaint(form.to_payload(), filed_by=_filer(), channel=channel, uploads=_photos(),
                                    submission_key=form.submission_key.data)
         except AlreadyFiled as already:
-            return _already_filed(already.case.case_no, draft_token)
+            return _already_filed(already.number, draft_token)
         except ValidationFailed as failure:
             form.attach_errors(failure.errors)
             return render_template(template, form=form, failed=True, photo_errors=_photo_errors(failure.errors)), 422
         # The code is sealed: the session cookie is signed, not encrypted, and anyone holding it could read it.
-        session["receipt"] = {"case_no": filed.case.case_no, "access_code": seal_for_session(filed.access_code)}
+        session["receipt"] = {
+            "case_no": filed.case.case_no if filed.case else None,
+            "access_code": seal_for_session(filed.access_code) if filed.access_code else None,
+            "matter_no": filed.matter.matter_no if filed.matter else None,
+            "matter_code": seal_for_session(filed.matter_access_code) if filed.matter_access_code else None,
+        }
         discard_draft(draft_token)
         response = redirect(url_for("intake.receipt"))
         response.delete_cookie(DRAFT_COOKIE)
@@ -120,7 +130,7 @@ def _already_filed(case_no: str, draft_token: str | None):
     else the case number and how to get a code; never a second case."""
     discard_draft(draft_token)
     filed = session.get("receipt")
-    if isinstance(filed, dict) and filed.get("case_no") == case_no:
+    if isinstance(filed, dict) and case_no in (filed.get("case_no"), filed.get("matter_no")):
         return redirect(url_for("intake.receipt"))
     response = make_response(render_template("intake/already_filed.html", case_no=case_no))
     response.delete_cookie(DRAFT_COOKIE)

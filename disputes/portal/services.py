@@ -124,15 +124,15 @@ def _status_cache() -> StatusCache:
     return cache
 
 
-def open_portal_session(case_id: int) -> None:
+def open_portal_session(case_id: int | None = None, *, matter_id: int | None = None) -> None:
     """Keep the worker signed in to this one case for a while (no second lookup for pages and files).
 
     The session carries a random nonce: leaving records it on the server (PortalSessionEnd), so a
     copy of the cookie replayed after the worker left opens nothing. Opening writes nothing.
     """
     minutes = current_app.config["PORTAL_SESSION_MINUTES"]
-    session[PORTAL_KEY] = {"case_id": case_id, "until": int(time.time()) + minutes * 60,
-                           "nonce": secrets.token_urlsafe(16)}
+    scope = {"case_id": case_id} if case_id is not None else {"matter_id": matter_id}
+    session[PORTAL_KEY] = {**scope, "until": int(time.time()) + minutes * 60, "nonce": secrets.token_urlsafe(16)}
 
 
 def portal_case() -> Case | None:
@@ -143,6 +143,18 @@ def portal_case() -> Case | None:
         return None
     case_id = scope.get("case_id")
     return load_for_worker(Case.id == case_id) if whole_number(case_id, minimum=1) is not None else None
+
+
+def portal_matter() -> "InspectionMatter | None":
+    """The inspection complaint the worker's session is scoped to (a complaint filed without a dispute)."""
+    from disputes.models import InspectionMatter
+
+    scope = session.get(PORTAL_KEY)
+    if not _live_scope(scope):
+        session.pop(PORTAL_KEY, None)
+        return None
+    matter_id = scope.get("matter_id")
+    return db.session.get(InspectionMatter, matter_id) if whole_number(matter_id, minimum=1) is not None else None
 
 
 def _live_scope(scope: Any) -> bool:

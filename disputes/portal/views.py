@@ -21,8 +21,10 @@ from disputes.portal.limits import (
 from disputes.portal.plain_words import ACTION_TITLES, CONFIRMED_ACTIONS, WORKER_ACTIONS
 from disputes.portal.services import (
     close_portal_session, contact_for_worker, evidence_for_worker, evidence_on_case, limitation_running, lookup,
-    may_withdraw, open_portal_session, portal_case, reset_access_code, status_for_worker, withdraw_complaint,
+    may_withdraw, open_portal_session, portal_case, portal_matter, reset_access_code, status_for_worker,
+    withdraw_complaint,
 )
+from disputes.inspection.services import deadlines, is_matter_number, lookup_with_code
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -32,14 +34,28 @@ from disputes.portal.services import (
 def lookup_page():
     error = None
     if request.method == "POST":
+        number, code = request.form.get("case_no"), request.form.get("access_code")
         try:
-            case = lookup(request.form.get("case_no"), request.form.get("access_code"))
+            if is_matter_number(number):  # an inspection complaint filed without a dispute (J2026-…)
+                open_portal_session(matter_id=lookup_with_code(number, code).id)
+                return redirect(url_for("portal.matter_page"))
+            case = lookup(number, code)
         except NotFound as not_found:
             error = not_found.message
         else:
             open_portal_session(case.id)
             return redirect(url_for("portal.case_page"))
     return render_template("portal/lookup.html", error=error, form=request.form), (404 if error else 200)
+
+
+@bp.route("/matter")
+def matter_page():
+    """A complaint to the labour inspectorate: where it stands, its clocks and what happened, in plain words."""
+    matter = portal_matter()
+    if matter is None:
+        flash(_("请输入案件编号和查询码。"), "info")
+        raise _BackToLookup()
+    return render_template("portal/matter.html", matter=matter, deadlines=deadlines(matter))
 
 
 @bp.route("/case")

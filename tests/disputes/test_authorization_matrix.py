@@ -16,7 +16,8 @@ from disputes.extensions import db
 from disputes.models import Alert, MinimumWage
 from tests.factories import DEFAULT_PASSWORD, file_case, intake_payload, make_user
 
-ALL = {"anonymous", "worker", "owner", "mediator", "arbitrator", "legal_aid", "admin", "portal_other"}
+ALL = {"anonymous", "worker", "owner", "mediator", "arbitrator", "legal_aid", "inspector", "inspection_head", "admin",
+       "portal_other"}
 ACCOUNTS = ALL - {"anonymous", "portal_other"}
 STAFF = {"mediator", "arbitrator", "legal_aid", "admin"}
 CASE_READERS = {"owner", "mediator", "arbitrator", "admin"}
@@ -28,6 +29,11 @@ EDITORS = {"arbitrator", "admin"}
 ADMIN = {"admin"}
 PORTAL = {"portal_other"}
 INTAKE_FILERS = {"owner", "worker", "mediator", "arbitrator", "admin"}
+# The labour inspectorate (劳动保障监察) of the region; admins supervise.
+INSPECTORATE = {"inspector", "inspection_head", "admin"}
+# A matter filed with the owner's dispute: the inspectorate, the owner, and whoever reads that case.
+MATTER_READERS = INSPECTORATE | CASE_READERS
+CLUE_READERS = INSPECTORATE | {"mediator", "arbitrator"}
 
 # endpoint: (method, path template, who is allowed, form or JSON body)
 MATRIX = {
@@ -118,6 +124,20 @@ MATRIX = {
     "api.draft_publication": ("POST", "/api/v1/cases/{case_no}/publication", {"arbitrator", "admin"}, {}),
     "publication.draft_from_closed_case": ("POST", "/cases/{case_no}/publication", {"arbitrator", "admin"}, {}),
     "publication.review_draft": ("GET", "/typical-cases/hrss2023-c1/review", EDITORS, None),
+    "inspection.queue_page": ("GET", "/inspection/", INSPECTORATE, None),
+    "inspection.detail": ("GET", "/inspection/matters/{matter_no}", MATTER_READERS, None),
+    "inspection.fire_event": ("POST", "/inspection/matters/{matter_no}/events", INSPECTORATE,
+                              {"event": "open_case", "version": "0"}),
+    "inspection.clues_page": ("GET", "/inspection/clues", CLUE_READERS, None),
+    "inspection.report_page": ("GET", "/inspection/report", ALL, None),
+    # The only portal session here is scoped to a case, not to a complaint: everyone is sent back.
+    "portal.matter_page": ("GET", "/status/matter", set(), None),
+    "api.list_matters": ("GET", "/api/v1/inspection/matters", INSPECTORATE, None),
+    "api.register_matter": ("POST", "/api/v1/inspection/matters", INSPECTORATE, {"channel": "report"}),
+    "api.get_matter": ("GET", "/api/v1/inspection/matters/{matter_no}", MATTER_READERS, None),
+    "api.fire_matter_event": ("POST", "/api/v1/inspection/matters/{matter_no}/events", INSPECTORATE,
+                              {"event": "open_case", "version": 0}),
+    "api.list_clues": ("GET", "/api/v1/inspection/clues", CLUE_READERS, None),
 }
 # A portal endpoint never names a case: the session decides which one, so "denied" there is the
 # bounce back to the lookup form; everywhere else a refusal is 401/403/404 or the sign-in page.
@@ -142,6 +162,9 @@ def world(app, regions):
     apply_event(filed.case, "accept", mediator, expected_version=filed.case.version)
     evidence = add_evidence(filed.case, Upload("a.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64), by=None)
     other = file_case()
+    with_complaint = file_case(filed_by=owner, channel="api", filing="both",
+                               claims=[{"kind": "wage_arrears", "amount": "5200.00"}])
+    apply_event(with_complaint.case, "accept", mediator, expected_version=with_complaint.case.version)
     alert = Alert(rule_key="surge", subject_key="surge:x", subject_label="x", region_code="11", message="m",
                   dedupe_key="matrix")
     collective_alert = Alert(rule_key="likely_collective", subject_key="collective:x", subject_label="x",
@@ -156,7 +179,7 @@ def world(app, regions):
         "wage_id": db.session.scalar(sa.select(MinimumWage.id).where(MinimumWage.region_code == "11")),
         "owner": owner, "mediator": mediator, "other": other,
         "token_id": _someone_elses_token(), "disposable_user_id": make_user(role="mediator").id,
-        "mediator_username": mediator.username, "other_case_no": other.case.case_no, "other_code": other.access_code,
+        "matter_no": with_complaint.matter.matter_no, "mediator_username": mediator.username, "other_case_no": other.case.case_no, "other_code": other.access_code,
     }
 
 

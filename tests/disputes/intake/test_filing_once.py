@@ -44,7 +44,7 @@ def test_two_copies_arriving_at_once_still_file_one_complaint(client, regions, m
     """The second copy passes the first look (nothing filed yet) and meets the unique key at commit."""
     data = form_data(client, submission_key=shown_key(client))
     assert client.post("/intake", data=data).status_code == 302
-    monkeypatch.setattr(intake_services, "_filed_under", _blind_once(intake_services._filed_under))
+    monkeypatch.setattr(intake_services, "_refuse_second_send", _blind_once(intake_services._refuse_second_send))
     with client.session_transaction() as session:
         session.pop("receipt", None)
     again = client.post("/intake", data=data)

@@ -1,0 +1,116 @@
+"""Wage-arrears clues (欠薪线索) from what the app holds: complaints and reports to the inspectorate,
+disputes claiming unpaid pay, and the early-warning alerts about pay. workflows/inspection.py groups
+them by employer, cooperation chain or site, routes each clue to the place of work (条例第十三条) and
+escalates the ones nobody acted on (a policy clock, not a statutory one)."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import selectinload
+
+from disputes.extensions import db
+from disputes.models import Alert, Case, Claim, InspectionMatter, User
+from disputes.permissions import user_region_scope
+from disputes.timekeeping import local_today
+from disputes.vocabulary import WAGE_CLAIMS
+from workflows import TERMINAL_STATES as CASE_TERMINAL_STATES
+from workflows import inspection as track
+
+# How far back signals are gathered: the two years within which a violation may still be
+# investigated (条例第二十条); older signals cannot lead to an order.
+LOOKBACK_DAYS = 2 * 366
+# Claims about pay owed (the policy's focus on unpaid wages); withheld pay counts too (条例第二十六条第（一）项).
+PAY_CLAIMS = WAGE_CLAIMS | {"illegal_deduction"}
+PAY_ALERT_RULES = ("repeated_wage_complaints", "pay_below_minimum")
+# What the track's flags on a clue mean, for the page.
+CLUE_FLAG_LABELS = {
+    "multiple_places": _l("涉及多个地区：管辖有争议的，由共同的上一级劳动保障行政部门指定（《劳动保障监察条例》第十三条第二款）"),
+    "many_workers": _l("涉及 10 人以上，按集体事项审慎处理"),
+    "criminal_threshold_reachable": _l("所称金额可能达到拒不支付劳动报酬罪的数额标准（法释〔2013〕3号第三条），经责令支付仍不支付的，考虑移送"),
+}
+MATTER_STATUS = {
+    "received": "new", "not_accepted": "dismissed", "case_cancelled": "dismissed", "closed": "resolved",
+    "complied": "resolved",
+}
+
+
+def _worker_ref(phone: str | None, name: str | None) -> str | None:
+    """A worker named in two signals is counted once, without carrying the phone number around."""
+    key = (phone or "").strip() or (name or "").strip()
+    return hashlib.sha256(key.encode()).hexdigest()[:12] if key else None
+
+
+def _acted_on(matter: InspectionMatter) -> date | None:
+    acted = [e.occurred_on for e in matter.history if e.event != "receive"]
+    return max(acted) if acted else None
+
+
+def matter_signal(matter: InspectionMatter) -> track.ArrearsSignal:
+    worker = _worker_ref(matter.complainant_phone, matter.complainant_name)
+    return track.ArrearsSignal(
+        source=matter.channel, ref=matter.matter_no, reported_on=matter.received_on,
+        employer_code=matter.employer_code, employer_name=matter.employer_name,
+        chain=tuple(n for n in (matter.platform, matter.employer_name) if n) if matter.platform else (),
+        region=matter.region_code, workers=(worker,) if worker else (),
+        worker_count=None if worker and matter.worker_count <= 1 else matter.worker_count,
+        amount=matter.amount_owed, status=MATTER_STATUS.get(matter.state, "in_progress"),
+        acted_on=_acted_on(matter),
+    )
+
+
+def case_signal(case: Case) -> track.ArrearsSignal:
+    """A dispute claiming unpaid pay. Policy: the clue counts it as acted on once a body handles it."""
+    respondent = case.respondents[0] if case.respondents else None
+    amounts = [c.amount for c in case.claims if c.kind in PAY_CLAIMS and c.amount is not None]
+    if case.state in CASE_TERMINAL_STATES:
+        status = "resolved"
+    else:
+        status = "new" if case.state == "submitted" else "in_progress"
+    chain = tuple(n for n in (case.platform, *(r.name for r in case.respondents)) if n) if case.platform else ()
+    return track.ArrearsSignal(
+        source="dispute", ref=case.case_no, reported_on=case.submitted_on,
+        employer_code=respondent.credit_code if respondent else None,
+        employer_name=respondent.name if respondent else None, chain=chain, region=case.region_code,
+        workers=tuple(w for w in (_worker_ref(x.phone, x.name) for x in case.workers) if w),
+        amount=sum(amounts) if amounts else None, status=status,
+    )
+
+
+def alert_signal(alert: Alert) -> track.ArrearsSignal:
+    subject = alert.subject_key.split(":", 1)[1] if ":" in alert.subject_key else alert.subject_key
+    code = track.normalise_credit_code(subject)
+    return track.ArrearsSignal(
+        source="alert", ref=f"alert:{alert.id}", reported_on=alert.raised_at.date(),
+        employer_code=code, employer_name=None if code else alert.subject_label, region=alert.region_code,
+        status="new" if alert.status == "open" else "in_progress",
+    )
+
+
+def signals_for(user: User, today: date | None = None) -> list[track.ArrearsSignal]:
+    """Every pay signal of the user's region within the two-year window."""
+    today = today or local_today()
+    since = today - timedelta(days=LOOKBACK_DAYS)
+    scope = user_region_scope(user)
+    matters = sa.select(InspectionMatter).where(InspectionMatter.received_on >= since) \
+        .options(selectinload(InspectionMatter.history))
+    cases = sa.select(Case).where(
+        Case.submitted_on >= since, Case.id.in_(sa.select(Claim.case_id).where(Claim.kind.in_(PAY_CLAIMS)))) \
+        .options(selectinload(Case.respondents), selectinload(Case.claims), selectinload(Case.workers))
+    alerts = sa.select(Alert).where(Alert.rule_key.in_(PAY_ALERT_RULES))
+    if scope is not None:
+        matters = matters.where(InspectionMatter.region_code == scope)
+        cases = cases.where(Case.region_code == scope)
+        alerts = alerts.where(Alert.region_code == scope)
+    signals = [matter_signal(m) for m in db.session.scalars(matters)
+               if set(m.claim_kinds or ()) & PAY_CLAIMS or not m.claim_kinds]
+    signals += [case_signal(c) for c in db.session.scalars(cases)]
+    signals += [alert_signal(a) for a in db.session.scalars(alerts) if a.raised_at.date() >= since]
+    return signals
+
+
+def clues_for(user: User, today: date | None = None) -> list[track.ArrearsClue]:
+    today = today or local_today()
+    return track.group_arrears_clues(signals_for(user, today), today=today)
