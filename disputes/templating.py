@@ -18,6 +18,7 @@ from disputes.vocabulary import (
     ROLE_LABELS, actor_label, deadline_label, deadline_period, event_label, label, legal_aid_label, state_label,
 )
 from workflows import STATES
+from workflows.inspection import CLUE_STATUSES
 
 
 def money(amount: Decimal | None) -> str:
@@ -84,6 +85,7 @@ def init_app(app: Flask) -> None:
         outcome_label=lambda key: label(OUTCOME_LABELS, key),
         factor_label=lambda key: label(FACTOR_LABELS, key),
         factor_question=lambda key: label(FACTOR_QUESTIONS, key),
+        clue_status_label=lambda key: label(CLUE_STATUSES, key),
         field_errors=field_errors,
     )
     app.jinja_env.filters.update(facet_args=facet_args, combine_after=lambda args, cursor: {**args, "after": cursor}, money=money, local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)

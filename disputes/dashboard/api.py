@@ -8,6 +8,7 @@ from disputes.alerts.rules import open_alerts_json
 from disputes.api import bp
 from disputes.api.openapi import describe, error_answer, json_answer, query_parameters
 from disputes.dashboard.figures import FILTER_PARAMETERS, dashboard_figures, scoped_filter
+from disputes.inspection.clues import last_clue_counts
 from disputes.permissions import capability_required
 from disputes.timekeeping import local_today
 
@@ -15,8 +16,10 @@ from disputes.timekeeping import local_today
 @bp.route("/dashboard")
 @capability_required("monitor")
 def api_dashboard():
-    figures = dashboard_figures(scoped_filter(request.args, current_user), local_today())
-    return jsonify(figures | {"warnings": open_alerts_json(current_user)})
+    wanted = scoped_filter(request.args, current_user)
+    figures = dashboard_figures(wanted, local_today())
+    # The clues as last counted (hourly, by the count_clues job): all of them, whatever the dates filtered.
+    return jsonify(figures | {"warnings": open_alerts_json(current_user), "clues": last_clue_counts(wanted.region)})
 
 
 describe("/dashboard", "get", {

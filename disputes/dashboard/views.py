@@ -9,6 +9,7 @@ from flask_login import current_user
 from disputes.dashboard import bp
 from disputes.dashboard.employers import employer_record
 from disputes.dashboard.figures import dashboard_figures, scoped_filter
+from disputes.inspection.clues import last_clue_counts
 from disputes.lookups import region_choices
 from disputes.permissions import capability_required
 from disputes.timekeeping import local_today
@@ -19,7 +20,7 @@ from disputes.timekeeping import local_today
 def page():
     wanted = scoped_filter(request.args, current_user)
     return render_template("dashboard/index.html", figures=dashboard_figures(wanted, local_today()), wanted=wanted,
-                           regions=region_choices(), args=request.args)
+                           clues=last_clue_counts(wanted.region), regions=region_choices(), args=request.args)
 
 
 @bp.route("/vendor/echarts.min.js")

@@ -5,14 +5,16 @@ escalates the ones nobody acted on (a policy clock, not a statutory one)."""
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import selectinload
 
-from disputes.extensions import db
-from disputes.models import Alert, Case, Claim, InspectionMatter, User
+from disputes.extensions import db, redis_client
+from disputes.models import Alert, Case, Claim, InspectionMatter, User, utcnow
 from disputes.permissions import user_region_scope
 from disputes.timekeeping import local_today
 from disputes.vocabulary import WAGE_CLAIMS
@@ -91,9 +93,13 @@ def alert_signal(alert: Alert) -> track.ArrearsSignal:
 
 def signals_for(user: User, today: date | None = None) -> list[track.ArrearsSignal]:
     """Every pay signal of the user's region within the two-year window."""
+    return signals_in(user_region_scope(user), today)
+
+
+def signals_in(scope: str | None, today: date | None = None) -> list[track.ArrearsSignal]:
+    """Every pay signal of one region (None: of every region) within the two-year window."""
     today = today or local_today()
     since = today - timedelta(days=LOOKBACK_DAYS)
-    scope = user_region_scope(user)
     matters = sa.select(InspectionMatter).where(InspectionMatter.received_on >= since) \
         .options(selectinload(InspectionMatter.history))
     cases = sa.select(Case).where(
@@ -114,3 +120,36 @@ def signals_for(user: User, today: date | None = None) -> list[track.ArrearsSign
 def clues_for(user: User, today: date | None = None) -> list[track.ArrearsClue]:
     today = today or local_today()
     return track.group_arrears_clues(signals_for(user, today), today=today)
+
+
+# The dashboard's clue counts. Grouping reads every pay signal of two years, too much for each
+# dashboard request at a province's volume, so a scheduled job counts them (jobs/kinds.py
+# count_clues) and the dashboard reads the last count, with the time it was made.
+CLUE_COUNTS_KEY = "dispute-desk:clue-counts"
+
+
+def count_clues(today: date | None = None) -> dict[str, Any]:
+    """Count every region's clues by status and age, keep the count in Redis and return it."""
+    today = today or local_today()
+    by_region: dict[str, list[track.ArrearsClue]] = {}
+    for clue in track.group_arrears_clues(signals_in(None, today), today=today):
+        by_region.setdefault(clue.route_to or "", []).append(clue)
+    snapshot = {"counted_at": utcnow().isoformat(timespec="seconds"), "counted_on": today.isoformat(),
+                "regions": {region: track.clue_counts(clues) for region, clues in by_region.items()}}
+    client = redis_client()
+    if client is not None:
+        client.set(CLUE_COUNTS_KEY, json.dumps(snapshot))
+    return snapshot
+
+
+def last_clue_counts(scope: str | None) -> dict[str, Any] | None:
+    """The last count for one region (None: all regions summed), or None before the first count."""
+    client = redis_client()
+    stored = client.get(CLUE_COUNTS_KEY) if client is not None else None
+    if stored is None:
+        return None
+    snapshot = json.loads(stored)
+    regions = [counts for region, counts in snapshot["regions"].items() if scope is None or region == scope]
+    empty = track.clue_counts(())
+    total = {part: {key: sum(r[part].get(key, 0) for r in regions) for key in empty[part]} for part in empty}
+    return total | {"counted_at": snapshot["counted_at"], "total": sum(total["by_status"].values())}

@@ -79,7 +79,8 @@ def clues_page():
     today = local_today()
     clues = clues_for(current_user, today)
     return render_template("inspection/clues.html", clues=clues, counts=track.clue_counts(clues),
-                           statuses=track.CLUE_STATUSES, flag_labels=CLUE_FLAG_LABELS, today=today)
+                           statuses=track.CLUE_STATUSES, flag_labels=CLUE_FLAG_LABELS, today=today,
+                           region_names=dict(region_choices()))
 
 
 @bp.route("/report", methods=["GET", "POST"])

@@ -63,6 +63,16 @@ def run_warnings(progress: Progress) -> str:
     return summary
 
 
+def count_clues(progress: Progress) -> str:
+    from disputes.inspection.clues import count_clues as count
+
+    progress.start(None, "grouping wage-arrears signals into clues")
+    regions = count()["regions"]
+    summary = f"{sum(sum(r['by_status'].values()) for r in regions.values())} clue(s) in {len(regions)} region(s)"
+    progress.finish(summary)
+    return summary
+
+
 def reindex(progress: Progress) -> str:
     import sqlalchemy as sa
 
@@ -153,6 +163,7 @@ KINDS: dict[str, JobKind] = {kind.name: kind for kind in (
     JobKind("send_notifications", _l("发送通知短信和邮件"), send_notifications, timeout=10 * 60),
     JobKind("check_deadlines", _l("检查法定期限"), check_deadlines),
     JobKind("run_warnings", _l("运行预警规则"), run_warnings),
+    JobKind("count_clues", _l("统计欠薪线索"), count_clues),
     JobKind("reindex", _l("重建案例检索索引"), reindex),
     JobKind("import_library", _l("导入典型案例库"), import_library),
     JobKind("backup", _l("备份"), backup, timeout=2 * 3600),
@@ -166,4 +177,6 @@ SCHEDULE: tuple[tuple[str, dict[str, Any]], ...] = (
     ("send_notifications", {"interval": 60}),
     ("check_deadlines", {"cron": "0 18 * * *"}),
     ("run_warnings", {"cron": "30 18 * * *"}),
+    # The dashboard's clue counts: hourly, and after the night's warnings have run.
+    ("count_clues", {"cron": "45 * * * *"}),
 )
