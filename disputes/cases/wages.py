@@ -21,6 +21,7 @@ from flask_babel import gettext as _
 from disputes.errors import ValidationFailed
 from disputes.extensions import db
 from disputes.models import MinimumWage
+import places
 from workflows import minimum_wages as published
 
 
@@ -45,6 +46,18 @@ class WageBasis:
                 "source_level": self.source_level, "warnings": self.warnings}
 
 
+def _full_name(place: str | None, region_code: str) -> str | None:
+    """The place as the division list names it down its path ("四川省乐山市峨眉山市" for "峨眉山市"), so
+    a county-level city typed alone is found under the prefecture a tier lists whole; as typed when
+    the list does not know it as one place of this province."""
+    if place is None:
+        return None
+    found = places.resolve(place[:64]).place
+    if found is None or found.province_short_code != str(region_code)[:2] or found.level == "province":
+        return place
+    return found.full_name
+
+
 def award_wage_basis(region_code: str, on: date, place: Any = None, typed: Any = None) -> WageBasis:
     """The basis for an award made on `on` in the region, for the place the arbitrator names.
 
@@ -55,7 +68,7 @@ def award_wage_basis(region_code: str, on: date, place: Any = None, typed: Any =
     place = place.strip() if isinstance(place, str) and place.strip() else None
     admin = _admin_figure(region_code, on)
     try:
-        lookup = published.standard_in_force(region_code, on, place)
+        lookup = published.standard_in_force(region_code, on, _full_name(place, region_code))
     except ValueError:  # a region code that is no province: only an admin figure can serve
         lookup = None
     standard = lookup.standard if lookup is not None else None

@@ -315,3 +315,14 @@ def test_jiangsu_2026_a_city_not_yet_read_gets_no_tier(standards):
 def test_zhejiang_2026_hangzhou_districts_are_first_tier_but_its_counties_are_open(standards):
     assert final_award_threshold("330000", JIANGSU_2026, "杭州市西湖区", standards=standards).amount == Decimal("31920.00")
     assert standard_in_force("330000", JIANGSU_2026, "杭州市建德市", standards=standards).tier is None
+
+
+@pytest.mark.parametrize("place", ["乐山市市中区", "乐山市峨眉山市", "四川省乐山市马边彝族自治县"])
+def test_sichuan_2025_leshan_is_second_tier_in_every_county(standards, place):
+    """乐山's own notice (reported by 乐山发布, 2025-04-02) puts the whole city in 第二档, back to 2025-01-01."""
+    threshold = final_award_threshold("510000", dt.date(2025, 6, 30), place, standards=standards)
+    assert threshold.lookup.matched_by == "place" and threshold.amount == Decimal("26400.00")
+
+
+def test_sichuan_2025_a_city_not_yet_read_gets_no_tier(standards):
+    assert standard_in_force("510000", dt.date(2025, 6, 30), "绵阳市涪城区", standards=standards).tier is None

@@ -140,3 +140,13 @@ def test_the_arbitrator_gives_the_place_and_the_stated_type_on_the_case_page(cli
     assert done.status_code == 302
     basis, data = award_basis(case.case_no)
     assert basis["tier"] == second.label and data["final_award"]["stated"] == "award"
+
+
+def test_a_county_level_city_typed_alone_is_found_under_the_prefecture_its_tier_lists(desk, file_case):
+    """四川's 第二档 lists 乐山市 whole; the arbitrator types only 峨眉山市, a county-level city of it."""
+    arbitrator, case_no = in_arbitration(desk, file_case, region="51")
+    answer = desk.fire(arbitrator, case_no, "render_award",
+                       {"items": [{"kind": "wage_arrears", "amount": "3000.00"}], "wage_place": "峨眉山市"})
+    assert answer.status_code == 200, answer.get_json()
+    basis, _ = award_basis(case_no)
+    assert (basis["tier"], Decimal(basis["monthly"]), basis["place"]) == ("第二档", Decimal("2200"), "峨眉山市")
