@@ -24,6 +24,7 @@ from disputes.portal.services import (
     may_withdraw, open_portal_session, portal_case, portal_matter, reset_access_code, status_for_worker,
     withdraw_complaint,
 )
+from disputes.inspection.matter_documents import COMPLAINT_NOTICES, document_rows, matter_pdf
 from disputes.inspection.services import deadlines, is_matter_number, lookup_with_code
 
 
@@ -55,7 +56,20 @@ def matter_page():
     if matter is None:
         flash(_("请输入案件编号和查询码。"), "info")
         raise _BackToLookup()
-    return render_template("portal/matter.html", matter=matter, deadlines=deadlines(matter))
+    notices = [row for row in document_rows(matter) if row["kind"] in COMPLAINT_NOTICES and not row["refusal"]]
+    return render_template("portal/matter.html", matter=matter, deadlines=deadlines(matter), notices=notices)
+
+
+@bp.route("/matter/documents/<kind>.pdf")
+def matter_document(kind: str):
+    """The notice answering the complaint (accepted or not); the order served on the employer is not the worker's."""
+    matter = portal_matter()
+    if matter is None:
+        raise _BackToLookup()
+    if kind not in COMPLAINT_NOTICES:
+        raise NotFound(_("没有这种文书。"))
+    return Response(matter_pdf(matter, kind), mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{matter.matter_no}-{kind}.pdf"', "Cache-Control": "private, no-store"})
 
 
 @bp.route("/case")

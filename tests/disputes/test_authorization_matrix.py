@@ -132,12 +132,18 @@ MATRIX = {
     "inspection.report_page": ("GET", "/inspection/report", ALL, None),
     # The only portal session here is scoped to a case, not to a complaint: everyone is sent back.
     "portal.matter_page": ("GET", "/status/matter", set(), None),
+    "portal.matter_document": ("GET", "/status/matter/documents/acceptance_notice.pdf", set(), None),
     "api.list_matters": ("GET", "/api/v1/inspection/matters", INSPECTORATE, None),
     "api.register_matter": ("POST", "/api/v1/inspection/matters", INSPECTORATE, {"channel": "report"}),
     "api.get_matter": ("GET", "/api/v1/inspection/matters/{matter_no}", MATTER_READERS, None),
     "api.fire_matter_event": ("POST", "/api/v1/inspection/matters/{matter_no}/events", INSPECTORATE,
                               {"event": "open_case", "version": 0}),
     "api.list_clues": ("GET", "/api/v1/inspection/clues", CLUE_READERS, None),
+    # The world's complaint is received, not yet accepted: its readers are told so (409), no one else learns of it.
+    "inspection.matter_document": ("GET", "/inspection/matters/{matter_no}/documents/acceptance_notice.pdf",
+                                   MATTER_READERS, None),
+    "api.api_matter_document": ("GET", "/api/v1/inspection/matters/{matter_no}/documents/acceptance_notice",
+                                MATTER_READERS, None),
 }
 # A portal endpoint never names a case: the session decides which one, so "denied" there is the
 # bounce back to the lookup form; everywhere else a refusal is 401/403/404 or the sign-in page.
