@@ -100,6 +100,13 @@ CAPABILITIES: dict[str, Capability] = {
     # Events on a matter have their own table of who may fire them (workflows/inspection.py WHO_MAY).
     "inspect": Capability(INSPECTION_ROLES, None),
     "see_arrears_clues": Capability(INSPECTION_ROLES + ("mediator", "arbitrator"), None),
+    # Compliance ratings: the labour department is responsible and its inspectorate organises the work
+    # (workflows/compliance_rating.py, per the Xinhua report), so the head decides a grade and a review
+    # for the department. The rules give the grade from the record; every inspector sees it worked out
+    # on the employer's page, so a separate proposal step would add nothing. Any inspectorate staff
+    # records an objection ("inspect"); the grades are read by those who read employers' records.
+    "rate_employers": Capability(("inspection_head", "admin"), None),
+    "see_ratings": Capability(INSPECTION_ROLES + ("mediator", "arbitrator"), None),
     # Accounts, organisations, minimum wages, rules, the audit trail.
     "administer": Capability(("admin",), None),
 }

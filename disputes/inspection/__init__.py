@@ -8,6 +8,7 @@ bp = Blueprint("inspection", __name__, url_prefix="/inspection")
 def init_app(app: Flask) -> None:
     from disputes.cases.panels import register_case_panel
     from disputes.inspection import api, document_api, document_views, views  # noqa: F401  (routes)
+    from disputes.inspection.rating import api as rating_api, views as rating_views  # noqa: F401  (routes)
     from disputes.inspection.panel import LOADS, inspection_case_panel
     from disputes.inspection.services import INSPECTION_HISTORY_LABELS
     from disputes.vocabulary import in_language, label

@@ -129,26 +129,60 @@ CLUE_COUNTS_KEY = "dispute-desk:clue-counts"
 
 
 def count_clues(today: date | None = None) -> dict[str, Any]:
-    """Count every region's clues by status and age, keep the count in Redis and return it."""
+    """Count every region's clues by status and age, and by employer, keep the count in Redis and return it."""
     today = today or local_today()
     by_region: dict[str, list[track.ArrearsClue]] = {}
     for clue in track.group_arrears_clues(signals_in(None, today), today=today):
         by_region.setdefault(clue.route_to or "", []).append(clue)
     snapshot = {"counted_at": utcnow().isoformat(timespec="seconds"), "counted_on": today.isoformat(),
-                "regions": {region: track.clue_counts(clues) for region, clues in by_region.items()}}
+                "regions": {region: track.clue_counts(clues) for region, clues in by_region.items()},
+                "employers": {region: _by_employer(clues) for region, clues in by_region.items()}}
     client = redis_client()
     if client is not None:
         client.set(CLUE_COUNTS_KEY, json.dumps(snapshot))
     return snapshot
 
 
-def last_clue_counts(scope: str | None) -> dict[str, Any] | None:
-    """The last count for one region (None: all regions summed), or None before the first count."""
+def employer_key(credit_code: str | None, name: str | None) -> str | None:
+    """How a clue names an employer: its credit code, else its normalised name."""
+    if credit_code:
+        return credit_code
+    normalised = track.normalise_name(name) if name else None
+    return f"name:{normalised}" if normalised else None
+
+
+def _by_employer(clues) -> dict[str, list[int]]:
+    """Open and resolved clues per employer they name (a clue naming several counts for each)."""
+    counts: dict[str, list[int]] = {}
+    for clue in clues:
+        keys = {employer_key(code, None) for code in clue.employer_codes}
+        keys |= {employer_key(None, name) for name in clue.employer_names}
+        for key in keys - {None}:
+            counts.setdefault(key, [0, 0])[clue.status == "resolved"] += 1
+    return counts
+
+
+def employer_clue_counts(region: str, today: date | None = None) -> dict[str, list[int]]:
+    """The region's clues per employer, [open, resolved]: from the last count when there is one (a
+    page must not group two years of signals), else grouped now (a process without Redis)."""
+    snapshot = _snapshot()
+    if snapshot is not None and "employers" in snapshot:
+        return snapshot["employers"].get(region, {})
+    today = today or local_today()
+    return _by_employer(track.group_arrears_clues(signals_in(region, today), today=today))
+
+
+def _snapshot() -> dict[str, Any] | None:
     client = redis_client()
     stored = client.get(CLUE_COUNTS_KEY) if client is not None else None
-    if stored is None:
+    return json.loads(stored) if stored is not None else None
+
+
+def last_clue_counts(scope: str | None) -> dict[str, Any] | None:
+    """The last count for one region (None: all regions summed), or None before the first count."""
+    snapshot = _snapshot()
+    if snapshot is None:
         return None
-    snapshot = json.loads(stored)
     regions = [counts for region, counts in snapshot["regions"].items() if scope is None or region == scope]
     empty = track.clue_counts(())
     total = {part: {key: sum(r[part].get(key, 0) for r in regions) for key in empty[part]} for part in empty}

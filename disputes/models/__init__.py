@@ -3,6 +3,7 @@ from disputes.models.assessment import CaseAssessment
 from disputes.models.audit import AuditEntry
 from disputes.models.base import Base, utcnow
 from disputes.models.case import Case, CaseNumberCounter, Claim, Respondent, Worker
+from disputes.models.compliance import ComplianceRating, RatingObjection
 from disputes.models.dashboard_count import DashboardCount
 from disputes.models.document import GeneratedDocument
 from disputes.models.draft import IntakeDraft
@@ -18,7 +19,7 @@ from disputes.models.warning import RULE_KEYS, Alert, WarningRule
 
 __all__ = [
     "Alert", "ApiToken", "RULE_KEYS", "WarningRule", "AuditEntry", "CaseAssessment", "Base", "Case", "CaseEvent", "CaseNumberCounter", "Claim", "DashboardCount", "Evidence", "GeneratedDocument",
-    "HistoryIsAppendOnly", "HolidayArrangement", "CaseInspectionLink", "InspectionEvent", "InspectionMatter",
+    "ComplianceRating", "RatingObjection", "HistoryIsAppendOnly", "HolidayArrangement", "CaseInspectionLink", "InspectionEvent", "InspectionMatter",
     "InspectionNumberCounter", "IntakeDraft", "MinimumWage", "Notification", "ORGANISATION_KINDS", "Organisation", "ROLES", "Region",
     "Respondent", "User", "Worker", "utcnow", "LIBRARY_STATUSES", "LibraryGeneration", "TypicalCase",
 ]

@@ -88,3 +88,18 @@ def _token(client) -> str:
     from tests.support import csrf_token
 
     return csrf_token(client, "/workflow")
+
+
+@pytest.mark.redis
+def test_an_employers_clues_are_read_from_the_last_count_not_grouped_again_per_page(file_case):
+    from disputes.inspection.clues import employer_clue_counts
+
+    code = code_of(3)
+    file_case(respondents=station(code), claims=owed("4200.00"), platform=None)
+    assert employer_clue_counts("11")[code] == [1, 0]  # no count yet: grouped there and then
+    count_clues()
+    other = code_of(4)
+    file_case(respondents=[{"name": "城北同城货运有限公司", "kind": "cooperating_company", "credit_code": other}],
+              claims=owed("900.00"), platform=None)
+    counts = employer_clue_counts("11")
+    assert counts[code] == [1, 0] and other not in counts  # as of the last count, until the next one
