@@ -291,6 +291,10 @@ class RatingPeriod:
     def label_zh(self):
         return f"{self.year}年度"
 
+    @property
+    def label_en(self):
+        return f"the year {self.year}"
+
     def contains(self, day):
         return self.start <= day <= self.end
 
