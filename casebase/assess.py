@@ -6,11 +6,17 @@ the score. The category then follows three rules:
 
 1. 劳动关系 (labor_relation) — dominating labour management (支配性劳动管理, 指导性案例237号):
    at least one of hours / dispatch / attendance is controlled and the score reaches
-   ``LABOR_THRESHOLD``. This is the baseline test of 劳社部发〔2005〕12号第一条.
+   ``LABOR_THRESHOLD``. This is the baseline test of 劳社部发〔2005〕12号第一条. A factor the text
+   shows only in part — orders dispatched, nothing said of refusing — counts at half weight.
 2. 不完全符合确立劳动关系情形 (incomplete_labor_relation, 人社部发〔2021〕56号) — otherwise, when the
    enterprise still manages the work (sets the pay, enforces rules, ratings or penalties) and the
    worker does not set the price.
 3. 个人依托平台自主开展经营活动 (civil_relation) — everything else.
+
+Some facts decide by law rather than by weight (``decide_by_standing``, read by
+``casebase.factors.find_standing``): a worker drawing a pension (劳务关系), a signed labour contract,
+a driver hired by the owner of a vehicle run under the enterprise's name (挂靠); social insurance or
+employer's liability insurance paid by the enterprise adds ``STANDING_WEIGHT`` as evidence.
 
 Then whether the facts decide (``decide_status``): where they do not — too few strong factors known,
 management shown but control of time and orders never stated, or signs each way — the result is
@@ -41,7 +47,7 @@ from functools import lru_cache
 
 import glossary
 
-from .factors import FactorFinding, extract_factors, find_contract_labels
+from .factors import STANDING_WEIGHT, FactorFinding, StandingFact, extract_factors, find_contract_labels, find_standing
 from .managing_party import ManagingParty, find_managing_party
 from .records import FACTOR_KEYS, OCCUPATIONS, TypicalCaseRecord, load_library
 from .engines.analysis import is_content_word
@@ -115,6 +121,7 @@ WEIGHTS: tuple[FactorWeight, ...] = (
             "报酬为主要收入", "另有主要收入"),
 )
 WEIGHT_BY_KEY = {weight.key: weight for weight in WEIGHTS}
+PARTIAL_SHARE = 0.5
 DOMINATING = ("platform_controls_hours", "platform_assigns_orders_no_refusal", "attendance_or_online_time_required")
 MANAGEMENT = ("platform_sets_pay", "penalties_or_rules_enforced")
 # Two strong signs of control (e.g. dispatch + attendance) and little against them.
@@ -163,6 +170,7 @@ class FactorAssessment:
     spans: list[dict] = field(default_factory=list)
     strength: str = ""
     basis: str = ""
+    partial: bool = False  # the text shows only part of the factor (bare dispatch); counted at half weight
 
     @property
     def decisive_spans(self) -> list[dict]:
@@ -173,7 +181,7 @@ class FactorAssessment:
         return {"key": self.key, "label": self.label_zh, "value": self.value, "source": self.source,
                 "direction": self.direction, "weight": self.weight, "evidence": list(self.evidence),
                 "rule": self.rule, "spans": [dict(span) for span in self.spans], "strength": self.strength,
-                "basis": self.basis}
+                "basis": self.basis, "partial": self.partial}
 
 
 @dataclass
@@ -197,7 +205,7 @@ class Question:
 class ExplanationLine:
     """One line of the explanation: its kind, its text and the quoted spans it rests on."""
 
-    kind: str  # result | method | factor | summary | score | category | label | managing_party | question | disclaimer
+    kind: str  # result | method | factor | standing | summary | score | category | label | managing_party | question | disclaimer
     text: str
     factor: str | None = None
     quotes: list[dict] = field(default_factory=list)  # {text, start, end}
@@ -247,6 +255,7 @@ class Assessment:
     questions: list[Question] = field(default_factory=list)
     lines: list[ExplanationLine] = field(default_factory=list)
     categories: list[dict] = field(default_factory=list)  # the three categories, each met or not, with why
+    standing: list[dict] = field(default_factory=list)  # facts of legal standing (casebase.factors.StandingFact)
 
     @property
     def category_label(self) -> str:
@@ -283,6 +292,7 @@ class Assessment:
             "similar_cases": [case.to_dict() for case in self.similar_cases],
             "questions": [question.to_dict() for question in self.questions],
             "categories": [dict(item) for item in self.categories],
+            "standing": [dict(item) for item in self.standing],
             "explanation": self.explanation_zh,
             "explanation_lines": [line.to_dict() for line in self.lines],
             "disclaimer": DISCLAIMER,
@@ -307,22 +317,29 @@ def assess(
     """
     _validate(factors, occupation)
     findings = extract_factors(facts) if facts else {}
+    standing = find_standing(facts) if facts else []
     assessed = [_assess_factor(weight, (factors or {}).get(weight.key), findings.get(weight.key)) for weight in WEIGHTS]
     values = {factor.key: factor.value for factor in assessed}
-    score = round(sum(_contribution(WEIGHT_BY_KEY[key], value) for key, value in values.items()), 2)
+    score = round(sum(factor.weight * {"toward_labor": 1, "away": -1}.get(factor.direction, 0) for factor in assessed)
+                  + _standing_points(standing), 2)
     category = categorise(values, score)
     status, status_reason = decide_status(values, score, category)
     confidence = _confidence(values, score, status)
+    decided_by_law = decide_by_standing(standing, values, category)
+    if decided_by_law is not None:
+        category, status, status_reason = decided_by_law
+        confidence = max(confidence, STANDING_CONFIDENCE) if status != CANNOT_TELL else min(confidence, 0.55)
     managing = find_managing_party(facts, respondents) if facts else ManagingParty(None, None, [], "未提供事实陈述。")
     labels = find_contract_labels(facts) if facts else []
     cases = [case for case in (library if library is not None else _default_library()) if case.published]
     similar = similar_cases(facts, values, cases, occupation=occupation, exclude_ids=exclude_ids)
     questions = open_questions(assessed, category) if status == CANNOT_TELL else []
-    verdicts = category_verdicts(values, score, category)
-    lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts)
+    verdicts = category_verdicts(values, score, category, standing)
+    lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts,
+                              standing)
     explanation = "".join(line.text for line in lines)
     return Assessment(category, confidence, score, assessed, managing, similar, explanation, labels, status,
-                      status_reason, questions, lines, verdicts)
+                      status_reason, questions, lines, verdicts, [fact.to_dict() for fact in standing])
 
 
 def _validate(factors: Mapping | None, occupation: str | None) -> None:
@@ -353,10 +370,12 @@ def _assess_factor(weight: FactorWeight, given: bool | None, found: FactorFindin
     else:
         value, source, rule = None, "unknown", found.rule if found else "未提供"
         evidence = list(found.evidence) if found else []
-    contribution = _contribution(weight, value)
+    # "订单由系统派发" is half of "派单且不能拒单": counted at half weight (FactorFinding.partial).
+    partial = source == "text" and getattr(found, "partial", False)
+    contribution = _contribution(weight, value) * (PARTIAL_SHARE if partial else 1.0)
     direction = "toward_labor" if contribution > 0 else "away" if contribution < 0 else "neutral"
     return FactorAssessment(weight.key, weight.label_zh, value, source, direction, abs(contribution), evidence, rule,
-                            spans, weight.strength, weight.basis)
+                            spans, weight.strength, weight.basis, partial)
 
 
 def _contribution(weight: FactorWeight, value: bool | None) -> float:
@@ -412,15 +431,63 @@ def decide_status(values: Mapping[str, bool | None], score: float, category: str
     return CANNOT_TELL, "看不出企业的实质管理，但也缺少自主经营的明确事实"
 
 
+# A result the law decides from one stated fact (a signed labour contract, a pension) is stated at this
+# confidence: the fact may still have to be proved, and bench/assess_eval.py prints how often it held.
+STANDING_CONFIDENCE = 0.8
+
+
+def _standing_points(standing: Sequence[StandingFact]) -> float:
+    """Evidence of the kinds 劳社部发〔2005〕12号第二条 lists (social insurance, employer's insurance) adds
+    ``STANDING_WEIGHT`` each toward a labour relationship; it proves the relationship, it is not a
+    factor of how the work was managed, so it never stands in for dominating management."""
+    return sum(STANDING_WEIGHT for fact in standing if fact.effect == "toward")
+
+
+def decide_by_standing(standing: Sequence[StandingFact], values: Mapping[str, bool | None],
+                       category: str) -> tuple[str, str, str] | None:
+    """(category, status, why) when a fact of legal standing decides, else None. In this order:
+
+    - the worker already draws a pension: the dispute is handled as 劳务关系 whatever the management
+      (劳动争议司法解释（一）第三十二条第一款);
+    - a written labour contract was signed: the relationship rests on it (劳动合同法第十条、第十六条),
+      unless two of hours / dispatch / attendance are stated to be free, when the account contradicts
+      the contract and cannot tell;
+    - the driver was hired by the owner of a vehicle run under the enterprise's name (挂靠): the hirer
+      is a natural person, who cannot be an employer (劳社部发〔2005〕12号第一条第（一）项), and the
+      enterprise's liability for work injury (工伤保险行政案件规定第三条第一款第（五）项) is not a
+      labour relationship with it.
+    """
+    fact = deciding_fact(standing)
+    if fact is None:
+        return None
+    if fact.key == "labour_contract_signed" and sum(values.get(key) is False for key in DOMINATING) >= 2:
+        return category, CANNOT_TELL, "陈述称订立了劳动合同，但又称工作时间、接单等由劳动者自主决定，相互矛盾"
+    category = "labor_relation" if fact.effect == "labor" else "civil_relation"
+    return category, "decided", f"{fact.why}（{fact.basis}）"
+
+
+DECIDING_ORDER = ("receives_pension", "labour_contract_signed", "hired_by_vehicle_owner")
+
+
+def deciding_fact(standing: Sequence[StandingFact]) -> StandingFact | None:
+    """The fact of standing that decides by law, in the order of ``decide_by_standing``."""
+    by_key = {fact.key: fact for fact in standing}
+    return next((by_key[key] for key in DECIDING_ORDER if key in by_key), None)
+
+
 def _confidence(values: Mapping[str, bool | None], score: float, status: str = "decided") -> float:
     """0..1: grows with the distance of the score from the labour threshold and with how many of the
-    five strong factors are known; with nothing known it stays near 0.3; "cannot tell" stays below 0.6.
+    five strong factors are known. A decided answer to a yes-or-no question is never stated below even
+    odds — deciding at 40 % would say the other answer is likelier — so it runs from 0.5 to 0.95;
+    "cannot tell" (the leaning) starts near 0.3 and stays at most 0.55.
     This is a stated rule, not a fitted probability: bench/assess_eval.py prints how often each band
     was right on the held-out collection."""
     known = sum(values.get(key) is not None for key in STRONG_KEYS) / len(STRONG_KEYS)
     certainty = 1 - math.exp(-abs(score - LABOR_THRESHOLD) / 4)
-    confidence = round(0.3 + 0.65 * certainty * (0.15 + 0.85 * known), 2)
-    return min(confidence, 0.55) if status == CANNOT_TELL else confidence
+    spread = certainty * (0.15 + 0.85 * known)
+    if status == CANNOT_TELL:
+        return min(round(0.3 + 0.65 * spread, 2), 0.55)
+    return round(0.5 + 0.45 * spread, 2)
 
 
 # --- open questions ------------------------------------------------------------------------------
@@ -618,8 +685,10 @@ ACTOR_WORDS = {"station_manager": "站长等现场管理人员", "agent": "代�
                "platform": "平台（系统）", "company": "企业", "worker": "劳动者本人"}
 
 
-def category_verdicts(values: Mapping[str, bool | None], score: float, category: str) -> list[dict]:
-    """The three categories of 人社部发〔2021〕56号, each with whether the facts meet it and why."""
+def category_verdicts(values: Mapping[str, bool | None], score: float, category: str,
+                      standing: Sequence[StandingFact] = ()) -> list[dict]:
+    """The three categories of 人社部发〔2021〕56号, each with whether the facts meet it and why; a fact
+    of standing that decides by law (``decide_by_standing``) is the reason for the category it decides."""
     dominated = [_short_label(key, True) for key in DOMINATING if values.get(key) is True]
     free = [_short_label(key, False) for key in DOMINATING if values.get(key) is False]
     managed = [_short_label(key, True) for key in MANAGEMENT if values.get(key) is True]
@@ -638,14 +707,37 @@ def category_verdicts(values: Mapping[str, bool | None], score: float, category:
     civil_why = ("劳动者自主定价或协商分成" if own_price else
                  f"{'、'.join(free)}，且未见其他实质管理" if free and not managed and not dominated else
                  "企业对劳动过程有管理，不是单纯的自主经营" if managed or dominated else "缺少自主经营的明确事实")
+    labor_basis = "劳社部发〔2005〕12号第一条；指导性案例237号"
+    fact = deciding_fact(standing)
+    if fact is not None and category == ("labor_relation" if fact.effect == "labor" else "civil_relation"):
+        by_law = f"{fact.why}（“{fact.quote}”）"
+        if fact.effect == "labor":
+            labor_why, labor_basis = by_law, fact.basis
+            incomplete_why = "已订立劳动合同，应按劳动关系处理，而不是本类"
+        else:
+            labor_why = incomplete_why = civil_why = by_law
+            labor_basis = fact.basis
     return [
         {"key": "labor_relation", "label": CATEGORY_LABELS["labor_relation"], "met": category == "labor_relation",
-         "why": labor_why, "basis": "劳社部发〔2005〕12号第一条；指导性案例237号"},
+         "why": labor_why, "basis": labor_basis},
         {"key": "incomplete_labor_relation", "label": CATEGORY_LABELS["incomplete_labor_relation"],
          "met": category == "incomplete_labor_relation", "why": incomplete_why, "basis": "人社部发〔2021〕56号"},
         {"key": "civil_relation", "label": CATEGORY_LABELS["civil_relation"], "met": category == "civil_relation",
          "why": civil_why, "basis": "人社部发〔2021〕56号；指导性案例239号、240号"},
     ]
+
+
+STANDING_EFFECT_WORDS = {"labor": "依法决定：劳动关系", "civil": "依法决定：不构成劳动关系", "toward": "指向劳动关系"}
+
+
+def _standing_quote(fact: StandingFact) -> dict:
+    return {"text": fact.quote, "start": fact.start, "end": fact.end, "words": fact.words}
+
+
+def _standing_line(fact: StandingFact) -> ExplanationLine:
+    points = f"，+{STANDING_WEIGHT:g}分" if fact.effect == "toward" else ""
+    return ExplanationLine("standing", f"{fact.why}。依据：“{fact.quote}”；{STANDING_EFFECT_WORDS[fact.effect]}"
+                                       f"（{fact.basis}{points}）。", quotes=[_standing_quote(fact)])
 
 
 def _quote(span: Mapping) -> dict:
@@ -671,6 +763,8 @@ def _factor_line(factor: FactorAssessment) -> ExplanationLine:
         ground = "依据：" + "、".join(parts)
     else:
         ground = "依据：陈述中的说法相互矛盾" if factor.spans else "依据：陈述未提及"
+    if factor.partial:
+        ground += "（只说明了派单，未说明能否拒单、拒单的后果，按一半计分）"
     if factor.value is None:
         pointing = "不计分"
     else:
@@ -684,7 +778,8 @@ def _factor_line(factor: FactorAssessment) -> ExplanationLine:
 
 def explanation_lines(category: str, status: str, status_reason: str, score: float,
                       assessed: Sequence[FactorAssessment], labels: Sequence[str], managing: ManagingParty,
-                      questions: Sequence[Question], verdicts: Sequence[Mapping]) -> list[ExplanationLine]:
+                      questions: Sequence[Question], verdicts: Sequence[Mapping],
+                      standing: Sequence[StandingFact] = ()) -> list[ExplanationLine]:
     """The explanation, one line per point, all from the same table the page shows."""
     if status == CANNOT_TELL:
         head = f"暂无法判断（目前倾向：{CATEGORY_LABELS[category]}）：{status_reason}。"
@@ -693,19 +788,27 @@ def explanation_lines(category: str, status: str, status_reason: str, score: flo
     lines = [ExplanationLine("result", head), ExplanationLine("method", METHOD)]
     known = [factor for factor in assessed if factor.value is not None or factor.spans]
     lines += [_factor_line(factor) for factor in known]
+    lines += [_standing_line(fact) for fact in standing]
     toward = [_short_label(factor.key, factor.value) for factor in assessed if factor.direction == "toward_labor"]
     away = [_short_label(factor.key, factor.value) for factor in assessed if factor.direction == "away"]
     lines.append(ExplanationLine("summary", f"指向劳动关系：{'、'.join(toward) or '无'}；指向相反：{'、'.join(away) or '无'}。"))
     plus = sum(factor.weight for factor in assessed if factor.direction == "toward_labor")
     minus = sum(factor.weight for factor in assessed if factor.direction == "away")
+    proof = _standing_points(standing)
+    proof_words = f"，用工凭证+{proof:g}分" if proof else ""
     lines.append(ExplanationLine("score", (
         f"计分：按上表各因素的权重相加（强因素2至3分，中等1至1.5分，弱0.5分），指向劳动关系+{plus:g}分，"
-        f"指向相反−{minus:g}分，合计{score:g}分；认定劳动关系须至少一项支配性因素（工作时间、派单、考勤）"
+        f"指向相反−{minus:g}分{proof_words}，合计{score:g}分；认定劳动关系须至少一项支配性因素（工作时间、派单、考勤）"
         f"且合计不低于{LABOR_THRESHOLD:g}分。")))
     for verdict in verdicts:
         mark = "符合" if verdict["met"] else "不符合"
         lines.append(ExplanationLine("category", f"{verdict['label']}：{mark}——{verdict['why']}（{verdict['basis']}）。"))
-    lines.append(ExplanationLine("category", CATEGORY_REASONS[category]))
+    fact = deciding_fact(standing)
+    if fact is not None and status != CANNOT_TELL and category == (
+            "labor_relation" if fact.effect == "labor" else "civil_relation"):
+        lines.append(ExplanationLine("category", f"依法：{fact.why}（{fact.basis}）。", quotes=[_standing_quote(fact)]))
+    else:
+        lines.append(ExplanationLine("category", CATEGORY_REASONS[category]))
     if labels:
         lines.append(ExplanationLine("label", (
             f"协议名称或表述（{'、'.join(labels[:4])}）不决定法律关系，应以用工事实为准（劳动合同法第七条；指导性案例237号）。")))

@@ -17,6 +17,13 @@ clause that reports the agreement (协议写明 / 约定 …) or a party's asser
 opens a mode that lasts until 但 / 实际 …; what actually happened (实际上 / 事实上 / 法院查明) then
 decides, and the agreement or assertion is used only when nothing else is said (marked so). Contract names such as 合作协议 or 承揽协议 never decide a
 factor; ``find_contract_labels`` lists them so the assessment can say so.
+
+What the worker asks for (申请仲裁，要求支付加班工资、提成…) is relief sought, not a fact of the work: from
+the filing or the demand to the end of its list, clauses are not read (``RELIEF_CLAUSE``). A clause that
+opens with 都由 / 均由 / 由他自己决定 has its subject in the clause before and is read with it
+(``CONTINUATION``). A value that rests only on background statements (订单由系统派发, nothing on
+refusing) is marked ``partial``. Facts of legal standing — a signed labour contract, a pension, a driver
+hired by a vehicle's owner under 挂靠, social insurance paid — are read apart (``find_standing``).
 """
 
 from __future__ import annotations
@@ -37,8 +44,10 @@ class Cue:
     """One way a factor shows in text: a regular expression and the value it points to.
 
     ``negatable`` cues flip their value when a negation stands just before them in the clause;
-    cues that carry their own negation (不能拒单, 可以不接) are not negatable. ``unless`` skips
-    the clause when it also matches (在两个平台开播 is not free multi-homing if the company required it).
+    cues that carry their own negation (不能拒单, 可以不接) are not negatable. A ``silent_if_negated``
+    cue says nothing when negated: "没有底薪" does not mean the worker sets the price, only that the
+    pay has no fixed part. ``unless`` skips the clause when it also matches (在两个平台开播 is not
+    free multi-homing if the company required it).
     """
 
     factor: str
@@ -50,6 +59,7 @@ class Cue:
     # A background cue says only what is usual ("订单由系统派发"); a statement the other way about
     # the same thing ("派的单可以拒") decides over it instead of cancelling it out.
     background: bool = False
+    silent_if_negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,11 +87,14 @@ class FactorFinding:
     evidence: list[str] = field(default_factory=list)
     rule: str = ""
     spans: list = field(default_factory=list)  # list[Span]: every statement, decisive ones marked
+    # True when the value rests only on background statements ("订单由系统派发" without a word on
+    # refusing): half of what the factor describes, so the assessment counts it at half weight.
+    partial: bool = False
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {"key": self.key, "value": self.value, "evidence": list(self.evidence), "rule": self.rule,
-                "spans": [span.to_dict() for span in self.spans]}
+                "spans": [span.to_dict() for span in self.spans], "partial": self.partial}
 
     @property
     def decisive_spans(self) -> list:
@@ -102,12 +115,19 @@ CUES: tuple[Cue, ...] = (
         "platform_controls_hours",
         (F, r"上不上线|想(?:什么时候|跑)[^，。]{0,8}(?:就|的时候)|想跑就跑|有空就跑|累了就下线|随时(?:上线|下线)",
          "自主决定是否及何时上线（指导性案例240号）", False),
-        (F, r"(?:时间|什么时候|何时|几点|哪天|开播|播多久|哪天休息)[^，。]{0,14}"
-            r"(?:(?:自己|自行|自主|本人)(?:决定|安排|定|掌握|拿主意)|由(?:其|他|她|本人|.{1,2}某)(?:自己|自行|自主)?决定|全凭自己|全看自己|自己说了算)|"
+        (F, r"(?:时间|时段|什么时候|何时|几点|哪天|开播|播多久|哪天休息)[^，。]{0,14}"
+            r"(?:(?:自己|自行|自主|本人)(?:决定|安排|定|掌握|拿主意)|由(?:其|他|她|本人|.{1,2}某)(?:自己|自行|自主)?(?:决定|选择|确定|安排|掌握)|全凭自己|全看自己|自己说了算)|"
             r"自由安排(?:工作)?时间|(?:自行|自己)(?:与[^，。]{0,6})?商定[^，。]{0,6}(?:休息|服务)?时间|"
             r"(?:自己|自行|自主)(?:决定|安排|设置|掌握|选择)[^，。]{0,6}(?:时间|什么时候|上线|登录|出车|开播|哪几天|哪天)|看自己的课表|"
             r"(?:何时|什么时候|上线|开播|时间)[^，。]{0,8}由(?:其|他|她|本人|自己)(?:自行|自主)?决定",
          "工作时间由劳动者自己决定", False),
+        (F, r"(?:工作|上班|上线|在线|出勤|接单)?时间[^，。]{0,6}(?:没有|无|不作|不做)(?:任何)?(?:要求|规定|限制)|"
+            r"(?:不需要|不用|无需|不必)(?:向[^，。]{0,6})?(?:请假|报备)|(?:随时|任何时候)(?:都)?(?:可以)?(?:停止|暂停|退出|下线|不干)",
+         "对工作时间没有要求，可随时停止，休息不必请假", False),
+        (F, r"自由(?:上下线|上线|下线)|上下线(?:自由|随意)|自由(?:选择|决定|安排)[^，。]{0,6}(?:时间|是否|何时|上线|接单|出车)|(?:工作|上班|上线|接单|出车)时间(?:比较|相对|完全)?(?:自由|灵活)|"
+            r"想(?:干|做|送|跑|接|播|出车)就(?:干|做|送|跑|接|播|出车)|不受(?:工作)?时间(?:的)?(?:限制|约束)|来去自由|"
+            r"可以(?:自己)?找(?:别人|他人|人)(?:替|代)",
+         "自由上下线、时间自由，或可找人替班（不受人身支配）", False),
         (F, r"不(?:给)?排班|没有固定(?:的)?(?:工作|上班)?时间|"
             r"(?:时间|时长|天数|多少天|多久|多长|几天)[^，。]{0,6}都?(?:不固定|没有定数)",
          "没有排班或固定工作时间", False),
@@ -125,7 +145,11 @@ CUES: tuple[Cue, ...] = (
         (T, r"(?:早上|上午|下午|晚上)?" + NUM + r"点(?:半)?(?:前)?[^，。]{0,10}?(?:(?:到|回)[^，。]{0,3}(?:" + WORKPLACE
             + r")|接车|签到|上班|上线|到岗|出车|开工|开播|报到|分拣|点名|装货|装车)|" + NUM + r"点(?:半)?前(?:必须|要)|才能下班|不(?:能|准)提前下班",
          "规定到岗时间"),
-        (T, r"请假[^，。]{0,12}(?:批|同意|申请|报备|审批|扣)|休息[^，。]{0,6}(?:报备|申请|审批)|提前申请|只能休",
+        (T, r"(?:上班|工作|作息|出勤|营业)时间(?:为|是|从|定为)|(?:工作|上班|上线|出车|开播|直播)时间[^，。]{0,6}由(?:公司|站点|站长|平台|主管|老板|车队|店长)"
+            r"[^，。]{0,4}(?:安排|决定|规定|定|统一)|不(?:能|得|准|许)[^，。]{0,4}(?:随意|擅自|自行|私自)(?:下线|离岗|离开|休息|换班)|"
+            r"不(?:能|准|许|得)[^，。]{0,2}(?:收工|下班|离岗)|[两三]班倒|轮班",
+         "工作时间由企业规定，不得擅自离岗"),
+        (T, r"(?:请假|休假|调休)[^，。]{0,12}(?:批|同意|申请|报备|审批|扣)|休息[^，。]{0,6}(?:报备|申请|审批)|提前申请|只能休",
          "请假、休息须企业批准"),
         (T, r"(?:高峰|节假日|过年过节)[^，。]{0,8}(?:必须|要求)[^，。]{0,4}(?:在岗|上岗|在线)|(?:必须|要求|须)[^，。]{0,4}(?:上岗|在岗)|"
             r"不得(?:排休|休息|请假)|要求[^，。]{0,8}延长[^，。]{0,4}(?:时长|时间)|加班",
@@ -135,7 +159,9 @@ CUES: tuple[Cue, ...] = (
         "platform_assigns_orders_no_refusal",
         (F, r"抢单|抢到|抢不抢|就抢|抢的|自由接单|自主接单|挑单|想接就接|(?:单子|订单)[^，。]{0,4}(?:自己挑|自己选)|"
             r"报价竞价|哪边价格高就接",
-         "抢单或自选订单（人社部函〔2023〕36号案例2）", False),
+         "抢单或自选订单（人社部函〔2023〕36号案例2）", False, r"(?:要求|必须|须|规定)[^，。]{0,16}抢单"),
+        (F, r"只有[^，。]{0,12}(?:时|的时候)才(?:接|上线|出车|干活|做)|(?:接单|接受|接活)与否[^，。]{0,6}(?:自己|自愿|自行|自主|由他|由她)",
+         "只在自己方便时才接活", False),
         (F, r"(?<![不没无])(?:可以|能)[^，。]{0,3}(?:不接|拒单|拒绝|挑)|接不接(?:单)?[^，。]{0,8}(?:自己|由他|由她|看自己)|"
             r"是否接单[^，。]{0,8}(?:自己|自行|自主|由他|由她)|(?:合适|价格合适)就接|不合适就不接|可以接也可以不接",
          "可以自由拒单", False),
@@ -145,16 +171,24 @@ CUES: tuple[Cue, ...] = (
          "须完成企业指派的任务", False),
         (F, r"(?:自己|自行|自主)(?:选择|决定)(?:是否)?(?:接单|接受|抢单|接活)|有权(?:选择)?[^，。]{0,4}拒绝", "自主选择是否接单", False),
         (F, r"(?:接|跑)[^，。]{0,8}单[^，。]{0,6}(?:都是|都由|由)?(?:他|她)?自己(?:定|决定|选)", "接哪些单由自己决定", False),
-        (T, r"不(?:能|得|准|许|可以)[^，。]{0,3}(?:拒|推|挑)|(?:拒单|拒接|拒绝接单|无故拒)[^，。]{0,12}(?:扣|罚|停|没单)|"
+        (F, r"(?:拒单|拒接|拒绝接单|不接单)[^，。]{0,4}(?:也)?(?:不会|没有|不受|不影响|不扣|不罚)",
+         "拒单不受处罚", False),
+        (T, r"(?:必须|只能|一律)(?:接|接受|服从)(?:单|派单|订单|平台派|系统派|公司的?安排|分配)|强制派单|强派|硬派",
+         "必须接受派单", False),
+        (T, r"不(?:能|得|准|许|可以)[^，。]{0,3}(?:拒|推|挑)|(?:拒单|拒接|拒绝接单|无故拒|不接单|不接活)[^，。]{0,12}(?:扣|罚|停|没单|封|降)|"
             r"派什么做什么|不(?:服从|听从|听)调度|无权拒|没有权利拒|接不了[^，。]{0,8}(?:申请|报备)|申请改派",
          "派单不得拒绝，拒单受罚", False),
-        (T, r"(?:系统|调度|派单员|客服|后台|" + EMPLOYER + r")[^，。]{0,8}(?:派(?!遣)|指派|分配|分给)|派单|派发|指派|派的(?:单|活)|"
+        (T, r"(?:系统|调度|派单员|客服|后台|" + EMPLOYER + r")[^，。]{0,8}(?:派(?!遣|自己|别人|其他人|人)|指派|分配|分给)|派单|派发|指派|派的(?:单|活)|"
             r"分给(?:他|她)|按[^，。]{0,6}派给|(?:路线|片区|区域)[^，。]{0,8}(?:" + EMPLOYER + r")[^，。]{0,4}(?:划|分|定|安排)",
          "订单由企业或系统派发", False, None, True),
+        # 劳社部发〔2005〕12号第一条: the worker "从事用人单位安排的有报酬的劳动".
+        (T, r"(?:日常|具体)?工作(?:任务)?[^，。]{0,4}由[^，。]{0,12}安排|安排(?:日常|具体|每天的?)工作|"
+            r"(?:由|被)(?:公司|站点|平台|站长|企业|车队)?安排(?:入户|上门|做配送|去送|送货|出车)",
+         "工作任务由企业安排", False, None, True),
     ),
     *_cues(
         "attendance_or_online_time_required",
-        (T, r"打卡|考勤|签到|早会|晨会|点名|报到|全勤|出勤|缺勤|复盘会",
+        (T, r"打卡|考勤|签到|早会|晨会|点名|报到|全勤|出勤|缺勤|复盘会|迟到|早退|旷工|驻(?:店|点|场)|坐班",
          "打卡、签到、早会等考勤管理"),
         (F, r"(?:不用|不必|无需|不需要|不须)[^，。]{0,4}(?:到|去|回)(?:公司|单位|店里|站点|门店)(?:出勤|上班|报到|坐班)?",
          "不必到企业出勤", False),
@@ -162,9 +196,12 @@ CUES: tuple[Cue, ...] = (
          "每月、每天须完成规定的时长或天数"),
         (T, r"在线[^，。]{0,6}(?:不少于|至少|不低于|必须)|(?:每天|每日)[^，。]{0,6}(?:在线|上线)[^，。]{0,4}(?:不少于|至少)|在线时长",
          "最低在线时长要求"),
-        (T, r"(?:必须|要求|得)[^，。]{0,3}(?:准时)?(?:上线|在线|在岗)|(?:必须|要求)[^，。]{0,4}在(?:岗|线)|(?:必须|要求|要)[^，。]{0,4}(?:到|在)(?:公司的?)?(?:" + WORKPLACE + r")",
+        (T, r"(?:必须|要求|得)[^，。]{0,3}(?:准时)?(?:上线|在线|在岗)|(?:必须|要求)[^，。]{0,4}在(?:岗|线)|(?:必须|要求|(?<![主需重])要)[^，。]{0,4}(?:到|在)(?:公司的?)?(?:" + WORKPLACE + r")",
          "要求到岗、在线"),
         (T, r"(?:上线|在线)时间[^，。]{0,8}要求", "对上线时间提出要求"),
+        (T, r"(?:在线|上线|播|开播|直播|出车)(?:时长)?(?:须|必须|要|得)?(?:满|够|足|不少于|至少|不低于)" + NUM + r"(?:个)?(?:小时|钟头|天)|"
+            r"(?:至少|不少于|不低于)(?:要|须|得)?(?:播|直播|开播|在线|上线|出车)" + NUM + r"(?:个)?(?:小时|钟头|天)",
+         "每天或每月须在线、开播满规定时长"),
         (T, r"(?:每月|每个月|每周|每天|每日)[^，。]{0,8}(?:不少于|至少|不低于|不得少于)" + NUM + r"(?:个)?(?:天|单|小时|钟头)",
          "最低出勤天数、单量或时长"),
         (T, r"开会|例会|(?:须|必须|要求|要)[^，。]{0,6}(?:完成|达到)[^，。]{0,6}(?:最低|至少)?(?:单量|时长|在线时长|直播时长|有效天)",
@@ -173,8 +210,8 @@ CUES: tuple[Cue, ...] = (
     *_cues(
         "platform_sets_pay",
         (T, r"不能(?:自己)?(?:报价|议价|改价|定价)|改不了价格", "劳动者不能自行定价", False),
-        (F, r"(?:价格|报价|收费|菜单和价格)[^，。]{0,8}(?:自己定|自行确定|自主确定|商量|协商)|自(?:己|主)定价|"
-            r"(?:跟|和|与)客(?:户|人)[^，。]{0,6}(?:商量|协商|议价|谈)|报价|竞价|议价|讨价还价",
+        (F, r"(?:价格|报价|收费|菜单和价格|运费|价钱|单价|费用标准|服务价格)[^，。]{0,8}(?:自己定|自行确定|自主确定|商量|协商|商定|议定)|自(?:己|主)定价|"
+            r"(?:跟|和|与)(?:客户|客人|顾客|货主|乘客|雇主)[^，。]{0,6}(?:商量|协商|议价|谈)|报价|竞价|议价|讨价还价",
          "劳动者自行定价或与客户议价", False),
         (F, r"(?:分成|比例)[^，。]{0,12}(?:谈|协商|商量)|(?:商量|协商|谈)(?:好)?的(?:分成|比例)|谈了[^，。]{0,6}(?:条件|两轮|几轮)|"
             r"主要(?:取决于|来自|靠|看)[^，。]{0,4}(?:广告|打赏|礼物|粉丝)|礼物|打赏",
@@ -182,23 +219,44 @@ CUES: tuple[Cue, ...] = (
         (F, r"客(?:人|户)(?:付|支付)的[^，。]{0,6}(?:直接)?进(?:入)?(?:他|她)|直接(?:付|支付)给(?:他|她)|"
             r"雇主[^，。]{0,6}直接(?:付|支付)|向客(?:户|人)收|(?:收入|钱)[^，。]{0,6}直接进(?:他|她)",
          "报酬由客户直接支付", False),
-        (F, r"(?:客户|乘客|雇主)直接(?:支付|付)|直接来自(?:乘客|客户)|(?:报酬|费用|收入)[^，。]{0,6}由(?:客户|乘客|雇主)[^，。]{0,4}(?:支付|付)|"
+        (F, r"向(?:寄件人|收件人|顾客|乘客|雇主|货主)[^，。]{0,4}收(?:取)?|(?:收入|钱|报酬)[^，。]{0,6}来自(?:自己|他|她|其)?(?:向[^，。]{0,6})?收取",
+         "报酬由劳动者向客户收取", False),
+        (F, r"(?:直播|打赏|礼物|后台|流水)?收益[^，。]{0,6}(?:的)?[一二三四五六七八九](?:成|七分)|"
+            r"(?:收益|打赏|礼物|流水|利润|营业额|销售额|交易额)[^，。]{0,10}(?:按|以)?(?:[0-9]+[:：比][0-9]+|[一二三四五六七八九]{2}|[0-9]+%|比例)"
+            r"[^，。]{0,4}(?:分成|分配|分账|分)|"
+            r"(?:收益|打赏|礼物)[^，。]{0,8}(?:分成|按比例)|[一二三四五六七八九]{2}分成|谈判[^，。]{0,8}(?:分成|比例)",
+         "报酬是直播或经营收益的分成（指导性案例239号）", False),
+        (F, r"(?:客户|乘客|雇主|顾客|货主)直接(?:支付|付)|直接来自(?:乘客|客户|顾客|货主|雇主)|"
+            r"(?:收入|收益|利润|钱)[^，。]{0,4}(?:全部|都|全)?归(?:他|她|其)?自己|(?:报酬|费用|收入)[^，。]{0,6}由(?:客户|乘客|雇主)[^，。]{0,4}(?:支付|付)|"
             r"利润分成[^，。]{0,8}协商", "报酬由客户支付或经协商分成", False),
+        (F, r"(?:从中|每单|从[^，。]{0,6}中)?(?:抽取|抽成|提取|收取|扣除|扣取|抽)[^，。]{0,6}(?:[0-9.]+%|一定比例|[一二三四五六七八九]成)"
+            r"[^，。]{0,8}(?:信息费|服务费|中介费|介绍费|佣金|管理费|平台费|技术服务费)",
+         "企业从劳动者向客户收取的费用中抽取一定比例作为信息费、服务费，报酬来自客户", False),
+        (F, r"(?:他|她|其|本人|我|某)(?:个人)?(?:又|还)?(?:承包|包下)(?:了|经营)?[^，。]{0,10}(?:业务|片区|区域|线路|网点|路线)",
+         "劳动者自己承包经营片区或线路", False),
+        (F, r"(?:交|缴|缴纳|上交|支付)(?:了)?[^，。]{0,6}(?:承包费|挂靠费|加盟费)|(?:承包费|挂靠费|加盟费)[^，。]{0,4}(?:每月|每年)?[^，。]{0,4}(?:交|缴)",
+         "劳动者向企业交承包费、挂靠费或加盟费，自主经营", False),
         (F, r"自负盈亏|盈亏[^，。]{0,4}(?:由|归)[^，。]{0,2}(?:自己|他|她|其|本人)|(?:经营)?风险[^，。]{0,6}(?:由(?:其|他|她)|自行|自己)(?:自行)?(?:承担|负担)|"
             r"(?:剩余)?利润[^，。]{0,2}归(?:他|她|其)?自己|收益[^，。]{0,2}(?:仍)?归(?:他|她|其)?(?:自己|车主)",
          "劳动者自负盈亏、经营收益归己，报酬不是企业支付的工资", False),
-        (T, r"核定(?:工资|报酬)|(?:工资|报酬)[^，。]{0,4}(?:都|均)?由[^，。]{0,12}(?:发放|支付|发)|负责发放[^，。]{0,4}(?:报酬|工资)",
-         "报酬由企业核定、发放"),
+        (T, r"核定(?:工资|报酬)|(?:工资|报酬)[^，。]{0,4}(?:都|均)?由[^，。]{0,16}(?:发放|支付|发|转账|打到|转给)|负责发放[^，。]{0,4}(?:报酬|工资)|"
+            r"(?:调整|发放|核算|计发)(?:和发放)?(?:了)?(?:工资|薪酬|薪水)",
+         "报酬由企业核定、发放", True, None, False, True),
         (T, r"(?:价格|运价|运费|配送费|车费|收费|单价|分成比例|抽成(?:比例)?|薪资规则|报酬|工资|奖励标准|服务费)"
-            r"[^，。]{0,12}(?:公司|平台|站点|运力公司|代理商|网点)[^，。]{0,6}(?:定|决定|确定|说了算|统一|单方)|"
+            r"[^，。]{0,24}(?:公司|平台|站点|运力公司|代理商|网点)[^，。]{0,6}(?:定|决定|确定|说了算|统一|单方|规定|制定)|"
             r"统一(?:标准|定价|标价|计算|算)|格式条款",
          "报酬规则由企业确定", False),
         (T, r"底薪|保底|基本工资|基本报酬|固定月薪|月薪|包月费|每月固定|工资条|计件|按单(?:计酬|结算)|逐单结算|按件|"
-            r"提成|按月(?:发|结|支付)|(?:每月|每个月|月)工资[^，。]{0,2}" + NUM + r"|(?:每月|每个月|一个月)[^，。]{0,8}(?:发|结算|结)|"
+            r"提成|按月[^，。]{0,6}(?:发|结|支付)|(?:每月|每个月|月)工资[^，。]{0,2}" + NUM + r"|(?:每月|每个月|一个月)[^，。]{0,8}(?:发|结算|结)|"
             r"(?:流水|钱)[^，。]{0,8}(?:进|交给|付给)(?:公司|平台|站点)",
-         "底薪、计件或按月发放的报酬"),
-        (T, r"(?:按|以)[^，。]{0,8}(?:单量|单数|件数|接单数|运输量)[^，。]{0,8}(?:计算|结算|计酬|发放)|薪资(?:规则|账单)|包月|每单[^，。]{0,4}元",
-         "按单量计酬或企业发布薪资规则"),
+         "底薪、计件或按月发放的报酬", True, None, False, True),
+        (T, r"(?:公司|站点|平台|站长|老板|车队|网点)[^，。]{0,10}(?:发|支付|付|结算)(?:给(?:他|她|我|其))?(?:了)?[^，。]{0,3}(?:工资|薪水|薪酬|服务费|配送费)|"
+            r"每(?:送|跑|派|完成|做|接)(?:一|1)?(?:单|件|趟|车|票)[^，。]{0,6}元|"
+            r"(?:按|按照|依照|依)(?:公司|平台|站点|企业)(?:的|规定的|制定的|统一的?)?(?:标准|规定|规则|办法)[^，。]{0,4}(?:计算|结算|支付|计发|发放)|"
+            r"工资(?:表|单|清单|明细)|薪资表|时薪|日薪|按(?:小时|天|日)(?:计酬|计算|结算|付)|(?:高温|餐|交通|话费|雨天|夜间|冲单)补贴|津贴|奖金|年终奖|过节费|节日福利",
+         "企业发放工资、奖金或补贴", True, None, False, True),
+        (T, r"(?:按|以)[^，。]{0,8}(?:单量|单数|件数|接单数|运输量)[^，。]{0,8}(?:计算|结算|计酬|发放)|薪资(?:规则|账单)|包月|每单[0-9.至到~\-一二三四五六七八九十百两]{1,10}元",
+         "按单量计酬或企业发布薪资规则", True, None, False, True),
     ),
     *_cues(
         "penalties_or_rules_enforced",
@@ -207,17 +265,19 @@ CUES: tuple[Cue, ...] = (
         (F, r"不受[^，。]{0,8}(?:管理|约束)|(?:彼此|相互|双方)?没有(?:任何)?(?:约束|管理)",
          "不受企业管理或约束", False),
         (T, r"受罚|被罚|要罚|处分", "违反安排要受罚"),
+        (T, r"遵守[^，。]{0,16}(?:规定|规则|要求|规范|标准)|(?:进行|实行|实施|接受)[^，。]{0,4}(?:规范|统一|严格)?管理|管理(?:办法|规定|规范)|考核办法",
+         "须遵守企业的工作规则、接受其管理"),
         (T, r"罚(?:款|钱|了|" + NUM + r"|[百千])|扣(?:" + NUM + r"|钱|款|工资|绩效|奖|服务费|服务分|信用分|分|配送费|保证金|风险金|减|除当月|了他)|"
             r"(?:工资|收入|报酬|服务费)里扣|(?:奖励|工资|钱|服务费)[^，。]{0,4}被扣|按比例扣|差评[^，。]{0,6}扣|超时[^，。]{0,6}(?:扣|罚)|照价赔",
          "罚款、扣款等奖惩"),
         (T, r"封号|冻结(?:账户|账号)|屏蔽[^，。]{0,4}账号|停(?:了)?(?:他|她)?[^，。]{0,4}(?:的)?单|降[^，。]{0,6}优先级|"
-            r"考核|行为规范|规章制度|管理制度|纪律|奖惩|处罚|违者",
+            r"考核|行为规范|规章制度|管理制度|管理规则|算法(?:规则)?|平台规则|员工手册|纪律|奖惩|处罚|违者|记过|通报批评|末位淘汰|警告|降级|限制接单|暂停接单|停止派单|不再(?:给(?:他|她))?派单",
          "工作规则、算法规则或纪律"),
     ),
     *_cues(
         "worker_owns_main_tools",
-        (F, r"(?:" + EMPLOYER + r")[^，。]{0,6}(?:提供|配(?:了)?|发的|统一租|出钱买)[^，。]{0,12}"
-            r"(?:车|设备|工具|直播间|巴枪|清洁剂|吸尘器|油卡|电动车)|"
+        (F, r"(?:" + EMPLOYER + r")[^，。]{0,6}(?:提供|(?<!匹)配(?:了)?|发的|统一租|出钱买|分配)[^，。]{0,12}"
+            r"(?:车|设备|工具|直播间|巴枪|清洁剂|吸尘器|油卡|电动车|手机|终端)|"
             r"(?:车|车辆|设备|直播间|工具|油卡|账号|吸尘器)[^，。]{0,10}(?:都是|是|也是|均由|由|都由)(?:" + EMPLOYER + r")(?:的|提供|统一|发)|"
             r"公司的(?:新能源车|车|店铺账号|账号)|由(?:公司|平台|站点)[^，。]{0,6}(?:配备|配发)|用的是公司|^(?:给(?:他|她))?(?:提供|配)(?:了|齐)?[^，。]{0,8}(?:设备|直播间|车辆|工具)",
          "企业提供车辆、设备或场地"),
@@ -234,14 +294,20 @@ CUES: tuple[Cue, ...] = (
     ),
     *_cues(
         "can_work_multi_platform",
-        (F, r"不(?:得|能|准|许|可以)[^，。]{0,12}(?:其他|其它|别的|另外)[^，。]{0,8}(?:平台|公司|APP|app)|"
-            r"禁止[^，。]{0,8}(?:其他|别的)[^，。]{0,4}平台|只能(?:跑|接)[^，。]{0,6}单|排他性",
+        (F, r"不(?:得|能|准|许|可以|允许)[^，。]{0,12}(?:其他|其它|别的|另外)[^，。]{0,8}(?:平台|公司|APP|app)|"
+            r"禁止[^，。]{0,8}(?:其他|别的)[^，。]{0,4}平台|只能(?:跑|接)[^，。]{0,6}单|排他性|不(?:得|能|准|允许)[^，。]{0,4}兼职|只能(?:为|给)(?:公司|本公司|该公司)",
          "禁止在其他平台接单（人社部函〔2023〕36号案例6）", False),
         (F, r"竞业限制|独家", "独家或竞业限制约定", False),
-        (T, r"同时为[^，。]{0,6}(?:其他|别的)|以个人名义[^，。]{0,4}(?:对外)?接", "同时为他人提供服务", False),
+        (T, r"同时为[^，。]{0,6}(?:其他|别的)|以个人名义[^，。]{0,4}(?:对外)?接|"
+            r"同时(?:在|为|给|跑)[^，。]{0,10}(?:和|与|、)[^，。]{0,10}(?:接单|跑单|送单|送餐|拉活|平台)",
+         "同时为他人或多个平台提供服务", False),
         (T, r"(?:同时|也|还)[^，。]{0,8}(?:在|开着|用)[^，。]{0,10}(?:两个|三个|几个|多个|另外|另一|其他|别的)[^，。]{0,8}(?:平台|APP|app)|"
             r"在(?:两|三|几|多)个[^，。]{0,10}(?:平台|APP|app)上|哪边价格高",
          "同时在多个平台接单", False, r"按[^，。]{0,4}要求|安排"),
+        (T, r"(?:可以|能)[^，。]{0,4}(?:到|去|在)(?:其他|其它|别的|另外的?)(?:平台|公司|APP|app)", "可以到其他平台工作", False),
+        (T, r"(?:自己|本人|他|她|其)(?:还|另外|另)?(?:经营|开)(?:着|了|有)?(?:一|两)?(?:家|个|间)[^，。]{0,8}(?:店|门店|工作室|公司|厂)|"
+            r"在自己(?:的)?(?:店|门店|工作室)",
+         "劳动者另有自己经营的店铺或业务（factors.md：可自营业务指向自主）", False),
     ),
     *_cues(
         "registered_as_individual_business",
@@ -250,32 +316,35 @@ CUES: tuple[Cue, ...] = (
     ),
     *_cues(
         "uniform_or_brand_required",
-        (T, r"工服|工装|工作服|制服|工牌|马甲|印有[^，。]{0,10}(?:字样|标识|标志)|统一装备|统一(?:着装|服装)|以(?:公司|平台)(?:的)?名义",
+        (T, r"工服|工装|工作服|制服|工牌|马甲|印有[^，。]{0,10}(?:字样|标识|标志)|统一装备|统一(?:着装|服装)|以(?:公司|平台)(?:的)?名义|"
+            r"(?:配发|发(?:了|放)?|统一)[^，。]{0,4}(?:服装|衣服|头盔|雨衣)|(?:服装|衣服|头盔)[^，。]{0,6}(?:统一|配发|(?:公司|平台|站点)(?:发|配))",
          "统一着装或工牌（单独不足以认定：指导性案例240号）"),
     ),
     *_cues(
         "work_is_core_business",
-        (F, r"信息(?:服务|中介)|中间人|居间|只(?:负责|管)介绍|中介|会员费|只是提供(?:信息|平台)|撮合|租赁合同|以租代购",
+        (F, r"信息(?:服务|中介)|中间人|居间|只(?:负责|管)介绍|中介|会员费|只是提供(?:信息|平台)|撮合|租赁合同|以租代购|信息费|"
+            r"介绍[^，。]{0,4}(?:到|去)[^，。]{0,10}(?<![一两几])家(?:里|中)?(?:做|当|照顾|干|服务)",
          "企业只提供信息中介或其他非用工服务（指导性案例240号）", False),
         (T, r"(?:承包|承接)(?:了)?[^，。]{0,16}(?:配送|送餐|外卖|分拣)|(?:配送|外卖|专送)站(?:点)?|快递(?:加盟)?网点|自营车队|"
             r"(?:配送|外卖)业务[^，。]{0,12}承包|专送|员工制家政|(?:家政|维修|售后服务|汽车服务|配送|物流|运输|快递|货运|网络货运|电商)公司|网约车车队|卖的是公司",
-         "劳动者的工作是企业的主营业务（组织从属性）", False),
+         "劳动者的工作是企业的主营业务（组织从属性）", False, r"介绍[^，。]{0,4}(?:到|去)[^，。]{0,10}(?<![一两几])家"),
         (F, r"不(?:在|属于)[^，。]{0,8}经营范围", "工作不在企业经营范围内", False),
-        (T, r"(?:属于|是)[^，。]{0,8}(?:主营|经营)(?:业务|范围)", "工作属于企业经营业务", False),
+        (T, r"(?:属于|是)[^，。]{0,8}(?:主营|经营)(?:业务|范围)|经营范围(?:包括|包含|涵盖|有)", "工作属于企业经营业务", False),
     ),
     *_cues(
         "long_term_stable_work",
-        (F, r"兼职|业余|偶尔|零散|有空(?:就|的时候)|一单(?:也|都)没有|课余|只在周末|周末和节假日|" + NUM + r"(?:到|至)" + NUM
+        (F, r"兼职|业余|偶尔|零散|闲时|有空(?:就|的时候)|一单(?:也|都)没有|课余|只在周末|周末和节假日|" + NUM + r"(?:到|至)" + NUM
             + r"(?:个)?(?:小时|钟头)不等",
          "工作零散、不连续（人社部函〔2023〕36号案例2）"),
         (F, r"(?:天数|多少天|几天)[^，。]{0,6}都?(?:不固定|没有定数)", "每月工作天数不固定"),
-        (T, r"(?<!有)(?<!一份)全职|每天都|天天|全年无休|没有休息日|常年", "长期、每天工作"),
+        (T, r"(?<!有)(?<!一份)全职|专职|每天都|天天|全年无休|没有休息日|常年", "长期、每天工作"),
     ),
     *_cues(
         "pay_main_income",
-        (F, r"本职|另有(?:工作|职业|主业|全职)|有(?:一份)?全职工作|白天在[^，。]{0,12}(?:上班|工作)|交着社保|补贴家用|学生",
+        (F, r"本职|另有(?:工作|职业|主业|全职)|还在[^，。]{0,8}(?:另一家|别的|其他|另外一家)[^，。]{0,6}(?:上班|工作)|有(?:一份)?全职工作|白天在[^，。]{0,12}(?:上班|工作)|交着社保|补贴家用|学生",
          "另有主业或主要收入来源"),
-        (T, r"主要收入|主要(?:的)?(?:经济)?来源|唯一(?:的)?(?:收入|工作)|养家|主要就?靠|依靠[^，。]{0,10}(?:生活|为生)", "报酬是主要生活来源"),
+        (T, r"主要收入|主要(?:的)?(?:经济)?来源|唯一(?:的)?(?:收入|工作)|养家|主要就?靠|依靠[^，。]{0,10}(?:生活|为生)|"
+            r"(?:收入|生活|生计)[^，。]{0,4}(?:依赖|依靠|全靠)", "报酬是主要生活来源"),
     ),
 )
 
@@ -298,6 +367,9 @@ CLOCK_LONG_HOURS = 8
 DURATION = re.compile(
     r"(?:干|做|跑|工作|送|开车|开|播|直播|连续|持续|长达|在[^，。]{0,8}(?:干|做|跑|送|工作))(?:了)?(?:快|近|约|将近|整整|差不多)?(?P<a>" + NUM
     + r")(?P<more>多)?(?:个)?(?P<half>半)?(?P<unit>年|月)")
+# "2019年3月至2021年5月", "从2019年3月一直干到2021年5月": the period worked, in months.
+DATE_RANGE = re.compile(
+    r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月(?:\d{1,2}日)?(?:起)?[^，。\d]{0,8}?(?:至|到|—|-|~)(?:今|(?P<y2>(?:19|20)\d\d)年)?(?P<m2>\d{1,2})?月?")
 DURATION_LONG_MONTHS = 6
 DURATION_SHORT_MONTHS = 1
 CLOCK_SHORT_HOURS = 4
@@ -313,13 +385,26 @@ CONTRACT_SENTENCE = re.compile(
     r"(?:协议|合同|条款|文件)[^。]{0,24}?(?:写明|写着|约定|声称|称|载明|注明|表明|定为|写的是|说|讲)|"
     r"(?:按照|按|根据)(?:协议|合同|约定)")
 PRACTICE_SENTENCE = re.compile(r"实际|事实上|其实")
-MODE_WEIGHT = {"contract": 0.5, "claim": 0.5, "plain": 1.0, "practice": 1.5}
+MODE_WEIGHT = {"contract": 0.5, "claim": 0.5, "plain": 1.0, "practice": 1.5, "relief": 0.0}
+# What the worker asks the commission or court for (申请仲裁，要求支付加班工资、提成…) is relief sought,
+# not a fact of the work: a claim for overtime pay does not show that hours were controlled. The mode
+# opens at the filing or the demand and lasts to the end of the sentence; its clauses are not read.
+RELIEF_CLAUSE = re.compile(
+    r"申请(?:劳动)?仲裁|提起(?:劳动)?(?:仲裁|诉讼)|(?<!被)起诉|诉至|诉请|(?:仲裁|诉讼)请求|"
+    r"请求(?:法院|仲裁委)?(?:确认|判令|裁决)|"
+    r"(?:要求|请求)(?:公司|对方|被告|被申请人|平台|用人单位|[^，。]{0,6}公司)?(?:支付|确认|补缴|赔偿|补发|返还|给付|承担)")
+# After the filing, only clauses that go on listing what is asked for stay in the relief mode
+# ("…，要求支付工资、加班费，合计2万元"); "…起诉后，法院调取考勤记录，查明…" is narrative again.
+RELIEF_ITEM = re.compile(
+    r"^(?:并|以及|及|和|或者?|另|还|再|同时)?(?:要求|请求|主张|索赔|索要)|支付|赔偿|补偿|补缴|补发|返还|差额|"
+    r"(?:加班|工资|提成|违约金|经济补偿)[^，。]{0,6}$|[0-9.]+(?:万|余)?元|合计|共计|总计|诉讼请求|仲裁请求")
 # What a party asserts (公司称…, 他主张…) is weighed like the agreement: below what happened; what the
 # court or commission found (法院认定 / 查明) like what actually happened.
 CLAIM_CLAUSE = re.compile(
     r"(?<!法院)(?<!仲裁委)(?:他|她|原告|被告|申请人|被申请人|公司|平台|骑手|司机|主播|对方|一方|双方)[^，。]{0,8}?"
     r"(?:称|主张|诉称|辩称|答辩|声称|坚持认为|认为|表示)")
-FINDING_CLAUSE = re.compile(r"(?:法院|仲裁委|仲裁庭|二审|一审|再审|法官)[^，。]{0,8}(?:认为|认定|查明|指出|确认)")
+FINDING_CLAUSE = re.compile(r"(?:法院|仲裁委|仲裁庭|二审|一审|再审|法官)[^，。]{0,8}(?:认为|认定|查明|指出|确认)|"
+                            r"^(?:经|后|并|又|还)?(?:审理)?(?:查明|查实|核实)|^经(?:查|审理|审查|调查)")
 
 CONTRACT_LABEL = re.compile(
     r"《[^》]{0,24}(?:协议|合同)》|合作关系|劳务合作关系|独立(?:的)?承包关系|承揽|不存在劳动[^，。]{0,6}关系|不是劳动合同|"
@@ -412,9 +497,21 @@ class Segment:
     sentence: int
     mode: str
     connective: str = ""
+    # What the cues read when it differs from the text: a continuation joined to its subject
+    # without the comma between ("播什么、在哪个时段播都由自己安排").
+    reading: str = ""
+
+    @property
+    def read(self) -> str:
+        return self.reading or self.text
 
 
 CONNECTIVE = re.compile(r"^(?:但是|但|不过|可是|然而|否则|只是|却)")
+# "播什么、在哪个时段播，都由自己安排": a clause that opens with 都由 / 均由 … has its subject in the
+# clause before, so the two are read as one statement.
+CONTINUATION = re.compile(
+    r"^(?:也|就|则)?(?:(?:都|均|全都|全部|一律|统统)(?:由|是|归|靠|听|要|得|须|必须|不|没)|"
+    r"由(?:他|她|其|自己|本人|[^，。]{1,3}某)(?:自己|自行|自主)?(?:决定|安排|定|掌握|说了算))")
 PRACTICE_CLAUSE = re.compile(r"实际|事实上|其实")
 
 
@@ -428,6 +525,7 @@ def segments(text: str) -> list[Segment]:
     found: list[Segment] = []
     sentence_index, mode = 0, "plain"
     position = 0
+    previous_offset = 0
     for piece in re.finditer(r"[^，,：:；;。！？!?\n]+|[，,：:；;。！？!?\n]", folded):
         chunk = piece.group(0)
         if len(chunk) == 1 and chunk in "，,：:；;。！？!?\n":
@@ -439,7 +537,12 @@ def segments(text: str) -> list[Segment]:
             continue
         offset = piece.start() + chunk.index(stripped)
         connective = CONNECTIVE.match(stripped)
-        if PRACTICE_CLAUSE.search(stripped) or FINDING_CLAUSE.search(stripped):
+        relief = RELIEF_CLAUSE.search(stripped)
+        finding = FINDING_CLAUSE.search(stripped)
+        if relief and (not finding or relief.start() < finding.start()) and not CLAIM_CLAUSE.search(stripped):
+            # "起诉到法院要求确认…" is the demand, not what the court found.
+            mode = "relief"
+        elif PRACTICE_CLAUSE.search(stripped) or finding:
             mode = "practice"
         elif CLAIM_CLAUSE.search(stripped):
             mode = "claim"
@@ -447,10 +550,20 @@ def segments(text: str) -> list[Segment]:
             mode = "contract"
         elif connective and mode in ("contract", "claim"):
             mode = "plain"
+        elif mode == "relief" and not RELIEF_ITEM.search(stripped):
+            mode = "plain"
         start = where[offset] if offset < len(where) else len(text)
         last = offset + len(stripped) - 1
         end = (where[last] + 1) if last < len(where) else len(text)
-        found.append(Segment(stripped, start, end, sentence_index, mode, connective.group(0) if connective else ""))
+        reading = ""
+        if CONTINUATION.match(stripped) and found and found[-1].sentence == sentence_index:
+            previous = found.pop()
+            reading = previous.read + stripped
+            stripped, start, mode = folded[previous_offset:offset + len(stripped)], previous.start, previous.mode
+            offset = previous_offset
+        found.append(Segment(stripped, start, end, sentence_index, mode, connective.group(0) if connective else "",
+                             reading))
+        previous_offset = offset
         position = piece.end()
     return found
 
@@ -545,6 +658,8 @@ def _cue_votes(clause: str, weight: float, segment: Segment | None = None,
         spans.extend(match.span() for match in fresh)
         value, why, negated = cue.value, cue.why, False
         if cue.negatable and is_negated(clause, fresh[0].start()):
+            if cue.silent_if_negated:
+                continue
             value, why, negated = not value, f"否定表述（{why}）", True
         votes.append((cue.factor, _Vote(value, weight, clause, why,
                                         _span(cue.factor, value, clause, fresh[0], why, segment, inherited, negated),
@@ -558,7 +673,8 @@ def _span(factor: str, value: bool, clause: str, match: re.Match, why: str, segm
     if actor is None:
         actor, words = inherited
     start, end = (segment.start, segment.end) if segment else (0, len(clause))
-    return Span(factor, value, clause, start, end, match.group(0), why, actor, words, negated,
+    quote = segment.text if segment else clause
+    return Span(factor, value, quote, start, end, match.group(0), why, actor, words, negated,
                 mode=segment.mode if segment else "plain")
 
 
@@ -627,6 +743,13 @@ def _duration_matches(clause: str) -> list[tuple[re.Match, bool, str]]:
     """How long the work went on (干了两年, 连续工作七个月): six months or more is continuity, a month
     or less is not (factors.md: "for months"; 人社部函〔2023〕36号案例2 for sporadic work)."""
     found = []
+    for match in DATE_RANGE.finditer(clause):
+        if not match.group("m2") or not match.group("y2") and int(match.group("m2")) < int(match.group("m1")):
+            continue
+        year2 = int(match.group("y2") or match.group("y1"))
+        months = (year2 - int(match.group("y1"))) * 12 + int(match.group("m2")) - int(match.group("m1"))
+        if months >= DURATION_LONG_MONTHS:
+            found.append((match, True, f"工作期间：{match.group(0)}"))
     for match in DURATION.finditer(clause):
         months = _numeral(match.group("a"))[0] * (12 if match.group("unit") == "年" else 1)
         if match.group("half"):
@@ -652,9 +775,11 @@ def _votes(text: str) -> dict[str, list[_Vote]]:
     for segment in segments(text):
         if segment.sentence != current:
             current, actor = segment.sentence, (None, "")
+        if segment.mode == "relief":
+            continue
         weight = MODE_WEIGHT[segment.mode]
-        found = _cue_votes(segment.text, weight, segment, actor) + _measure_votes(segment.text, weight, segment)
-        named = actor_of(segment.text, len(segment.text))
+        found = _cue_votes(segment.read, weight, segment, actor) + _measure_votes(segment.read, weight, segment)
+        named = actor_of(segment.read, len(segment.read))
         if named[0] not in (None, "worker"):
             actor = named
         for key, vote in found:
@@ -738,7 +863,10 @@ def _decide(key: str, votes: list[_Vote]) -> FactorFinding:
     rule = "；".join(_unique(vote.why for vote in winners)) + note
     if not facts:
         rule += "；仅见协议约定或一方主张，未见实际履行情况"
-    return FactorFinding(key, value, _unique(vote.evidence for vote in winners), rule, spans)
+    partial = all(vote.background for vote in winners)
+    if partial:
+        rule += "；只说明了通常做法，未说明能否拒绝、拒绝的后果"
+    return FactorFinding(key, value, _unique(vote.evidence for vote in winners), rule, spans, partial)
 
 
 def _unique(items) -> list[str]:
@@ -771,3 +899,97 @@ def _registration_context(text: str) -> list[str]:
 def find_contract_labels(text: str) -> list[str]:
     """Contract names and labels in the text (合作协议, 承揽, 个体工商户 …): evidence of intent, never decisive."""
     return _unique(match.group(0) for match in CONTRACT_LABEL.finditer(normalise(text)))
+
+
+# --- legal standing: facts about the relationship itself rather than how the work is done ---------
+
+@dataclass(frozen=True)
+class StandingRule:
+    """A fact that bears on the relationship by law rather than as a factor of management: a signed
+    labour contract, the worker drawing a pension, a hirer who is a natural person, social insurance
+    paid by the enterprise. ``effect`` is "labor" / "civil" when the fact decides by law,
+    "toward" when it is evidence toward a labour relationship (劳社部发〔2005〕12号第二条)."""
+
+    key: str
+    pattern: str
+    effect: str
+    why: str
+    basis: str
+    unless: str | None = None
+    # The rule needs this elsewhere in the text as well (挂靠 and a hiring vehicle owner).
+    also: str | None = None
+
+
+STANDING_RULES: tuple[StandingRule, ...] = (
+    StandingRule(
+        "receives_pension",
+        r"(?:享受|领取|领着|拿着?)(?:了)?(?:基本)?(?:养老保险待遇|养老金|退休金|退休工资)|退休(?:人员|职工)|退休后(?:返聘|再就业|又|到)",
+        "civil", "劳动者已享受养老保险待遇或领取退休金，用工争议按劳务关系处理",
+        "《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第三十二条第一款"),
+    StandingRule(
+        "hired_by_vehicle_owner",
+        r"(?:车主|实际车主|实际所有人)[^。]{0,24}?(?:雇|聘|招)(?:来|用|请|佣)?|(?:聘请|雇请|雇用|招来)(?:了)?(?:的)?(?:司机|驾驶员)|雇工",
+        "civil", "车辆挂靠在企业名下，由车辆的实际所有人（自然人）雇用司机：自然人不具备用人单位的主体资格，"
+                 "被挂靠单位对司机承担的是工伤保险责任，并不因此与司机形成劳动关系",
+        "劳社部发〔2005〕12号第一条第（一）项；《最高人民法院关于审理工伤保险行政案件若干问题的规定》第三条第一款第（五）项",
+        also=r"挂靠|挂户|挂(?:在|到)[^，。]{0,12}名下"),
+    StandingRule(
+        "labour_contract_signed",
+        r"(?:签订|签署|订立|签(?:了|过|有|下))(?:了)?[^，。]{0,12}劳动合同",
+        "labor", "双方订立了书面劳动合同", "劳动合同法第十条、第十六条",
+        unless=r"而非劳动合同|不是劳动合同|非劳动合同|劳务合同|(?:要求|提出|请求|希望|想|让)[^，。]{0,4}签|补签"),
+    StandingRule(
+        "social_insurance_paid",
+        r"(?:为|给|替)(?:(?:他|她|其|我)们?|[^，。]{1,4}某|骑手|司机|员工|大家)?(?:缴纳|缴|交|办理|参加|购买|买)(?:了)?[^，。]{0,16}"
+        r"(?:社会保险|社保|五险|工伤保险|养老保险|医疗保险|失业保险|生育保险)",
+        "toward", "企业为劳动者缴纳社会保险（劳动关系的凭证）", "劳社部发〔2005〕12号第二条第（一）项",
+        unless=r"代缴|本人负担|自己负担|个人承担|案外"),
+    StandingRule(
+        "employer_liability_insurance",
+        r"雇主(?:责任)?(?:险|保险)",
+        "toward", "企业以雇主身份为劳动者投保雇主责任险", "劳社部发〔2005〕12号第二条"),
+)
+_STANDING = [(rule, re.compile(rule.pattern), re.compile(rule.unless) if rule.unless else None,
+              re.compile(rule.also) if rule.also else None) for rule in STANDING_RULES]
+# A fact of standing stated as evidence counts for this much toward the score.
+STANDING_WEIGHT = 1.5
+
+
+@dataclass(frozen=True)
+class StandingFact:
+    """One statement of legal standing found in the account, with its clause and offsets."""
+
+    key: str
+    effect: str
+    quote: str
+    start: int
+    end: int
+    words: str
+    why: str
+    basis: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready form."""
+        return {"key": self.key, "effect": self.effect, "quote": self.quote, "start": self.start, "end": self.end,
+                "words": self.words, "why": self.why, "basis": self.basis}
+
+
+def find_standing(text: str) -> list[StandingFact]:
+    """Facts of legal standing stated in the account (see ``STANDING_RULES``), at most one per rule.
+
+    A statement in a demand (要求签劳动合同), a party's assertion or the agreement's words is not a
+    fact of standing, nor one that is negated ("没有签劳动合同", "也没给他缴社保")."""
+    folded = normalise(text)
+    found: dict[str, StandingFact] = {}
+    for segment in segments(text):
+        if segment.mode in ("relief", "claim"):
+            continue
+        clause = segment.read
+        for rule, pattern, unless, also in _STANDING:
+            if rule.key in found or (unless and unless.search(clause)) or (also and not also.search(folded)):
+                continue
+            match = next((m for m in pattern.finditer(clause) if not is_negated(clause, m.start())), None)
+            if match:
+                found[rule.key] = StandingFact(rule.key, rule.effect, segment.text, segment.start, segment.end,
+                                               match.group(0), rule.why, rule.basis)
+    return [found[rule.key] for rule in STANDING_RULES if rule.key in found]

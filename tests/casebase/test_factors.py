@@ -79,13 +79,19 @@ def test_working_on_several_platforms_at_once_is_recorded():
     ("也没人给我排班", "platform_controls_hours"),
     ("平台既不规定上下班时间", "platform_controls_hours"),
     ("可以自由拒单", "platform_assigns_orders_no_refusal"),
-    ("没有底薪", "platform_sets_pay"),
     ("完不成也不罚", "penalties_or_rules_enforced"),
 ])
 def test_a_negation_turns_a_sign_of_management_around(text, key):
     finding = extract_factors(text)[key]
     assert finding.value is False
     assert finding.evidence == [text]
+
+
+def test_no_base_pay_does_not_mean_the_worker_sets_the_price():
+    # factors.md: pay points away only when the worker sets or bargains the price or the customer pays;
+    # "没有底薪" says only that the pay has no fixed part.
+    assert value_of("没有底薪", "platform_sets_pay") is None
+    assert value_of("没有底薪，全靠公司按单给的提成", "platform_sets_pay") is True
 
 
 def test_a_negation_does_not_reach_past_a_condition():

@@ -1,0 +1,193 @@
+"""Issue 21: how the account is read, clause by clause — each pattern as a worker or a court would
+write it, with negation, condition, the actor, and what the agreement says against what happened.
+
+The sentences are written for these tests, not taken from the library."""
+from __future__ import annotations
+
+import pytest
+
+from casebase.factors import extract_factors, find_standing, segments
+
+HOURS = "platform_controls_hours"
+ORDERS = "platform_assigns_orders_no_refusal"
+ATTENDANCE = "attendance_or_online_time_required"
+PAY = "platform_sets_pay"
+RULES = "penalties_or_rules_enforced"
+MULTI = "can_work_multi_platform"
+UNIFORM = "uniform_or_brand_required"
+CORE = "work_is_core_business"
+LONG = "long_term_stable_work"
+INCOME = "pay_main_income"
+
+
+def value_of(text: str, key: str) -> bool | None:
+    return extract_factors(text)[key].value
+
+
+def decisive(text: str, key: str) -> list:
+    return extract_factors(text)[key].decisive_spans
+
+
+# --- what the worker asks for is not a fact of the work -------------------------------------------
+
+def test_a_claim_for_overtime_pay_does_not_show_that_hours_were_controlled():
+    text = "我申请了劳动仲裁，要求公司支付加班工资和提成，合计两万元。"
+    assert value_of(text, HOURS) is None
+    assert value_of(text, PAY) is None
+
+
+def test_a_demand_for_a_labour_contract_is_not_a_signed_one():
+    assert find_standing("我向公司提出签劳动合同、交社保，被拒绝了。") == []
+
+
+def test_the_narrative_after_the_filing_is_read_again():
+    text = "他起诉后，法院调取了考勤记录，查明平台强制派单。"
+    assert value_of(text, ORDERS) is True
+
+
+def test_overtime_worked_is_still_read_beside_the_demand():
+    text = "站长天天让我们加班到晚上十点，我申请仲裁要求支付加班费。"
+    assert value_of(text, HOURS) is True
+
+
+# --- each phrasing, and the way it points ----------------------------------------------------------
+
+PHRASINGS = [
+    # working time set by the enterprise, or decided by the worker
+    ("上班时间是早上九点到晚上九点", HOURS, True),
+    ("工作时间由站长统一安排", HOURS, True),
+    ("高峰期不能随意下线", HOURS, True),
+    ("站点实行两班倒", HOURS, True),
+    ("调休要经主管同意", HOURS, True),
+    ("晚上10点前不准收工", HOURS, True),
+    ("可以自由上下线", HOURS, False),
+    ("想干就干，不想干就回家", HOURS, False),
+    ("我有事可以找别人替我送", HOURS, False),
+    ("休息不需要请假", HOURS, False),
+    ("公司对上班时间没有任何要求", HOURS, False),
+    ("随时可以停止接单", HOURS, False),
+    ("接单时间自由", HOURS, False),
+    ("上下线时间由他自主选择", HOURS, False),
+    # orders that cannot be refused, or that the worker chooses
+    ("平台强制派单", ORDERS, True),
+    ("不接单会被扣钱", ORDERS, True),
+    ("系统派单后必须接", ORDERS, True),
+    ("日常工作由车队队长安排和管理", ORDERS, True),
+    ("拒单也不会扣钱", ORDERS, False),
+    ("接单与否全凭自愿", ORDERS, False),
+    ("只有店里不忙的时候才接平台的单", ORDERS, False),
+    ("老板要求每个司机都下载APP抢单", ORDERS, None),  # grabbing orders on the company's order is no freedom
+    ("我出不了车的时候，公司会派自己的司机去送", ORDERS, None),  # sending its own drivers is not dispatching him
+    # attendance and minimum time
+    ("每天须在线满8小时", ATTENDANCE, True),
+    ("每天晚上至少要播6个小时", ATTENDANCE, True),
+    ("迟到一次扣五十", ATTENDANCE, True),
+    ("不要求打卡", ATTENDANCE, False),
+    ("她的收入主要来自粉丝在直播间的打赏", ATTENDANCE, None),  # 主要 is not 要 + 在直播间
+    # pay the enterprise sets and pays, or the worker bargains and the customer pays
+    ("按月发放底薪加提成", PAY, True),
+    ("每送一单公司给5元", PAY, True),
+    ("配送费的标准都由公司规定", PAY, True),
+    ("公司通过微信转账给我发工资", PAY, True),
+    ("工资由老板的亲戚转账打到我卡上", PAY, True),
+    ("夏天还有高温补贴", PAY, True),
+    ("运费我和货主商量着定", PAY, False),
+    ("我向寄件人收取快递费", PAY, False),
+    ("直播收益五五分成", PAY, False),
+    ("平台每单抽取20%作为信息服务费", PAY, False),
+    ("我交了承包费，片区的收入全部归我自己", PAY, False),
+    ("签约谈判的焦点是分成比例", PAY, False),
+    ("报酬不是按月发的", PAY, None),  # says nothing about who sets the pay
+    # rules and penalties, clothing
+    ("超时送达扣款", RULES, True),
+    ("必须遵守平台关于配送时间的规定", RULES, True),
+    ("平台用算法规则管理骑手", RULES, True),
+    ("被投诉就会被限制接单", RULES, True),
+    ("由公司统一配发服装", UNIFORM, True),
+    ("公司给我发了头盔和衣服", UNIFORM, True),
+    # other platforms and own business (true points away)
+    ("我也可以到别的平台去直播", MULTI, True),
+    ("我自己还开着一家美甲店", MULTI, True),
+    ("同时在美团和饿了么接单", MULTI, True),
+    ("不允许在其他平台接单", MULTI, False),
+    # the enterprise's business, continuity, livelihood
+    ("家政公司介绍我到客户家做住家保姆", CORE, False),  # an agency that only introduces a household job
+    ("我从2019年3月一直干到2021年5月", LONG, True),
+    ("一家人的生活全靠这份收入", INCOME, True),
+    ("他还在另一家公司上班", INCOME, False),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), PHRASINGS)
+def test_each_phrasing_is_read_the_way_a_worker_means_it(text, key, expected):
+    assert value_of(text, key) is expected
+
+
+def test_an_introduction_to_a_company_job_is_not_an_intermediary():
+    assert value_of("经朋友介绍到一家公司做配送", CORE) is not False
+
+
+def test_a_predicate_after_a_comma_belongs_to_the_clause_before():
+    text = "播什么、在哪个时段播，都由我自己安排。"
+    spans = decisive(text, HOURS)
+    assert value_of(text, HOURS) is False
+    assert text[spans[0].start:spans[0].end] == spans[0].quote == "播什么、在哪个时段播，都由我自己安排"
+
+
+def test_a_freedom_of_time_the_enterprise_penalises_is_control():
+    finding = extract_factors("时间可以自己安排，但在线不满8小时就扣钱。")[HOURS]
+    assert finding.value is True
+    assert finding.decisive_spans[0].condition.startswith("但")
+
+
+def test_a_bare_dispatch_is_recorded_as_only_part_of_the_factor():
+    bare = extract_factors("订单由系统派发，按单计酬。")[ORDERS]
+    full = extract_factors("订单由系统派发，不能拒单。")[ORDERS]
+    assert bare.value is True and bare.partial
+    assert full.value is True and not full.partial
+
+
+# --- the actor, and the agreement against what happened ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "key", "actor"), [
+    ("站长在微信群里给我们排班", HOURS, "station_manager"),
+    ("配送费是代理商定的", PAY, "agent"),
+    ("外包公司按单量每月给我结算", PAY, "cooperating_company"),
+])
+def test_who_acts_is_named(text, key, actor):
+    assert decisive(text, key)[0].actor == actor
+
+
+def test_the_work_as_done_decides_over_the_agreements_label():
+    text = "协议写明是合作关系，但实际每天排班考勤。"
+    for key in (HOURS, ATTENDANCE):
+        finding = extract_factors(text)[key]
+        assert finding.value is True
+        assert finding.decisive_spans[0].mode == "practice"
+
+
+def test_a_found_fact_opens_with_jing_cha():
+    assert [segment.mode for segment in segments("公司称他自由接单。经查，他每天按站点排班表上线。")][-1] == "practice"
+
+
+# --- facts of legal standing ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("公司跟我签了两年的劳动合同", "labour_contract_signed"),
+    ("公司给我们交了社保", "social_insurance_paid"),
+    ("公司还为骑手投保了雇主责任险", "employer_liability_insurance"),
+    ("我退休后到小区当保洁，每月领着退休金", "receives_pension"),
+    ("这辆车挂靠在运输公司名下，是车主雇我来开的", "hired_by_vehicle_owner"),
+])
+def test_facts_of_standing_are_found(text, key):
+    assert key in [fact.key for fact in find_standing(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "公司一直没跟我签劳动合同",
+    "公司也没给他缴社保",
+    "协议写明属于合作服务合同而非劳动合同",
+    "车主雇我来开车",  # no 挂靠: an owner hiring a driver says nothing about the company
+])
+def test_negated_or_partial_statements_are_not_facts_of_standing(text):
+    assert find_standing(text) == []
