@@ -15,7 +15,7 @@ from disputes.documents.matter_context import (
 )
 from disputes.documents.matter_render import MATTER_DOCUMENT_KINDS, render_matter_document
 from disputes.errors import Conflict, NotFound
-from disputes.models import InspectionEvent, InspectionMatter
+from disputes.models import InspectionEvent, InspectionMatter, Region, User
 from disputes.vocabulary import CLAIM_LABELS, in_language, label
 from workflows import ACTOR_LABELS, Deadline
 from workflows import inspection as track
@@ -95,11 +95,17 @@ def _last(matter: InspectionMatter, event: str) -> InspectionEvent | None:
 
 
 def _issuer(matter: InspectionMatter, event: InspectionEvent) -> str:
-    """The inspectorate of the inspector who decided; else the region's, as workflows names it."""
-    organisation = event.actor.organisation if event.actor is not None else None
+    """The inspectorate of the inspector who decided; else the region's."""
+    return issuing_inspectorate(event.actor, matter.region)
+
+
+def issuing_inspectorate(actor: User | None, region: Region | None) -> str:
+    """The inspectorate that issues a document: the one the deciding official belongs to, else the
+    region's, as workflows names it."""
+    organisation = actor.organisation if actor is not None else None
     if organisation is not None and organisation.kind == "labour_inspectorate":
         return organisation.name
-    return f"{matter.region.name_zh}{ACTOR_LABELS['inspectorate']['zh']}"
+    return f"{region.name_zh if region is not None else ''}{ACTOR_LABELS['inspectorate']['zh']}"
 
 
 def _period(deadline: Deadline, *, with_note: bool = True) -> PeriodInfo:

@@ -110,6 +110,9 @@ MATRIX = {
     "api.decide_rating_review_api": ("POST", "/api/v1/employers/{respondent_key}/rating/review",
                                      {"inspection_head", "admin"}, {"period": 2025}),
     "api.export_ratings_api": ("GET", "/api/v1/ratings/export", {"inspection_head", "admin"}, None),
+    # The world's employer is not rated: the inspectorate is told so (409), no one else reaches the notice.
+    "inspection.rating_notice": ("GET", "/inspection/employers/{respondent_key}/rating/notice.pdf", INSPECTORATE, None),
+    "api.rating_notice_api": ("GET", "/api/v1/employers/{respondent_key}/rating/document", INSPECTORATE, None),
     "admin.index": ("GET", "/admin", ADMIN, None),
     "admin.minimum_wages": ("GET", "/admin/minimum-wages", ADMIN, None),
     "admin.verify_minimum_wage": ("POST", "/admin/minimum-wages/{wage_id}/verify", ADMIN, {}),

@@ -12,6 +12,7 @@ from disputes.api import bp
 from disputes.api.openapi import describe, error_answer, json_answer, json_body_schema, query_parameters
 from disputes.api.requests import json_body
 from disputes.inspection.rating import services
+from disputes.inspection.rating.notice import notice_download
 from disputes.inspection.rating.panel import RatingPanel, rating_panel
 from disputes.inspection.rating.record import find_employer
 from disputes.models import ComplianceRating, RatingObjection
@@ -36,6 +37,12 @@ def get_employer_rating(key: str):
     panel = rating_panel(key, current_user, period=request.args.get("period"),
                          region=services.parse_region(request.args.get("region")))
     return jsonify(panel_json(panel))
+
+
+@bp.route("/employers/<path:key>/rating/document", methods=["GET"])
+@capability_required("inspect")
+def rating_notice_api(key: str):
+    return notice_download(key, request.args)
 
 
 @bp.route("/employers/<path:key>/rating", methods=["POST"])
@@ -175,3 +182,12 @@ describe("/ratings/export", "get", {
     "parameters": query_parameters(["period", "list"]),
     "responses": {"200": {"description": "CSV (UTF-8 with a BOM)", "content": {"text/csv": {"schema": {"type": "string"}}}},
                   "403": error_answer("not the head of the inspectorate"), "422": error_answer("bad year or list")}})
+describe("/employers/{key}/rating/document", "get", {
+    "summary": "The rating notice (劳动保障守法诚信等级评价结果告知书) of the year's rating in force, as PDF",
+    "parameters": [EMPLOYER_KEY, *query_parameters(["period", "region"]),
+                   {"name": "lang", "in": "query", "required": False, "schema": {"type": "string", "enum": ["zh", "en"]}}],
+    "responses": {"200": {"description": "PDF", "content": {"application/pdf": {}}},
+                  "401": error_answer("not signed in"), "403": error_answer("not the inspectorate"),
+                  "404": error_answer("no record of the employer"),
+                  "409": error_answer("the year is not rated, or an objection is under review"),
+                  "422": error_answer("bad year or region")}})

@@ -13,6 +13,7 @@ from disputes.errors import Conflict, ValidationFailed
 from disputes.extensions import db
 from disputes.inspection import bp
 from disputes.inspection.rating import services
+from disputes.inspection.rating.notice import notice_download
 from disputes.inspection.rating.panel import chosen_period, rating_panel
 from disputes.inspection.rating.record import find_employer
 from disputes.permissions import can, capability_required
@@ -92,6 +93,12 @@ def record_rating_objection(key: str):
 def decide_rating_review(key: str):
     return _act(key, "review", lambda employer, period, data: services.decide_review(
         services.rating_in_force(employer, period), current_user, data), _("已作出复核决定。"))
+
+
+@bp.route("/employers/<path:key>/rating/notice.pdf")
+@capability_required("inspect")
+def rating_notice(key: str):
+    return notice_download(key, request.args)
 
 
 @bp.route("/ratings/export.csv")

@@ -436,3 +436,33 @@ def test_the_migration_adds_and_removes_the_rating_tables(tmp_path):
         assert not {"compliance_ratings", "rating_objections"} & set(sa.inspect(db.engine).get_table_names())
         upgrade()
         db.engine.dispose()
+
+
+# --- The rating notice ---------------------------------------------------------------------------------
+
+def notice(desk, code, **query):
+    return desk.client.get(f"/api/v1/employers/{code}/rating/document", headers=desk.inspector_headers,
+                           query_string={"period": 2025, **query})
+
+
+def test_the_notice_tells_the_employer_its_grade_why_and_the_last_day_to_object(desk):
+    from tests.disputes.inspection.test_inspection_documents import pdf_text
+
+    refused_an_order_to_pay(desk)
+    reason = desk.rate(A)["current"]["result"]["reasons"][0]
+    response = notice(desk, A)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = pdf_text(response.data)
+    for fact in ("劳动保障守法诚信等级评价结果告知书", STATION_A["name"], A, "C级", reason["zh"],
+                 "2026年10月16日", "2026年9月28日", cr.POLICY, "原文未能核实", cr.BASIS_FILE):
+        assert fact.replace(" ", "") in text, fact
+    english = pdf_text(notice(desk, A, lang="en").data)
+    assert "GradeC" in english and "16October2026" in english and "workingrule" in english
+
+
+def test_a_year_not_rated_has_no_notice_and_a_mediator_gets_none(desk, auth):
+    assert desk.client.get(f"/api/v1/employers/{P}/rating/document", headers=desk.inspector_headers,
+                           query_string={"period": 2025}).status_code in (404, 409)
+    _, mediator = auth.token_for("mediator")
+    assert desk.client.get(f"/api/v1/employers/{A}/rating/document", headers=mediator,
+                           query_string={"period": 2025}).status_code == 403
