@@ -1280,9 +1280,18 @@ def _groups(signals):
             i = parent[i]
         return i
 
+    # Two signals naming the same employer join by its name only where the name cannot mean two
+    # registered employers: a credit code identifies one, and two codes under one name are two.
+    codes_by_name = {}
+    for signal in signals:
+        name, code = normalise_name(signal.employer_name), normalise_credit_code(signal.employer_code)
+        if name and code:
+            codes_by_name.setdefault(name, set()).add(code)
     owner = {}
     for index, signal in enumerate(signals):
         for key in _keys(signal):
+            if key[0] == "employer_name" and len(codes_by_name.get(key[1], ())) > 1:
+                key = ("employer_name", key[1], normalise_credit_code(signal.employer_code))
             if key in owner:
                 parent[find(index)] = find(owner[key])
             else:

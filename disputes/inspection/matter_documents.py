@@ -37,6 +37,10 @@ def document_refusal(matter: InspectionMatter, kind: str) -> str | None:
         return _("匿名举报不记录举报人，没有收件人，不出具“%(kind)s”。", kind=title)
     if kind in COMPLAINT_NOTICES and matter.channel != "complaint":
         return _("“%(kind)s”只发给投诉人，举报不出具。", kind=title)
+    if kind == "rejection_notice" and _last(matter, "open_case") is not None:
+        return _("该投诉已受理立案，不出具“%(kind)s”。", kind=title)
+    if kind == "acceptance_notice" and _last(matter, "decline") is not None:
+        return _("该投诉已决定不予受理，不出具“%(kind)s”。", kind=title)
     if _last(matter, STAGE_EVENTS[kind]) is None:
         return _("该事项目前为“%(state)s”，尚未到出具“%(kind)s”的阶段。",
                  state=label(track.STATE_LABELS, matter.state), kind=title)

@@ -711,6 +711,16 @@ def test_the_same_employer_by_code_or_by_normalised_name_is_one_clue():
     assert "many_workers" in first.flags and other.refs == ("x1",)
 
 
+def test_one_name_under_two_credit_codes_is_two_employers_and_a_signal_without_a_code_joins_neither():
+    other_code = "91110105MA01ABCD3X"
+    clues = ins.group_arrears_clues([
+        sig("c1", employer_code=CODE, employer_name="货运科技有限公司", workers=("w1",)),
+        sig("c2", employer_code=other_code, employer_name="货运科技有限公司", workers=("w2",)),
+        sig("d1", source="dispute", employer_name="货运科技有限公司", workers=("w3",)),
+    ], today=D(2026, 3, 3))
+    assert sorted(c.refs for c in clues) == [("c1",), ("c2",), ("d1",)]
+
+
 def test_a_chain_of_two_links_joins_and_a_platform_alone_does_not():
     clues = ins.group_arrears_clues([
         sig("c1", employer_name="甲站点公司", chain=("某平台", "甲合作商")),

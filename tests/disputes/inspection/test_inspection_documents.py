@@ -144,8 +144,10 @@ def test_an_accepted_complaint_has_no_refusal_and_a_refused_one_no_acceptance(cl
     accepted = opened_complaint(client, headers)
     refused = fire(client, headers, register(client, headers).get_json(), "decline",
                    {"reason": "dispute_procedure"}).get_json()
-    assert document(client, headers, accepted, "rejection_notice").status_code == 409
-    assert document(client, headers, refused, "acceptance_notice").status_code == 409
+    not_refused = document(client, headers, accepted, "rejection_notice")
+    not_accepted = document(client, headers, refused, "acceptance_notice")
+    assert not_refused.status_code == not_accepted.status_code == 409
+    assert "已受理立案" in not_refused.get_json()["error"] and "不予受理" in not_accepted.get_json()["error"]
 
 
 # --- A report: nobody to write to -------------------------------------------------------------------
