@@ -180,3 +180,5 @@ SCHEDULE: tuple[tuple[str, dict[str, Any]], ...] = (
     # The dashboard's clue counts: hourly, and after the night's warnings have run.
     ("count_clues", {"cron": "45 * * * *"}),
 )
+# Enqueued once when the scheduler starts, so a new installation does not wait for the first hour.
+AT_START: tuple[str, ...] = ("count_clues",)

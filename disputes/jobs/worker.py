@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 
 from disputes.jobs import runner
-from disputes.jobs.services import queue, requeue_abandoned
+from disputes.jobs.services import enqueue, queue, requeue_abandoned
 
 log = logging.getLogger(__name__)
 # How often (seconds) a worker looks for jobs of dead workers and expired entries (RQ's maintenance).
@@ -48,9 +48,11 @@ def run_scheduler(app) -> None:
     """
     from rq.cron import CronScheduler
 
-    from disputes.jobs.kinds import SCHEDULE
+    from disputes.jobs.kinds import AT_START, SCHEDULE
 
     jobs_queue = queue(app)
+    for kind_name in AT_START:
+        enqueue(kind_name)
     scheduler = CronScheduler(connection=jobs_queue.connection, logging_level="INFO")
     for kind_name, when in SCHEDULE:
         scheduler.register(runner.enqueue_scheduled, jobs_queue.name, args=(kind_name,), name=kind_name,

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from disputes.inspection.clues import clues_for, count_clues
-from disputes.jobs.kinds import KINDS, SCHEDULE
+from disputes.jobs.kinds import AT_START, KINDS, SCHEDULE
 from tests.factories import credit_code, make_user
 
 STATION = {"name": "城南快送服务有限公司", "kind": "cooperating_company"}
@@ -80,8 +80,20 @@ def test_the_dashboard_counts_clues_by_status_and_age_as_last_counted(file_case,
     assert figures["by_status"]["new"] == 2 and figures["by_age"]["0-5"] == 2
 
 
-def test_clues_are_counted_every_hour_by_a_background_job():
+def test_clues_are_counted_every_hour_and_when_the_scheduler_starts():
     assert "count_clues" in KINDS and any(kind == "count_clues" for kind, _ in SCHEDULE)
+    assert "count_clues" in AT_START  # a new installation's dashboard does not wait for the first hour
+
+
+@pytest.mark.redis
+def test_the_count_clues_job_keeps_the_count_the_dashboard_reads(file_case):
+    from disputes.inspection.clues import last_clue_counts
+    from disputes.jobs.services import run_inline
+
+    file_case(respondents=station(code_of(5)), claims=owed("4200.00"), platform=None)
+    assert last_clue_counts("11") is None
+    assert run_inline("count_clues") == "1 clue(s) in 1 region(s)"
+    assert last_clue_counts("11")["total"] == 1 and last_clue_counts("44")["total"] == 0
 
 
 def _token(client) -> str:
