@@ -4,6 +4,7 @@ from __future__ import annotations
 import secrets
 
 from flask_babel import LazyString
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField, DateField, FieldList, Form, FormField, HiddenField, RadioField, SelectField, StringField,
@@ -96,12 +97,9 @@ class ComplaintForm(ServiceForm):
         """The API's JSON shape, with empty rows left out."""
         return {
             "workers": [_row(entry.data, ("name", "phone", "id_number", "occupation")) | {
-                "is_representative": bool(entry.data.get("is_representative"))}
-                for entry in self.workers if _filled(entry.data, ("name", "phone", "id_number"))],
-            "respondents": [_row(entry.data, ("name", "kind", "credit_code"))
-                            for entry in self.respondents if _filled(entry.data, ("name", "credit_code"))],
-            "claims": [_row(entry.data, ("kind", "amount"))
-                       for entry in self.claims if _filled(entry.data, ("kind", "amount"))],
+                "is_representative": bool(entry.data.get("is_representative"))} for entry in self.answered_rows("workers")],
+            "respondents": [_row(entry.data, ("name", "kind", "credit_code")) for entry in self.answered_rows("respondents")],
+            "claims": [_row(entry.data, ("kind", "amount")) for entry in self.answered_rows("claims")],
             "platform": self.platform.data or None,
             "facts": self.facts.data or "",
             "region": self.region.data or "",
@@ -113,22 +111,53 @@ class ComplaintForm(ServiceForm):
             "filing": self.filing.data or "dispute",
         }
 
+    # A row counts when one of these is typed (a kind chosen alone is the select's leftover, not an answer).
+    ROW_ANSWERS = {"workers": ("name", "phone", "id_number"), "respondents": ("name", "credit_code"),
+                   "claims": ("kind", "amount")}
+    # The worker's own form reads the first row of each list even when blank, so a missing name or
+    # employer is said beside its field instead of as one message about the whole list.
+    first_rows_required = False
+
+    def answered_rows(self, name: str) -> list:
+        """The rows of a list the payload holds, in order."""
+        entries = list(getattr(self, name))
+        filled = [e for e in entries if _filled(e.data, self.ROW_ANSWERS[name])]
+        if self.first_rows_required and entries:
+            return entries[:1] + [e for e in filled if e is not entries[0]]
+        return filled
+
     def _field_for(self, path: str):
-        """`claims[1].amount` names a field of the second filled claim row; a message about a whole
-        list ("at least one worker") goes to the summary at the top."""
-        rows = {
-            "workers": [e for e in self.workers if _filled(e.data, ("name", "phone", "id_number"))],
-            "respondents": [e for e in self.respondents if _filled(e.data, ("name", "credit_code"))],
-            "claims": [e for e in self.claims if _filled(e.data, ("kind", "amount"))],
-        }
+        """`claims[1].amount` names a field of the second row the payload holds; a message about a
+        whole list ("at least one worker") goes to the summary at the top."""
         name, _, rest = path.partition("[")
         if rest:
             index, _, sub = rest.partition("].")
-            entries = rows.get(name, [])
+            entries = self.answered_rows(name) if name in self.ROW_ANSWERS else []
             if index.isdigit() and int(index) < len(entries) and sub in entries[int(index)].form:
                 return entries[int(index)].form[sub]
             return None
-        return None if name in rows else self._fields.get(name)
+        if name.startswith("factors."):
+            return self.factors.form._fields.get(name.partition(".")[2])
+        return None if name in self.ROW_ANSWERS else self._fields.get(name)
+
+
+class WorkerComplaintForm(ComplaintForm):
+    """The worker's own complaint, filled in steps: one worker (the person filling it in), one row
+    of each list to start with, and consent before an ID number is given."""
+
+    first_rows_required = True
+    workers = FieldList(FormField(WorkerRow), min_entries=1, max_entries=1)
+    respondents = FieldList(FormField(RespondentRow), min_entries=1, max_entries=10)
+    claims = FieldList(FormField(ClaimRow), min_entries=1, max_entries=30)
+    id_consent = BooleanField(_l("我已了解上面的说明，同意提供身份证号码用于办理我的案件"))
+
+    def consent_problems(self) -> dict[str, str]:
+        """An ID number is optional; given, only with the worker's informed consent to the notice shown
+        before the field (个人信息保护法第十四条: consent given knowingly; 第十七条: what the notice tells)."""
+        given = (self.workers[0].form.id_number.data or "").strip()
+        if given and not self.id_consent.data:
+            return {"id_consent": _("填写了身份证号码的，请勾选同意；不想提供，可以把号码删掉再继续。")}
+        return {}
 
 
 def _row(data: dict, keys) -> dict:

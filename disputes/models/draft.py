@@ -11,7 +11,8 @@ from disputes.models.base import Base, utcnow
 
 
 class IntakeDraft(Base):
-    """The form's fields as typed (files are not kept); found by a random token stored as a hash."""
+    """The form's fields as typed, with references to the photos chosen at the evidence step (their bytes are
+    in the evidence store, disputes/intake/drafts/photos.py); found by a random token stored as a hash."""
 
     __tablename__ = "intake_drafts"
 

@@ -2,6 +2,8 @@
 confirmation page), download notices."""
 from __future__ import annotations
 
+import re
+
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -27,6 +29,8 @@ from disputes.portal.services import (
 from disputes.inspection.matter_documents import COMPLAINT_NOTICES, document_rows, matter_pdf
 from disputes.inspection.services import deadlines, is_matter_number, lookup_with_code
 
+CASE_NUMBER_SHAPE = re.compile(r"J?\d{4}-\d{1,10}")
+
 
 @bp.route("", methods=["GET", "POST"])
 @read_only("portal.lookup_page")
@@ -46,7 +50,15 @@ def lookup_page():
         else:
             open_portal_session(case.id)
             return redirect(url_for("portal.case_page"))
-    return render_template("portal/lookup.html", error=error, form=request.form), (404 if error else 200)
+    shown = request.form if request.method == "POST" else {"case_no": _prefilled_number(request.args.get("case_no"))}
+    return render_template("portal/lookup.html", error=error, form=shown), (404 if error else 200)
+
+
+def _prefilled_number(value: object) -> str:
+    """The case or complaint number a receipt's link carries (`?case_no=2026-0000123`), to spare the
+    worker typing it; only something shaped like a number, never an access code in an address."""
+    text = value.strip().upper() if isinstance(value, str) else ""
+    return text if CASE_NUMBER_SHAPE.fullmatch(text) else ""
 
 
 @bp.route("/matter")

@@ -2,9 +2,12 @@
 (function () {
   "use strict";
 
-  // After a failed submission, move focus to the error summary so screen readers announce it.
+  // After a failed submission, move focus to the error summary so screen readers announce it; a
+  // link from another page's summary to one field (…#field-id) lands on that field instead.
   var summary = document.getElementById("error-summary");
-  if (summary) { summary.focus(); }
+  var linked = window.location.hash && document.getElementById(window.location.hash.slice(1));
+  if (summary && linked && linked.matches("input, select, textarea")) { linked.focus(); }
+  else if (summary) { summary.focus(); }
 
   // Check intake fields as they are filled in, with the server's own rules.
   var form = document.querySelector("form[data-check-url]");

@@ -49,6 +49,8 @@ MATRIX = {
     "auth.revoke": ("POST", "/account/tokens/{token_id}/revoke", set(), {}),
     "intake.worker_form": ("GET", "/intake", ALL, None),
     "intake.staff_form": ("GET", "/intake/on-behalf", {"mediator", "arbitrator", "admin"}, None),
+    "intake.step": ("GET", "/intake/employer", ALL, None),
+    "intake.check": ("GET", "/intake/check", ALL, None),
     "intake.receipt": ("GET", "/intake/receipt", ALL, None),
     "intake.resume": ("GET", "/intake/resume", ALL, None),
     "portal.lookup_page": ("GET", "/status", ALL, None),

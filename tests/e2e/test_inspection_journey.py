@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Problems
-from tests.e2e.test_worker_journeys import ANSWERS, fill_in, sign_in
+from tests.e2e.test_worker_journeys import ANSWERS, sign_in, walk_to_check
 
 pytestmark = pytest.mark.e2e
 
@@ -26,8 +26,7 @@ def look_up(page, base, number: str, code: str) -> None:
 def test_a_rider_files_a_wage_complaint_and_a_dispute_at_once_and_follows_both(phone, desk, live_server, shot):
     problems = Problems()
     worker = problems.watch(phone.new_page())
-    worker.goto(f"{live_server}/intake")
-    fill_in(worker, WAGE_CLAIM)
+    walk_to_check(worker, live_server, WAGE_CLAIM)
     choice = worker.get_by_label(BOTH)
     choice.check()  # a tap on the option's label, as on a phone
     expect(choice).to_be_checked()

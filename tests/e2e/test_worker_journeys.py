@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from disputes.seeding import DEMO_PASSWORD
+from disputes.intake.drafts.steps import STEPS, step_named
 from tests.e2e.conftest import Problems
 
 pytestmark = pytest.mark.e2e
@@ -71,13 +72,53 @@ def assert_answers_kept(page, answers) -> None:
             expect(control).to_have_value(value)
 
 
-def file_a_complaint(page, base, shot) -> tuple[str, str]:
-    """Journey 1: the intake form on the phone, a wrong amount first, then the receipt."""
+def answers_of(step, answers) -> dict:
+    return {element_id: how for element_id, how in answers.items() if step.holds(element_id)}
+
+
+def go_on(page, to: str) -> None:
+    """Press "继续" and wait for the next step's page."""
+    page.get_by_role("button", name="继续").click()
+    page.wait_for_url(f"**/intake/{to}")
+
+
+def walk_to_check(page, base, answers, *, on_step=None) -> None:
+    """The intake step by step: each step's answers filled, then "继续", up to the check page.
+    `on_step(page, step)` runs on each step before it is filled (screenshots, axe)."""
     page.goto(f"{base}/intake")
-    fill_in(page, ANSWERS)
-    # app.js checks a field with the server's rules once it changes: the worker hears about it before submitting.
-    expect(page.locator("#claims-0-amount-live-error")).to_contain_text(AMOUNT_ERROR)
+    for step, following in zip(STEPS, STEPS[1:]):
+        expect(page.locator(".step-bar [aria-current=step]")).to_contain_text(str(step.title))
+        if on_step:
+            on_step(page, step)
+        fill_in(page, answers_of(step, answers))
+        go_on(page, following.name)
+
+
+def send_complaint(page) -> None:
     page.get_by_role("button", name="提交投诉").click()
+    page.wait_for_url("**/intake/receipt")
+
+
+def read_receipt(page) -> tuple[str, str]:
+    case_no = page.get_by_test_id("case-no")
+    code = page.get_by_test_id("access-code")
+    expect(case_no).to_have_text(re.compile(r"^\s*\d{4}-\d+\s*$"))
+    expect(code).to_have_text(re.compile(r"^\s*[0-9A-Z]{5}-[0-9A-Z]{5}\s*$"))  # 10 characters, shown in two halves
+    return case_no.inner_text().strip(), code.inner_text().strip()
+
+
+def file_a_complaint(page, base, shot) -> tuple[str, str]:
+    """Journey 1: the intake in steps on the phone, a wrong amount refused on its step, then the receipt."""
+    page.goto(f"{base}/intake")
+    for step, following in zip(STEPS[:2], STEPS[1:3]):
+        fill_in(page, answers_of(step, ANSWERS))
+        go_on(page, following.name)
+    claims = answers_of(step_named("claims"), ANSWERS)
+    fill_in(page, claims)
+    page.locator("#claims-0-kind").focus()  # leaving the amount fires `change`
+    # app.js checks a field with the server's rules once it changes: the worker hears about it before going on.
+    expect(page.locator("#claims-0-amount-live-error")).to_contain_text(AMOUNT_ERROR)
+    page.get_by_role("button", name="继续").click()
 
     expect(page.locator("#error-summary")).to_be_focused()  # read out first by a screen reader
     amount = page.locator("#claims-0-amount")
@@ -85,25 +126,26 @@ def file_a_complaint(page, base, shot) -> tuple[str, str]:
     expect(next_to_it).to_contain_text(AMOUNT_ERROR)
     expect(amount).to_have_attribute("aria-invalid", "true")
     expect(amount).to_have_attribute("aria-describedby", re.compile(r"\bclaims-0-amount-error\b"))
-    assert_answers_kept(page, ANSWERS)  # nothing the worker typed is lost, the wrong amount included
+    assert_answers_kept(page, claims)  # nothing the worker typed is lost, the wrong amount included
     shot(page, "1-intake-refused")
 
     page.fill("#claims-0-amount", "6800")
-    page.get_by_role("button", name="提交投诉").click()
-    page.wait_for_url("**/intake/receipt")
-    case_no = page.get_by_test_id("case-no")
-    code = page.get_by_test_id("access-code")
-    expect(case_no).to_have_text(re.compile(r"^\s*\d{4}-\d+\s*$"))
-    expect(code).to_have_text(re.compile(r"^\s*[0-9A-Z]{5}-[0-9A-Z]{5}\s*$"))  # 10 characters, shown in two halves
+    go_on(page, "facts")
+    fill_in(page, answers_of(step_named("facts"), ANSWERS))
+    go_on(page, "evidence")
+    go_on(page, "check")
+    expect(page.locator("#main")).to_contain_text(FACTS)  # every answer, to check before sending
+    send_complaint(page)
+    case_no, code = read_receipt(page)
     shot(page, "2-receipt")
-    return case_no.inner_text().strip(), code.inner_text().strip()
+    return case_no, code
 
 
 def look_up(page, case_no, code, shot) -> None:
     """Journey 2: from the receipt's own link to the status page, with the number and the code."""
     page.locator("#main").get_by_role("link", name="查询进度").click()
-    page.wait_for_url("**/status")
-    page.get_by_label("案件编号").fill(case_no)
+    page.wait_for_url(re.compile(r"/status\?case_no="))
+    expect(page.get_by_label("案件编号")).to_have_value(case_no)  # the receipt's link brings the number, never the code
     page.get_by_label("查询码").fill(code)
     page.get_by_role("button", name="查询", exact=True).click()
     page.wait_for_url("**/status/case")
@@ -199,8 +241,8 @@ def test_a_page_reads_at_320px_with_a_label_on_every_field(narrow_phone, live_se
     page.goto(live_server + path)
     states = [("blank", page)]
     if path == "/intake":
-        # The refused form is where a worker reads the most text: error summary and a message under fields.
-        page.get_by_role("button", name="提交投诉").click()
+        # The refused step is where a worker reads the most text: error summary and a message under fields.
+        page.get_by_role("button", name="继续").click()
         expect(page.locator("#error-summary")).to_be_visible()
         states.append(("refused", page))
     for state, current in states:
@@ -226,24 +268,28 @@ def test_the_console_watch_catches_a_csp_violation(desk, live_server):
 
 def test_a_corrected_field_stops_showing_its_old_error(phone, live_server):
     page = phone.new_page()
-    page.goto(f"{live_server}/intake")
+    page.goto(f"{live_server}/intake/claims")
     page.fill("#claims-0-amount", "-5")
-    page.get_by_role("button", name="提交投诉").click()
+    page.get_by_role("button", name="继续").click()
     expect(page.locator("#claims-0-amount-error")).to_contain_text(AMOUNT_ERROR)
     page.fill("#claims-0-amount", "6800")
-    page.locator("#facts").focus()  # leaving the field fires `change`, and app.js checks it with the server
+    page.locator("#claims-0-kind").focus()  # leaving the field fires `change`, and app.js checks it with the server
     expect(page.locator("#claims-0-amount")).to_have_attribute("aria-invalid", "false")
     expect(page.locator(".field", has=page.locator("#claims-0-amount"))).not_to_contain_text(AMOUNT_ERROR, timeout=500)
 
 
-def test_a_complaint_without_a_worker_or_respondent_says_what_is_missing(phone, live_server):
+def test_a_complaint_sent_with_steps_left_blank_says_what_is_missing_on_each(phone, live_server):
     page = phone.new_page()
-    page.goto(f"{live_server}/intake")
-    page.fill("#facts", FACTS)
-    page.select_option("#region", label="北京市")
+    page.goto(f"{live_server}/intake/check")
     page.get_by_role("button", name="提交投诉").click()
-    expect(page.locator("#error-summary")).to_be_visible()
-    expect(page.locator("main")).to_contain_text("至少填写一名劳动者", timeout=500)
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    for field_id in ("workers-0-name", "respondents-0-name", "claims-0-kind", "facts", "region"):
+        expect(summary.locator(f'a[href$="#{field_id}"]')).to_have_count(1)
+    summary.locator('a[href$="#workers-0-name"]').click()  # to the step that asks it, the field in focus
+    page.wait_for_url("**/intake/you?**")
+    expect(page.locator("#workers-0-name")).to_be_focused()
+    expect(page.locator("#workers-0-name-error")).to_be_visible()
 
 
 def test_a_worker_on_a_narrow_phone_sees_evidence_and_contact_and_withdraws_only_after_ticking(
@@ -251,12 +297,9 @@ def test_a_worker_on_a_narrow_phone_sees_evidence_and_contact_and_withdraws_only
     problems = Problems()
     # The refusal without the tick answers 422, which Chromium logs as a console error.
     worker = problems.watch(narrow_phone.new_page(), allow_status={422: "/status/case/withdraw"})
-    worker.goto(f"{live_server}/intake")
-    fill_in(worker, {**ANSWERS, "claims-0-amount": ("fill", "6800")})
-    worker.get_by_role("button", name="提交投诉").click()
-    worker.wait_for_url("**/intake/receipt")
-    case_no = worker.get_by_test_id("case-no").inner_text().strip()
-    code = worker.get_by_test_id("access-code").inner_text().strip()
+    walk_to_check(worker, live_server, {**ANSWERS, "claims-0-amount": ("fill", "6800")})
+    send_complaint(worker)
+    case_no, code = read_receipt(worker)
     look_up(worker, case_no, code, shot)
     photo = tmp_path / "penalty-notice-from-the-station-manager-2026-11-01.png"
     tiny_png(photo)
@@ -328,9 +371,9 @@ def test_the_header_is_one_row_on_a_phone_and_its_menu_opens_without_script(phon
 
 def test_the_error_summary_lists_each_field_error_as_a_link_to_the_field(phone, live_server):
     page = phone.new_page()
-    page.goto(f"{live_server}/intake")
+    page.goto(f"{live_server}/intake/claims")
     page.fill("#claims-0-amount", "-5")
-    page.get_by_role("button", name="提交投诉").click()
+    page.get_by_role("button", name="继续").click()
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     link = summary.locator('a[href="#claims-0-amount"]')

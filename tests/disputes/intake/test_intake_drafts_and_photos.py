@@ -1,74 +1,167 @@
-"""Intake that does not lose work: drafts, resume links, photos of evidence, checks while typing."""
+"""Intake that does not lose work: every step saved as a draft, resume codes, photos kept with the
+draft from the evidence step to the filed case, checks while typing."""
 import errno
 import io
 import re
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from disputes.extensions import db
-from disputes.models import Case, Evidence
+from disputes.intake.drafts.steps import CHECK, step_named
+from disputes.models import Case, Evidence, IntakeDraft
 from disputes.storage import BlobStore
-from tests.disputes.intake.test_intake_pages import form_data
+from tests.disputes.intake.test_intake_pages import (
+    case_count, file_in_steps, send_step, step_answers, summary_links, worker_data,
+)
 from tests.support import csrf_token
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 500
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 300
 
 
-def test_a_saved_draft_comes_back_on_the_same_phone(client, regions):
-    data = form_data(client, save_draft="1")
-    saved = client.post("/intake", data=data)
-    assert saved.status_code == 200 and 'data-testid="resume-code"' in saved.get_data(as_text=True)
+def draft_count() -> int:
+    return db.session.scalar(sa.select(sa.func.count(IntakeDraft.id)))
+
+
+def photo(data: bytes = JPEG, name: str = "IMG_0001.jpg"):
+    return (io.BytesIO(data), name)
+
+
+def choose_photos(client, data, *photos, **buttons):
+    return client.post("/intake/evidence", data=step_answers(data, step_named("evidence")) | {"evidence": list(photos)} | buttons,
+                       content_type="multipart/form-data")
+
+
+def filed_case() -> Case:
+    return db.session.scalar(sa.select(Case))
+
+
+def test_each_step_is_saved_and_comes_back_on_the_same_phone(client, regions):
+    data = worker_data(client)
+    for name in ("you", "employer", "claims"):
+        assert send_step(client, name, data).status_code == 302
     page = client.get("/intake").get_data(as_text=True)
-    assert data["facts"] in page and "已恢复" in page
+    assert "已恢复" in page and 'name="facts"' in page  # where the worker left off
+    assert data["respondents-0-name"] in client.get("/intake/employer").get_data(as_text=True)
+    assert draft_count() == 1
+
+
+def test_save_for_later_shows_the_resume_code_on_any_step(client, regions):
+    data = worker_data(client)
+    saved = send_step(client, "you", data, save_draft="1")
+    assert saved.status_code == 200 and 'data-testid="resume-code"' in saved.get_data(as_text=True)
+    assert "已恢复" in client.get("/intake").get_data(as_text=True)
+    assert data["workers-0-name"] in client.get("/intake/you").get_data(as_text=True)
 
 
 def test_a_resume_code_and_the_drafts_phone_bring_the_draft_to_another_device(client, app, regions):
-    data = form_data(client, save_draft="1")
-    saved = client.post("/intake", data=data).get_data(as_text=True)
+    data = worker_data(client)
+    saved = send_step(client, "you", data, save_draft="1").get_data(as_text=True)
     code = re.search(r'data-testid="resume-code">([^<]+)<', saved).group(1)
     other_phone = app.test_client()
     response = other_phone.post("/intake/resume", data={
         "csrf_token": csrf_token(other_phone, "/intake/resume"), "code": code.lower().replace("-", " "),
         "phone": data["workers-0-phone"]})
     assert response.status_code == 302
-    assert "已恢复" in other_phone.get("/intake").get_data(as_text=True)
+    page = other_phone.get("/intake").get_data(as_text=True)
+    assert "已恢复" in page and data["workers-0-name"] in other_phone.get("/intake/you").get_data(as_text=True)
 
 
-def test_filing_discards_the_draft(client, regions):
-    client.post("/intake", data=form_data(client, save_draft="1"))
-    response = client.post("/intake", data=form_data(client))
-    assert response.status_code == 302
+def test_a_refused_step_saves_nothing(client, regions):
+    response = send_step(client, "you", worker_data(client, **{"workers-0-phone": "12345"}))
+    assert response.status_code == 422 and draft_count() == 0
+
+
+def test_filing_forgets_the_drafts_answers(client, regions):
+    data = worker_data(client)
+    assert file_in_steps(client, data).status_code == 302
+    kept = db.session.scalars(sa.select(IntakeDraft.fields)).all()
+    assert all(set(fields) == {"_receipt"} for fields in kept)  # only the sealed receipt, for an hour
+    assert data["workers-0-name"] not in str(kept) and data["workers-0-phone"] not in str(kept)
     assert "已恢复" not in client.get("/intake").get_data(as_text=True)
 
 
-def test_photos_from_the_camera_are_filed_with_the_complaint(client, regions):
-    data = form_data(client)
-    data["evidence"] = [(io.BytesIO(JPEG), "IMG_0001.jpg"), (io.BytesIO(JPEG + b"1"), "IMG_0002.jpg")]
-    assert client.post("/intake", data=data, content_type="multipart/form-data").status_code == 302
-    case = db.session.scalar(sa.select(Case))
-    assert [e.content_type for e in case.evidence] == ["image/jpeg", "image/jpeg"]
+def test_photos_from_the_gallery_are_kept_with_the_draft_and_filed_with_the_complaint(client, regions):
+    data = worker_data(client)
+    kept = choose_photos(client, data, photo(), photo(PNG, "微信截图_20261101.png"))
+    assert kept.status_code == 302 and kept.location.endswith("/intake/check")
+    check = client.get("/intake/check").get_data(as_text=True)
+    assert "IMG_0001.jpg" in check and "微信截图_20261101.png" in check
+    assert file_in_steps(client, data).status_code == 302
+    assert sorted(e.content_type for e in filed_case().evidence) == ["image/jpeg", "image/png"]
 
 
-def test_a_file_that_is_not_a_photo_refuses_the_complaint_with_a_clear_message(client, regions):
-    data = form_data(client)
-    data["evidence"] = [(io.BytesIO(b"MZ\x90\x00 not a photo"), "photo.jpg.exe")]
-    response = client.post("/intake", data=data, content_type="multipart/form-data")
+def test_a_photo_chosen_at_the_evidence_step_survives_an_added_row_and_every_later_step(client, regions):
+    data = worker_data(client)
+    assert choose_photos(client, data, photo()).status_code == 302
+    more = send_step(client, "employer", data, more_respondents="1")
+    assert more.status_code == 200 and 'name="respondents-1-name"' in more.get_data(as_text=True)
+    second = data | {"respondents-1-name": "城达劳务派遣有限公司", "respondents-1-kind": "dispatch_agency"}
+    assert send_step(client, "employer", second).status_code == 302
+    assert "IMG_0001.jpg" in client.get("/intake/evidence").get_data(as_text=True)
+    for name in ("you", "claims", "facts"):
+        send_step(client, name, second)
+    assert client.post("/intake/check", data=step_answers(second, CHECK)).status_code == 302
+    case = filed_case()
+    assert [e.original_name for e in case.evidence] == ["IMG_0001.jpg"] and len(case.respondents) == 2
+
+
+def test_a_kept_photo_can_be_removed(client, regions):
+    data = worker_data(client)
+    choose_photos(client, data, photo(), photo(PNG, "b.png"))
+    page = client.get("/intake/evidence").get_data(as_text=True)
+    digest = re.search(r'name="remove_photo" value="([0-9a-f]{64})"', page).group(1)
+    removed = client.post("/intake/evidence", data={"csrf_token": data["csrf_token"], "remove_photo": digest})
+    assert removed.status_code == 302 and removed.location.endswith("/intake/evidence")
+    page = client.get("/intake/evidence").get_data(as_text=True)
+    assert "IMG_0001.jpg" not in page and "b.png" in page
+
+
+def test_the_same_photo_chosen_twice_is_kept_once(client, regions):
+    data = worker_data(client)
+    choose_photos(client, data, photo())
+    choose_photos(client, data, photo(name="again.jpg"))
+    assert client.get("/intake/check").get_data(as_text=True).count("IMG_0001.jpg") == 1
+
+
+def test_a_file_that_is_not_a_photo_is_refused_at_its_step_and_nothing_is_kept(client, regions):
+    response = choose_photos(client, worker_data(client), photo(b"MZ\x90\x00 not a photo", "photo.jpg.exe"))
     page = response.get_data(as_text=True)
-    assert response.status_code == 422 and "只能上传照片" in page and "重新选择" in page
-    assert db.session.scalar(sa.select(sa.func.count(Case.id))) == 0
+    assert response.status_code == 422 and "只能上传照片" in page
+    assert summary_links(page) == ["#evidence"] and 'id="evidence-error"' in page
+    assert draft_count() == 0
 
 
-def test_a_full_disk_refuses_the_complaint_without_leaving_rows(client, regions, monkeypatch):
+def test_a_full_disk_refuses_the_photo_without_leaving_rows(client, regions, monkeypatch):
     def disk_full(self, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(BlobStore, "put", disk_full)
-    data = form_data(client)
-    data["evidence"] = [(io.BytesIO(JPEG), "IMG_0001.jpg")]
-    response = client.post("/intake", data=data, content_type="multipart/form-data")
+    response = choose_photos(client, worker_data(client), photo())
     assert response.status_code == 422 and "存储空间不足" in response.get_data(as_text=True)
-    assert db.session.scalar(sa.select(sa.func.count(Case.id))) == 0
+    assert draft_count() == 0 and case_count() == 0
     assert db.session.scalar(sa.select(sa.func.count(Evidence.id))) == 0
+
+
+def test_a_kept_photo_lost_from_the_store_is_said_at_sending_and_nothing_is_filed(client, app, regions):
+    data = worker_data(client)
+    choose_photos(client, data, photo())
+    for blob in Path(app.config["DISPUTES_EVIDENCE_DIR"]).rglob("*"):
+        if blob.is_file():
+            blob.unlink()
+    response = file_in_steps(client, data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "IMG_0001.jpg" in page and "/intake/evidence" in "".join(summary_links(page))
+    assert case_count() == 0
+
+
+def test_the_evidence_input_opens_the_gallery_and_names_the_formats_the_server_takes(client, regions):
+    page = client.get("/intake/evidence").get_data(as_text=True)
+    file_input = re.search(r'<input id="evidence"[^>]*>', page, re.S).group(0)
+    assert "capture" not in file_input and 'accept="image/*' in file_input
+    assert all(kind in file_input for kind in (".heic", "application/pdf", ".webp"))
+    assert 'enctype="multipart/form-data"' in page
 
 
 def test_fields_are_checked_as_they_are_filled_with_the_same_rules(client, regions):

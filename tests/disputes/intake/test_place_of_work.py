@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from disputes.extensions import db
 from disputes.models import Case
-from tests.disputes.intake.test_intake_pages import form_data
+from tests.disputes.intake.test_intake_pages import file_in_steps, send_step, worker_data
 from tests.factories import intake_payload
 
 
@@ -94,11 +94,11 @@ def test_the_message_follows_the_language(client, auth):
     assert "不存在县" in message and "county" in message.lower()
 
 
-def test_a_worker_gives_the_place_on_the_web_form_and_a_wrong_one_is_kept_to_correct(client, regions):
-    assert "工作地点" in client.get("/intake").get_data(as_text=True)
-    wrong = client.post("/intake", data=form_data(client, region="44", place="朝阳区"))
+def test_a_worker_gives_the_place_on_the_facts_step_and_a_wrong_one_is_kept_to_correct(client, regions):
+    assert "工作地点" in client.get("/intake/facts").get_data(as_text=True)
+    wrong = send_step(client, "facts", worker_data(client, region="44", place="朝阳区"))
     page = wrong.get_data(as_text=True)
     assert wrong.status_code == 422 and "朝阳区" in page and "不在所选省份内" in page
-    filed = client.post("/intake", data=form_data(client, region="44", place="广州市天河区"))
+    filed = file_in_steps(client, worker_data(client, region="44", place="广州市天河区"))
     assert filed.status_code == 302
     assert db.session.scalar(sa.select(Case.place_code).order_by(Case.id.desc()).limit(1)) == "440106"

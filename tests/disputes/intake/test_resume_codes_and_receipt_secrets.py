@@ -4,13 +4,13 @@ import re
 
 from flask import json
 
-from tests.disputes.intake.test_intake_pages import form_data
+from tests.disputes.intake.test_intake_pages import file_in_steps, send_step, worker_data
 from tests.support import csrf_token
 
 
 def saved_draft(client):
-    data = form_data(client, save_draft="1")
-    page = client.post("/intake", data=data).get_data(as_text=True)
+    data = worker_data(client)
+    page = send_step(client, "you", data, save_draft="1").get_data(as_text=True)
     return data, page, re.search(r'data-testid="resume-code">([^<]+)<', page).group(1)
 
 
@@ -30,7 +30,7 @@ def test_the_resume_code_alone_does_not_bring_back_the_draft(client, app, region
     for phone in ("", "13900000000"):
         response = stranger.post("/intake/resume", data={"csrf_token": token, "code": code, "phone": phone})
         assert response.status_code == 422 and "续填码或手机号码不正确" in response.get_data(as_text=True)
-    assert data["workers-0-name"] not in stranger.get("/intake").get_data(as_text=True)
+    assert data["workers-0-name"] not in stranger.get("/intake/you").get_data(as_text=True)
 
 
 def test_a_wrong_or_malformed_code_is_refused_the_same_way(client, regions):
@@ -50,7 +50,7 @@ def session_contents(app, client) -> str:
 
 
 def test_the_receipts_access_code_is_not_readable_in_the_session_cookie(app, client, regions):
-    assert client.post("/intake", data=form_data(client)).status_code == 302
+    assert file_in_steps(client, worker_data(client)).status_code == 302
     contents = session_contents(app, client)
     receipt = client.get("/intake/receipt").get_data(as_text=True)
     code = re.search(r'data-testid="access-code">([^<]+)<', receipt).group(1)
@@ -59,7 +59,7 @@ def test_the_receipts_access_code_is_not_readable_in_the_session_cookie(app, cli
 
 
 def test_a_tampered_sealed_code_shows_no_receipt(app, client, regions):
-    assert client.post("/intake", data=form_data(client)).status_code == 302
+    assert file_in_steps(client, worker_data(client)).status_code == 302
     with client.session_transaction() as session:
         session["receipt"] = {**session["receipt"], "access_code": "not-a-sealed-code"}
     assert client.get("/intake/receipt").status_code == 302
