@@ -150,15 +150,15 @@ def seed_cases(case_count: int, rng: random.Random) -> str:
             payload["place"] = DEMO_PLACES[index % len(DEMO_PLACES)]
         filer = worker if index == 0 else mediator
         file_complaint(payload, filed_by=filer, channel="web" if filer is worker else "mediator")
-    if piecemeal:
+    if piecemeal:  # a demonstration large enough shows an early warning and the inspection track
         _seed_piecemeal_collective(rng, today, mediator)
-    complaints = _seed_inspection_matters(rng, today, worker) if case_count >= 4 * PIECEMEAL_COMPLAINTS else False
+        _seed_inspection_matters(rng, today, worker)
     return (f"cases: {case_count} filed" + (f", the last {piecemeal} by riders of one station" if piecemeal else "")
             + ("; for the labour inspectorate: a wage claim filed as a dispute and a complaint at once, a complaint"
-               " alone and an anonymous report" if complaints else ""))
+               " alone and an anonymous report" if piecemeal else ""))
 
 
-def _seed_inspection_matters(rng: random.Random, today, worker: User | None) -> bool:
+def _seed_inspection_matters(rng: random.Random, today, worker: User | None) -> None:
     """The inspection track's demonstration: a rider's wage claim filed as a dispute and a complaint
     at once (劳动争议调解仲裁法第九条), one taken up by the inspector, and an anonymous report."""
     from disputes.demo_data import complaint_payload
@@ -179,7 +179,6 @@ def _seed_inspection_matters(rng: random.Random, today, worker: User | None) -> 
     inspector = db.session.scalar(sa.select(User).where(User.username == "inspector"))
     if inspector is not None and both.matter is not None:
         apply_event(both.matter, "open_case", inspector, {"inspector_id": inspector.id}, expected_version=None)
-    return True
 
 
 # Riders of one station complaining separately about the same unpaid wages: the intake raises the

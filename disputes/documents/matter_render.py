@@ -10,13 +10,12 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Literal
 
-from .fonts import register_font, resolve_font
 from .kinds import complaint_notices, rectification_order
 from .kinds.base import DocumentKind
-from .layout import PageFrame, Sheet, build_pdf
 from .matter_context import MatterContext
 from .matter_phrases import MatterWords
 from .numbering import organisation_short, year_in
+from .render import render_pages
 
 # A case's DocumentKind, whose builder here reads a MatterContext instead of a DocumentContext.
 MATTER_KINDS: MappingProxyType[str, DocumentKind] = MappingProxyType({
@@ -46,14 +45,10 @@ def render_matter_document(kind: str, ctx: MatterContext, *, font_path: str | No
     if kind not in MATTER_KINDS:
         raise ValueError(f"unknown matter document kind {kind!r}; known: {', '.join(MATTER_KINDS)}")
     document_kind, words = MATTER_KINDS[kind], MatterWords(language)
-    sheet = Sheet(register_font(resolve_font(font_path)))
     # An order is titled by the instrument the inspector chose (限期整改指令书 or 行政处理决定书).
     ordered = kind == rectification_order.KEY and ctx.order is not None
     title = ctx.order.title(language) if ordered else document_kind.title(language)
-    frame = PageFrame(
-        organisation=ctx.organisation_name, document_no=matter_document_number(kind, ctx),
-        footer_left=words("footer_matter", matter_no=ctx.matter_no),
-        footer_right=words("issued", date=words.date(ctx.issued_on)), page_label=words.template("page"),
-        title=f"{title} {ctx.matter_no}", subject=ctx.matter_no, lang=words.lang,
-    )
-    return build_pdf(frame, [sheet.title(title), *document_kind.build(ctx, sheet, words)], sheet.font)
+    return render_pages(words, font_path, organisation=ctx.organisation_name,
+                        document_no=matter_document_number(kind, ctx),
+                        footer_left=words("footer_matter", matter_no=ctx.matter_no), issued_on=ctx.issued_on,
+                        title=title, subject=ctx.matter_no, build=lambda sheet: document_kind.build(ctx, sheet, words))

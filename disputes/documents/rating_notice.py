@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .fonts import register_font, resolve_font
 from .kinds import sections as part
-from .layout import PageFrame, Sheet, build_pdf
+from .layout import Sheet
 from .matter_phrases import MatterWords
 from .numbering import organisation_short
+from .render import render_pages
 
 RATING_TEXT: dict[str, tuple[str, str]] = {
     "rating_title": ("劳动保障守法诚信等级评价结果告知书", "Notice of the labour-law compliance rating"),
@@ -90,13 +90,11 @@ def rating_notice_number(ctx: RatingNoticeContext) -> str:
 
 def render_rating_notice(ctx: RatingNoticeContext, *, font_path: str | None = None,
                          language: Literal["zh", "en"] = "zh") -> bytes:
-    words, sheet = RatingWords(language), Sheet(register_font(resolve_font(font_path)))
-    title = words("rating_title")
-    frame = PageFrame(organisation=ctx.organisation_name, document_no=rating_notice_number(ctx),
-                      footer_left=words("footer_rating", year=ctx.year),
-                      footer_right=words("issued", date=words.date(ctx.issued_on)), page_label=words.template("page"),
-                      title=f"{title} {ctx.employer_name}", subject=ctx.employer_name, lang=words.lang)
-    return build_pdf(frame, [sheet.title(title), *_body(ctx, sheet, words)], sheet.font)
+    words = RatingWords(language)
+    return render_pages(words, font_path, organisation=ctx.organisation_name, document_no=rating_notice_number(ctx),
+                        footer_left=words("footer_rating", year=ctx.year), issued_on=ctx.issued_on,
+                        title=words("rating_title"), subject=ctx.employer_name,
+                        build=lambda sheet: _body(ctx, sheet, words))
 
 
 def _body(ctx: RatingNoticeContext, s: Sheet, w: RatingWords) -> list:

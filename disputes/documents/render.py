@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Callable, Literal
+
+from reportlab.platypus import Flowable
 
 from .context import DocumentContext
 from .fonts import register_font, resolve_font
@@ -23,10 +26,22 @@ def render_document(kind: str, ctx: DocumentContext, *, font_path: str | None = 
     """
     document_kind = kind_named(kind)
     words = Words(language)
-    font = register_font(resolve_font(font_path))
-    sheet = Sheet(font)
-    flowables = [sheet.title(document_kind.title(language)), *document_kind.build(ctx, sheet, words)]
-    return build_pdf(_frame(kind, ctx, words, document_kind.title(language)), flowables, font)
+    title = document_kind.title(language)
+    return render_pages(words, font_path, organisation=ctx.organisation_name, document_no=_number(kind, ctx),
+                        footer_left=words("footer_case", case_no=ctx.case_no), issued_on=ctx.issued_on,
+                        title=title, subject=ctx.case_no,
+                        build=lambda sheet: document_kind.build(ctx, sheet, words))
+
+
+def render_pages(words: Words, font_path: str | None, *, organisation: str, document_no: str, footer_left: str,
+                 issued_on: date, title: str, subject: str, build: Callable[[Sheet], list[Flowable]]) -> bytes:
+    """The PDF of every document kind: the letterhead and footer on each page, the title, then what
+    ``build`` lays out on the sheet (a case's, a matter's or a rating's documents alike)."""
+    sheet = Sheet(register_font(resolve_font(font_path)))
+    frame = PageFrame(organisation=organisation, document_no=document_no, footer_left=footer_left,
+                      footer_right=words("issued", date=words.date(issued_on)), page_label=words.template("page"),
+                      title=f"{title} {subject}", subject=subject, lang=words.lang)
+    return build_pdf(frame, [sheet.title(title), *build(sheet)], sheet.font)
 
 
 def _number(kind: str, ctx: DocumentContext) -> str:
@@ -34,16 +49,3 @@ def _number(kind: str, ctx: DocumentContext) -> str:
         return ctx.document_no
     short = ctx.organisation_short or organisation_short(ctx.organisation_name)
     return document_number(kind, ctx.case_no, short, year=year_in(ctx.case_no) or ctx.issued_on.year)
-
-
-def _frame(kind: str, ctx: DocumentContext, words: Words, title: str) -> PageFrame:
-    return PageFrame(
-        organisation=ctx.organisation_name,
-        document_no=_number(kind, ctx),
-        footer_left=words("footer_case", case_no=ctx.case_no),
-        footer_right=words("issued", date=words.date(ctx.issued_on)),
-        page_label=words.template("page"),
-        title=f"{title} {ctx.case_no}",
-        subject=ctx.case_no,
-        lang=words.lang,
-    )

@@ -6,7 +6,7 @@ from flask import Response, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from disputes.errors import NotAuthenticated, PermissionDenied
+from disputes.errors import PermissionDenied
 from disputes.inspection import bp
 from disputes.inspection.matter_documents import COMPLAINT_NOTICES, document_rows, matter_pdf
 from disputes.inspection.services import matter_for
@@ -20,8 +20,6 @@ def matter_document(matter_no: str, kind: str):
 def matter_document_download(matter_no: str, kind: str) -> Response:
     """The PDF, in ?lang=zh|en or the matter's language; 404 for a matter the caller may not see,
     409 with the reason for a document the matter does not have at its stage."""
-    if not current_user.is_authenticated:
-        raise NotAuthenticated(_("请先登录。"))
     matter = matter_for(current_user, matter_no)
     if current_user.role == "worker" and kind not in COMPLAINT_NOTICES:
         # The order is served on the employer and lists every worker's sum: the complainant gets the

@@ -53,6 +53,12 @@ def document_rows(matter: InspectionMatter) -> list[dict]:
             for kind in MATTER_DOCUMENT_KINDS]
 
 
+def complainant_documents(matter: InspectionMatter) -> list[dict]:
+    """What the complainant may download from the portal: the notice answering the complaint, once it exists
+    (the order is served on the employer and lists every worker's sum)."""
+    return [row for row in document_rows(matter) if row["kind"] in COMPLAINT_NOTICES and not row["refusal"]]
+
+
 def matter_pdf(matter: InspectionMatter, kind: str, language: str | None = None) -> bytes:
     """The document's PDF in `language` (else the matter's); Conflict when the matter has none of that kind."""
     refusal = document_refusal(matter, kind)

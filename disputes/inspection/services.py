@@ -16,7 +16,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from disputes import audit
-from disputes.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from disputes.errors import Conflict, NotAuthenticated, NotFound, PermissionDenied, ValidationFailed
 from disputes.extensions import db
 from disputes.models import (
     Case, CaseInspectionLink, InspectionEvent, InspectionMatter, InspectionNumberCounter, Region, User,
@@ -170,7 +170,10 @@ def can_see_matter(user: User | None, matter: InspectionMatter) -> bool:
 
 
 def matter_for(user: User | None, matter_no: str) -> InspectionMatter:
-    """The matter by number if the user may see it; 404 either way, so numbers cannot be probed."""
+    """The matter by number if the user may see it: 401 when not signed in; else 404 whether it is
+    missing or not the user's, so numbers cannot be probed."""
+    if user is None or not user.is_authenticated:
+        raise NotAuthenticated(_("请先登录。"))
     matter = db.session.scalar(
         sa.select(InspectionMatter).where(InspectionMatter.matter_no == matter_no)
         .options(selectinload(InspectionMatter.history), selectinload(InspectionMatter.case_links)))

@@ -6,7 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from disputes.errors import Conflict, NotAuthenticated, ValidationFailed
+from disputes.errors import Conflict, ValidationFailed
 from disputes.extensions import db
 from disputes.inspection import bp
 from disputes.inspection.clues import CLUE_FLAG_LABELS, clues_for
@@ -33,13 +33,7 @@ def queue_page():
 
 @bp.route("/matters/<matter_no>")
 def detail(matter_no: str):
-    return _detail_page(matter_for(_signed_in(), matter_no))
-
-
-def _signed_in():
-    if not current_user.is_authenticated:
-        raise NotAuthenticated(_("请先登录。"))
-    return current_user
+    return _detail_page(matter_for(current_user, matter_no))
 
 
 def _detail_page(matter, errors=None, chosen=None, status=200):

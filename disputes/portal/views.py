@@ -26,7 +26,7 @@ from disputes.portal.services import (
     may_withdraw, open_portal_session, portal_case, portal_matter, reset_access_code, status_for_worker,
     withdraw_complaint,
 )
-from disputes.inspection.matter_documents import COMPLAINT_NOTICES, document_rows, matter_pdf
+from disputes.inspection.matter_documents import COMPLAINT_NOTICES, complainant_documents, matter_pdf
 from disputes.inspection.services import deadlines, is_matter_number, lookup_with_code
 
 CASE_NUMBER_SHAPE = re.compile(r"J?\d{4}-\d{1,10}")
@@ -68,8 +68,8 @@ def matter_page():
     if matter is None:
         flash(_("请输入案件编号和查询码。"), "info")
         raise _BackToLookup()
-    notices = [row for row in document_rows(matter) if row["kind"] in COMPLAINT_NOTICES and not row["refusal"]]
-    return render_template("portal/matter.html", matter=matter, deadlines=deadlines(matter), notices=notices)
+    return render_template("portal/matter.html", matter=matter, deadlines=deadlines(matter),
+                           notices=complainant_documents(matter))
 
 
 @bp.route("/matter/documents/<kind>.pdf")

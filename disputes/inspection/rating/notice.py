@@ -15,6 +15,9 @@ from disputes.documents.rating_notice import RatingLine, RatingNoticeContext, re
 from disputes.errors import Conflict
 from disputes.extensions import db
 from disputes.inspection.matter_documents import issuing_inspectorate
+from disputes.inspection.rating import services
+from disputes.inspection.rating.panel import chosen_period
+from disputes.inspection.rating.record import find_employer
 from disputes.models import ComplianceRating, Region
 from disputes.timekeeping import local_today
 from workflows import compliance_rating as cr
@@ -54,10 +57,6 @@ def _issuer(rating: ComplianceRating) -> str:
 
 def notice_download(key: str, args) -> Response:
     """The notice of the rating in force for ?period= (and ?region=), in ?lang=zh|en, as an attachment."""
-    from disputes.inspection.rating import services
-    from disputes.inspection.rating.panel import chosen_period
-    from disputes.inspection.rating.record import find_employer
-
     employer = find_employer(key, current_user, services.parse_region(args.get("region")))
     period = chosen_period(args.get("period"), local_today())
     language = args.get("lang") if args.get("lang") in ("zh", "en") else None
