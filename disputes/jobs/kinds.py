@@ -73,6 +73,15 @@ def count_clues(progress: Progress) -> str:
     return summary
 
 
+def purge_drafts(progress: Progress) -> str:
+    from disputes.intake.drafts.expiry import purge_expired_drafts
+
+    progress.start(None, "deleting expired intake drafts")
+    summary = str(purge_expired_drafts())
+    progress.finish(summary)
+    return summary
+
+
 def reindex(progress: Progress) -> str:
     import sqlalchemy as sa
 
@@ -164,6 +173,7 @@ KINDS: dict[str, JobKind] = {kind.name: kind for kind in (
     JobKind("check_deadlines", _l("检查法定期限"), check_deadlines),
     JobKind("run_warnings", _l("运行预警规则"), run_warnings),
     JobKind("count_clues", _l("统计欠薪线索"), count_clues),
+    JobKind("purge_drafts", _l("删除到期的投诉草稿"), purge_drafts),
     JobKind("reindex", _l("重建案例检索索引"), reindex),
     JobKind("import_library", _l("导入典型案例库"), import_library),
     JobKind("backup", _l("备份"), backup, timeout=2 * 3600),
@@ -179,6 +189,8 @@ SCHEDULE: tuple[tuple[str, dict[str, Any]], ...] = (
     ("run_warnings", {"cron": "30 18 * * *"}),
     # The dashboard's clue counts: hourly, and after the night's warnings have run.
     ("count_clues", {"cron": "45 * * * *"}),
+    # Drafts are kept 30 days after their last save, as the intake's privacy notice says.
+    ("purge_drafts", {"cron": "15 19 * * *"}),
 )
 # Enqueued once when the scheduler starts, so a new installation does not wait for the first hour.
 AT_START: tuple[str, ...] = ("count_clues",)
