@@ -13,8 +13,14 @@ from wtforms import (
 from wtforms.validators import Optional
 
 from disputes.forms import ServiceForm
+from disputes.models import utcnow
 from disputes.vocabulary import CLAIM_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, RESPONDENT_KIND_LABELS, label
 from workflows.inspection import FILING_CHOICES
+
+
+# The privacy notice shown before the ID number (templates/intake/_step_you.html), by the month it was
+# last worded: a consent on record names the text the worker read, so change this with the text.
+ID_NUMBER_NOTICE = "intake-id-number-notice/2026-12"
 
 
 def _choices(table, placeholder):
@@ -158,6 +164,12 @@ class WorkerComplaintForm(ComplaintForm):
         if given and not self.id_consent.data:
             return {"id_consent": _("填写了身份证号码的，请勾选同意；不想提供，可以把号码删掉再继续。")}
         return {}
+
+    def consents(self) -> dict:
+        """What the worker agreed to, kept with the case: the ID-number notice's version and when."""
+        if not ((self.workers[0].form.id_number.data or "").strip() and self.id_consent.data):
+            return {}
+        return {"id_number": {"notice": ID_NUMBER_NOTICE, "given_at": utcnow().isoformat(timespec="seconds")}}
 
 
 def _row(data: dict, keys) -> dict:

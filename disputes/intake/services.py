@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
 import sqlalchemy as sa
 from flask import current_app
@@ -87,13 +87,14 @@ def known_region_codes() -> set[str]:
 
 
 def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Sequence[Upload] = (),
-                   submission_key: object = None) -> FiledCase:
+                   submission_key: object = None, consents: Mapping[str, Any] | None = None) -> FiledCase:
     """Validate and file a complaint in one transaction: case, parties, claims, evidence, first history row.
 
     Photos are checked and written to the evidence store before the transaction, so a full disk
     refuses the whole complaint with a clear message instead of leaving rows without files. A
     `submission_key` seen before (the form sent twice, a retried API call) raises AlreadyFiled with
-    the case it filed, even when both arrive at once.
+    the case it filed, even when both arrive at once. `consents` (what the worker agreed to, and
+    when) is kept in the case's first history row, as the record of consent 个人信息保护法 asks for.
     """
     key_hash = submission_key_hash(submission_key, filed_by)
     _refuse_second_send(key_hash)
@@ -110,7 +111,7 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
         if submission.filing == "complaint":
             return _file_complaint_only(submission, filed_by, key_hash)
         filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence),
-                            intake_key_hash=key_hash)
+                            intake_key_hash=key_hash, consents=consents)
     except sa.exc.IntegrityError:
         db.session.rollback()
         _refuse_second_send(key_hash)
@@ -161,7 +162,8 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str,
-                evidence: Sequence[Evidence] = (), intake_key_hash: str | None = None) -> FiledCase:
+                evidence: Sequence[Evidence] = (), intake_key_hash: str | None = None,
+                consents: Mapping[str, Any] | None = None) -> FiledCase:
     """Persist a validated submission; the case number is issued inside the same transaction."""
     today = local_today()
     access_code = new_access_code()
@@ -204,7 +206,8 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
         CaseEvent(
             seq=1, occurred_on=today, actor=filed_by, actor_label=_actor_label(filed_by, channel),
             event="submit", track="main", from_state=None, to_state="submitted",
-            data={"channel": channel, "workers": len(case.workers), "claims": len(case.claims)},
+            data={"channel": channel, "workers": len(case.workers), "claims": len(case.claims),
+                  **({"consents": dict(consents)} if consents else {})},
         )
     ]
     refresh_schedule(case, today)

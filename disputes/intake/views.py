@@ -164,7 +164,7 @@ def _send(form: WorkerComplaintForm, token: str | None, photos) -> object:
         return _step_page(form, CHECK, problems=intake_problems(form), status=422)
     try:
         filed = file_complaint(form.to_payload(), filed_by=_filer(), channel="web", uploads=photo_uploads(photos),
-                               submission_key=form.submission_key.data)
+                               submission_key=form.submission_key.data, consents=form.consents())
     except AlreadyFiled as already:
         return _already_filed(already.number, token)
     except ValidationFailed as failure:

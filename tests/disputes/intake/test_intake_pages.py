@@ -165,6 +165,19 @@ def test_the_privacy_notice_and_consent_come_before_the_id_number(client, region
     assert "谁能看到" in page and "用来做什么" in page and "可以不填" in page
 
 
+def test_the_consent_to_the_id_number_is_kept_with_the_case_and_none_is_recorded_without_one(client, app, regions):
+    from disputes.intake.forms import ID_NUMBER_NOTICE
+
+    with_id = worker_data(client, **{"workers-0-id_number": resident_id(random.Random(7))})
+    assert file_in_steps(client, with_id).status_code == 302
+    with app.test_client() as other_phone:
+        assert file_in_steps(other_phone, worker_data(other_phone, **{"workers-0-id_number": ""})).status_code == 302
+    first, second = db.session.scalars(sa.select(Case).order_by(Case.id)).all()
+    consent = first.history[0].data["consents"]["id_number"]
+    assert consent["notice"] == ID_NUMBER_NOTICE and consent["given_at"][:4] == str(first.submitted_on.year)
+    assert "consents" not in second.history[0].data
+
+
 def test_the_form_without_a_csrf_token_is_refused(client, regions):
     data = worker_data(client)
     del data["csrf_token"]
