@@ -39,7 +39,7 @@ ISSUED = date(2026, 3, 5)
 
 def sample_case() -> DocumentContext:
     """A busy but ordinary case: two respondents, five claims, a page of facts, every section."""
-    rider = PartyInfo("王小明", "劳动者", id_number_masked="110***********1234", phone_masked="138****5678",
+    rider = PartyInfo("王小明", "劳动者", id_number="110***********1234", phone="138****5678",
                       address="北京市某某区某某路12号院3号楼", gender_zh="男", age=29)
     platform = PartyInfo("某某即时配送科技有限公司", "平台企业", credit_code="91110105MA01ABCD2X",
                          address="北京市某某区某某大街88号", legal_representative="李某")

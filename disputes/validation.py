@@ -83,6 +83,19 @@ def check_text(value, *, required: bool, max_length: int, min_length: int = 1, m
     return None
 
 
+def resident_id_particulars(value: str | None) -> tuple[date, str] | None:
+    """The birth date and gender an 18-character resident ID number states (GB 11643-1999: the
+    seventh to fourteenth characters are the birth date; an odd seventeenth digit is a man's),
+    or None for a number that is missing or does not validate."""
+    if not value:
+        return None
+    try:
+        number = ric.validate(value.strip().upper())
+        return ric.get_birth_date(number), ("男" if int(number[16]) % 2 else "女")
+    except (ValidationError, ValueError):
+        return None
+
+
 def check_resident_id(value: str) -> str | None:
     """An 18-character resident ID number with a valid check digit (GB 11643)."""
     if not isinstance(value, str):

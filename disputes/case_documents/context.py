@@ -11,7 +11,8 @@ from disputes.documents import (
     MediationFailureInfo, PartyInfo, TimelineEntry,
 )
 from disputes.masking import mask_id_number, mask_phone
-from disputes.models import Case
+from disputes.models import Case, Worker
+from disputes.validation import resident_id_particulars
 from disputes.vocabulary import CLAIM_LABELS, RESPONDENT_KIND_LABELS
 from workflows import deadlines, legal_aid_urgency
 
@@ -41,9 +42,10 @@ def document_context(case: Case, today: date, *, for_worker: bool = False) -> Do
         organisation_kind=organisation.kind if organisation else "",
         issued_on=today,
         state_label_zh=state_label(case.state),
-        workers=[PartyInfo(w.name, "劳动者", id_number_masked=mask_id_number(w.id_number),
-                           phone_masked=mask_phone(w.phone)) for w in case.workers],
-        respondents=[PartyInfo(r.name, RESPONDENT_KIND_LABELS[r.kind][0], credit_code=r.credit_code)
+        workers=[_worker(w, case, today, masked=for_worker) for w in case.workers],
+        respondents=[PartyInfo(r.name, RESPONDENT_KIND_LABELS[r.kind][0], credit_code=r.credit_code, address=r.address,
+                               legal_representative=r.legal_representative,
+                               legal_representative_title=r.legal_representative_title)
                      for r in case.respondents],
         claims=[ClaimInfo(c.kind, CLAIM_LABELS[c.kind][0], c.amount) for c in case.claims],
         facts=case.facts,
@@ -63,6 +65,28 @@ def document_context(case: Case, today: date, *, for_worker: bool = False) -> Do
         final_award=case.final_award,
         final_award_basis=_final_award_basis(case),
     )
+
+
+def _worker(worker: Worker, case: Case, today: date, *, masked: bool) -> PartyInfo:
+    """The worker's particulars; gender and birth date as the ID number states them. The ID number
+    and phone are complete for the staff's documents (only the arbitration application prints them
+    so) and masked in the worker's own copy, which is reached with a case number and a code alone."""
+    stated = resident_id_particulars(worker.id_number)
+    born_on, gender = stated if stated else (None, None)
+    employer = case.respondents[0].name if case.respondents else None
+    return PartyInfo(
+        worker.name, "劳动者",
+        id_number=mask_id_number(worker.id_number) if masked else worker.id_number,
+        phone=mask_phone(worker.phone) if masked else worker.phone,
+        address=worker.address, gender_zh=gender, born_on=born_on, age=_age_on(born_on, today),
+        occupation=worker.occupation, work_unit=employer,
+    )
+
+
+def _age_on(born_on: date | None, today: date) -> int | None:
+    if born_on is None:
+        return None
+    return today.year - born_on.year - ((today.month, today.day) < (born_on.month, born_on.day))
 
 
 def _final_award_basis(case: Case) -> FinalAwardBasis | None:

@@ -12,6 +12,7 @@ from disputes.documents import DOCUMENT_KINDS, DocumentNotAvailable, render_docu
 from disputes.errors import Conflict, NotFound
 from disputes.event_hooks import RecordedEvent
 from disputes.extensions import db
+from disputes.vocabulary import label
 from disputes.models import Case, GeneratedDocument, User
 from disputes.storage import BlobStore
 from disputes.timekeeping import local_today
@@ -43,7 +44,7 @@ def stage_refusal(case: Case, kind: str) -> str | None:
         raise NotFound(_("没有这种文书。"))
     if stage_reached(case, kind):
         return None
-    return _("案件尚未到出具“%(kind)s”的阶段。", kind=DOCUMENT_KINDS[kind]["zh"])
+    return _("案件尚未到出具“%(kind)s”的阶段。", kind=label(DOCUMENT_KINDS, kind))
 
 
 def stage_reached(case: Case, kind: str) -> bool:
@@ -56,14 +57,15 @@ def available_kinds(case: Case) -> list[str]:
     return [kind for kind in DOCUMENT_KINDS if stage_reached(case, kind)]
 
 
-def render(case: Case, kind: str, today: date, language: str = "zh") -> bytes:
-    """Fresh PDF bytes of the kind for the case; Conflict when the case is not at that stage."""
+def render(case: Case, kind: str, today: date, language: str = "zh", *, for_worker: bool = False) -> bytes:
+    """Fresh PDF bytes of the kind for the case; Conflict when the case is not at that stage.
+    `for_worker`: the worker's own copy (document_context)."""
     refusal = stage_refusal(case, kind)
     if refusal:
         raise Conflict(refusal, state=case.state)
     try:
-        return render_document(kind, document_context(case, today), font_path=current_app.config["DISPUTES_PDF_FONT"],
-                               language=language)
+        return render_document(kind, document_context(case, today, for_worker=for_worker),
+                               font_path=current_app.config["DISPUTES_PDF_FONT"], language=language)
     except DocumentNotAvailable as missing:
         raise Conflict(missing.reason_zh, state=case.state) from None
 
@@ -122,16 +124,16 @@ def pdf_bytes(case: Case, kind: str, today: date, language: str | None = None) -
     return render(case, kind, today, language or ("en" if case.language == "en" else "zh"))
 
 
-# The document that reports the case's history: the worker's copy is always the worker's rendering
-# (no staff notes or staff names), never a copy staff issued for the file.
-HISTORY_KINDS = frozenset({"case_summary"})
+# What the worker downloads is always rendered for the worker, never a copy staff issued for the
+# file: the summary reports the history (without staff notes or names); the arbitration
+# application holds the complete ID number and phone in the commission's copy, which a case
+# number and a code alone must not bring.
+WORKER_RENDERED_KINDS = frozenset({"case_summary", "arbitration_application"})
 
 
 def worker_pdf(case: Case, kind: str, language: str | None = None) -> bytes:
     """A document as the case's worker downloads it (from the portal, or signed in to their account)."""
-    if kind not in HISTORY_KINDS:
+    language = language or ("en" if case.language == "en" else "zh")
+    if kind not in WORKER_RENDERED_KINDS:
         return pdf_bytes(case, kind, local_today(), language)
-    stage_refusal(case, kind)  # NotFound for an unknown kind; the summary exists at every stage
-    return render_document(kind, document_context(case, local_today(), for_worker=True),
-                           font_path=current_app.config["DISPUTES_PDF_FONT"],
-                           language=language or ("en" if case.language == "en" else "zh"))
+    return render(case, kind, local_today(), language, for_worker=True)

@@ -64,10 +64,12 @@ def case_json(case: Case, viewer: User | None) -> dict[str, Any]:
         "arbitrator": case.arbitrator.display_name if case.arbitrator else None,
         "workers": [
             {"name": w.name, "id_number": mask_id_number(w.id_number), "phone": mask_phone(w.phone),
-             "occupation": w.occupation, "is_representative": w.is_representative}
+             "occupation": w.occupation, "address": w.address, "is_representative": w.is_representative}
             for w in case.workers
         ],
-        "respondents": [{"name": r.name, "kind": r.kind, "credit_code": r.credit_code} for r in case.respondents],
+        "respondents": [{"name": r.name, "kind": r.kind, "credit_code": r.credit_code, "address": r.address,
+                         "legal_representative": r.legal_representative,
+                         "legal_representative_title": r.legal_representative_title} for r in case.respondents],
         "claims": [{"kind": c.kind, "amount": _money(c.amount)} for c in case.claims],
         "deadlines": [
             {**d.as_data(), "label": deadline_label(d.kind), "actor_label": actor_label(d.actor) if d.actor else None}

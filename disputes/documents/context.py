@@ -17,19 +17,27 @@ class PartyInfo:
     """A worker (申请人) or a respondent company (被申请人).
 
     Workers use the personal fields, respondents the company fields; the rest stay ``None``.
-    ``role_zh`` is e.g. 劳动者, 平台企业, 用工合作企业, 劳务派遣单位, 其他.
+    ``role_zh`` is e.g. 劳动者, 平台企业, 用工合作企业, 劳务派遣单位, 其他. The ID number and the
+    phone are as the application holds them (complete for the commission's file, masked in a
+    copy for the worker); every kind but the arbitration application masks them again
+    (``shown_id_number``). ``occupation`` is a glossary key; ``work_unit`` the 工作单位 the
+    application names.
     """
 
     name: str
     role_zh: str
     _: KW_ONLY
-    id_number_masked: str | None = None
-    phone_masked: str | None = None
+    id_number: str | None = None
+    phone: str | None = None
     address: str | None = None
     gender_zh: str | None = None
     age: int | None = None
+    born_on: date | None = None
+    occupation: str | None = None
+    work_unit: str | None = None
     credit_code: str | None = None
     legal_representative: str | None = None
+    legal_representative_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,8 +177,8 @@ _FULL_PHONE = re.compile(r"^1\d{10}$")
 
 
 def shown_id_number(value: str | None) -> str | None:
-    """The ID number as printed: the app masks it, but a full one is masked here again
-    so that no document ever carries a complete resident ID number."""
+    """The ID number as printed: masked, whatever arrived, so that no document but the arbitration
+    application (filed with the commission, 办案规则第二十九条) carries a complete one."""
     if value and _FULL_ID.match(value.strip()):
         value = value.strip()
         return value[:3] + "*" * (len(value) - 7) + value[-4:]

@@ -54,6 +54,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "phone": ("联系电话", "Phone"),
     "address": ("住址", "Address"),
     "seat": ("住所", "Registered address"),
+    "domicile": ("住所", "Domicile"),
+    "born": ("出生日期", "date of birth"),
+    "born_value": ("{date}出生", "born {date}"),
+    "work_unit": ("工作单位", "Works for"),
+    "position": ("职务", "Position"),
+    "principal": ("法定代表人或主要负责人", "Legal representative or principal"),
+    "gap_of": ("{party}的{items}", "{items} of {party}"),
+    "missing_particulars": (
+        "以下事项本申请书尚未载明，提交前请补写：{gaps}（《劳动争议调解仲裁法》第二十八条第二款第一项；"
+        "《劳动人事争议仲裁办案规则》第二十九条第一项）。",
+        "Not yet stated in this application; add before filing: {gaps} (Labour Dispute Mediation and "
+        "Arbitration Law, Art. 28(2)(i); Rules for Handling Labour and Personnel Dispute Arbitration Cases, "
+        "Art. 29(i)).",
+    ),
     "party_kind": ("类型", "Type"),
     "credit_code": ("统一社会信用代码", "Unified social credit code"),
     "legal_rep": ("法定代表人（主要负责人）", "Legal representative"),
@@ -385,6 +399,15 @@ class Words:
     def value(self, text: object | None) -> str:
         """A field's value, or a dash when empty."""
         return str(text) if text not in (None, "") else self("none")
+
+    def occupation(self, key: str | None) -> str | None:
+        """The occupation's glossary label in this language, or ``None`` when unknown."""
+        term = glossary.OCCUPATIONS.get(key) if key else None
+        return (term.zh if self.zh else term.en) if term else None
+
+    def series(self, items: Iterable[str]) -> str:
+        """Items listed: 甲、乙、丙 / a, b, c."""
+        return ("、" if self.zh else ", ").join(items)
 
     def gender(self, gender_zh: str | None) -> str | None:
         """男 / male, or ``None`` when unknown."""

@@ -32,6 +32,7 @@ class WorkerRow(Form):
     phone = StringField(_l("手机号码"), render_kw={"inputmode": "tel", "autocomplete": "tel"})
     id_number = StringField(_l("身份证号码（选填）"), render_kw={"autocomplete": "off"})
     occupation = SelectField(_l("职业类别"), choices=[], validate_choice=False)
+    address = StringField(_l("住所（选填）"), render_kw={"autocomplete": "street-address", "maxlength": 200})
     is_representative = BooleanField(_l("推选为代表人"))
 
     def __init__(self, *args, **kwargs):
@@ -43,6 +44,9 @@ class RespondentRow(Form):
     name = StringField(_l("单位名称"))
     kind = SelectField(_l("单位类型"), choices=[], validate_choice=False)
     credit_code = StringField(_l("统一社会信用代码（选填）"), render_kw={"autocomplete": "off"})
+    address = StringField(_l("单位住所（选填）"), render_kw={"autocomplete": "off", "maxlength": 200})
+    legal_representative = StringField(_l("法定代表人或主要负责人（选填）"), render_kw={"autocomplete": "off", "maxlength": 64})
+    legal_representative_title = StringField(_l("其职务（选填）"), render_kw={"autocomplete": "off", "maxlength": 32})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,9 +106,11 @@ class ComplaintForm(ServiceForm):
     def to_payload(self) -> dict:
         """The API's JSON shape, with empty rows left out."""
         return {
-            "workers": [_row(entry.data, ("name", "phone", "id_number", "occupation")) | {
+            "workers": [_row(entry.data, ("name", "phone", "id_number", "occupation", "address")) | {
                 "is_representative": bool(entry.data.get("is_representative"))} for entry in self.answered_rows("workers")],
-            "respondents": [_row(entry.data, ("name", "kind", "credit_code")) for entry in self.answered_rows("respondents")],
+            "respondents": [_row(entry.data, ("name", "kind", "credit_code", "address", "legal_representative",
+                                              "legal_representative_title"))
+                            for entry in self.answered_rows("respondents")],
             "claims": [_row(entry.data, ("kind", "amount")) for entry in self.answered_rows("claims")],
             "platform": self.platform.data or None,
             "facts": self.facts.data or "",

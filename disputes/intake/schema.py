@@ -29,8 +29,8 @@ TOP_LEVEL_KEYS = {
 # What one filing opens (workflows.inspection.FILING_CHOICES): a dispute, a complaint to the labour
 # inspectorate, or both at once (劳动争议调解仲裁法第九条).
 FILINGS = tuple(FILING_CHOICES)
-WORKER_KEYS = {"name", "id_number", "phone", "occupation", "is_representative"}
-RESPONDENT_KEYS = {"name", "kind", "credit_code"}
+WORKER_KEYS = {"name", "id_number", "phone", "occupation", "address", "is_representative"}
+RESPONDENT_KEYS = {"name", "kind", "credit_code", "address", "legal_representative", "legal_representative_title"}
 CLAIM_KEYS = {"kind", "amount"}
 
 
@@ -40,6 +40,7 @@ class WorkerEntry:
     phone: str
     occupation: str
     id_number: str | None = None
+    address: str | None = None
     is_representative: bool = False
 
 
@@ -48,6 +49,9 @@ class RespondentEntry:
     name: str
     kind: str
     credit_code: str | None = None
+    address: str | None = None
+    legal_representative: str | None = None
+    legal_representative_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -240,12 +244,23 @@ def _parse_worker(item: Mapping, prefix: str, problems: _Problems) -> WorkerEntr
     representative = item.get("is_representative", False)
     if not isinstance(representative, bool):
         problems.add(prefix + "is_representative", _("应为是或否。"))
+    address = _optional_text(item, "address", 200, prefix, problems)
     if len(problems.errors) > before:
         return None
     return WorkerEntry(
         name=name.strip(), phone=v.normalise_phone(phone), occupation=occupation,
-        id_number=id_number.strip().upper() if id_number else None, is_representative=representative,
+        id_number=id_number.strip().upper() if id_number else None, address=address,
+        is_representative=representative,
     )
+
+
+def _optional_text(item: Mapping, key: str, max_length: int, prefix: str, problems: _Problems) -> str | None:
+    """A free-text particular that may be left out: stripped, or None when blank."""
+    value = item.get(key)
+    if value in (None, ""):
+        return None
+    problems.add(prefix + key, v.check_text(value, required=False, max_length=max_length))
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def _parse_respondent(item: Mapping, prefix: str, problems: _Problems) -> RespondentEntry | None:
@@ -259,10 +274,14 @@ def _parse_respondent(item: Mapping, prefix: str, problems: _Problems) -> Respon
     credit_code = item.get("credit_code")
     if credit_code not in (None, ""):
         problems.add(prefix + "credit_code", v.check_credit_code(credit_code))
+    address = _optional_text(item, "address", 200, prefix, problems)
+    representative = _optional_text(item, "legal_representative", 64, prefix, problems)
+    title = _optional_text(item, "legal_representative_title", 32, prefix, problems)
     if len(problems.errors) > before:
         return None
     return RespondentEntry(
-        name=name.strip(), kind=kind, credit_code=credit_code.strip().upper() if credit_code else None
+        name=name.strip(), kind=kind, credit_code=credit_code.strip().upper() if credit_code else None,
+        address=address, legal_representative=representative, legal_representative_title=title,
     )
 
 

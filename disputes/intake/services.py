@@ -190,11 +190,13 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
     )
     case.workers = [
         Worker(position=i, name=w.name, phone=w.phone, occupation=w.occupation, id_number=w.id_number,
-               is_representative=w.is_representative)
+               address=w.address, is_representative=w.is_representative)
         for i, w in enumerate(submission.workers)
     ]
     case.respondents = [
-        Respondent(position=i, name=r.name, kind=r.kind, credit_code=r.credit_code,
+        Respondent(position=i, name=r.name, kind=r.kind, credit_code=r.credit_code, address=r.address,
+                   legal_representative=r.legal_representative,
+                   legal_representative_title=r.legal_representative_title,
                    normalised_name=normalise_company_name(r.name))
         for i, r in enumerate(submission.respondents)
     ]

@@ -170,6 +170,8 @@ class Worker(Base):
     id_number: Mapped[str | None] = mapped_column(sa.String(18))
     phone: Mapped[str] = mapped_column(sa.String(20))
     occupation: Mapped[str] = mapped_column(sa.String(32))
+    # 住所: a particular the arbitration application must state (调解仲裁法第二十八条第二款第一项).
+    address: Mapped[str | None] = mapped_column(sa.String(200))
     is_representative: Mapped[bool] = mapped_column(default=False)
 
     case: Mapped[Case] = relationship(back_populates="workers")
@@ -189,6 +191,11 @@ class Respondent(Base):
     normalised_name: Mapped[str] = mapped_column(sa.String(128), index=True)
     kind: Mapped[str] = mapped_column(sa.String(32))
     credit_code: Mapped[str | None] = mapped_column(sa.String(18), index=True)
+    # The employer's 住所 and its 法定代表人或者主要负责人's name and 职务, as the arbitration
+    # application states them (调解仲裁法第二十八条第二款第一项); the worker often does not know them.
+    address: Mapped[str | None] = mapped_column(sa.String(200))
+    legal_representative: Mapped[str | None] = mapped_column(sa.String(64))
+    legal_representative_title: Mapped[str | None] = mapped_column(sa.String(32))
 
     case: Mapped[Case] = relationship(back_populates="respondents")
 

@@ -38,6 +38,7 @@
       else { el.value = ""; }
       el.setAttribute("aria-invalid", "false");
     });
+    copy.querySelectorAll("details").forEach(function (el) { el.open = false; });  // a new row's extras start folded
     return copy;
   }
 

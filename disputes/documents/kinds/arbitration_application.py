@@ -14,12 +14,20 @@ KEY = "arbitration_application"
 
 
 def build(ctx: DocumentContext, s: Sheet, w: Words) -> list[Flowable]:
-    """Art. 28: the parties, the claims with their amounts, facts and reasons, and the evidence."""
+    """Art. 28: the parties, the claims with their amounts, facts and reasons, and the evidence.
+
+    The parties' particulars are printed in full (ID number and phone unmasked in the commission's
+    copy): the application is filed with the commission, whose rules ask for them
+    (劳动人事争议仲裁办案规则, 人社部令第33号, 2017, 第二十九条第一项). What the case does not hold is
+    listed under the parties to be added by hand."""
     part.require_parties(ctx, KEY)
     require(ctx.claims, KEY, "没有仲裁请求", "the case has no claims")
     facts = require(ctx.facts.strip(), KEY, "没有事实和理由", "the case has no facts")
     heading = part.Headings(s, w)
-    body: list[Flowable] = [*part.parties(ctx, s, w)]
+    body: list[Flowable] = [*part.parties(ctx, s, w, in_full=True)]
+    missing = part.missing_particulars(ctx, w)
+    if missing:
+        body.append(s.para(missing))
     if ctx.collective:
         body.append(s.para(w("collective_note", n=len(ctx.workers))))
     body += [heading("h_arb_claims"), part.claims_table(ctx, s, w)]

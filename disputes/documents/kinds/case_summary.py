@@ -67,8 +67,8 @@ def _final_award_line(basis, w: Words) -> str:
 
 
 def _parties(ctx: DocumentContext, s: Sheet, w: Words) -> Flowable:
-    rows = [[w.role(p), p.name, w.value(shown_id_number(p.id_number_masked)),
-             w.value(shown_phone(p.phone_masked)), w.value(p.address)] for p in ctx.workers]
+    rows = [[w.role(p), p.name, w.value(shown_id_number(p.id_number)),
+             w.value(shown_phone(p.phone)), w.value(p.address)] for p in ctx.workers]
     rows += [[w.role(p), p.name, w.value(p.credit_code), w("none"), w.value(p.address)]
              for p in ctx.respondents]
     header = [w("party_role"), w("company_name"), w("party_id"), w("phone"), w("address")]

@@ -60,20 +60,23 @@ def worker_rows(worker: PartyInfo, w: Words) -> list[tuple[str, str]]:
     if worker.age is not None:
         rows.append((w("age"), w("age_value", age=worker.age)))
     rows += [
-        (w("id_number"), w.value(shown_id_number(worker.id_number_masked))),
-        (w("phone"), w.value(shown_phone(worker.phone_masked))),
+        (w("id_number"), w.value(shown_id_number(worker.id_number))),
+        (w("phone"), w.value(shown_phone(worker.phone))),
         (w("address"), w.value(worker.address)),
     ]
     return rows
 
 
-def parties(ctx: DocumentContext, s: Sheet, w: Words) -> list[Flowable]:
+def parties(ctx: DocumentContext, s: Sheet, w: Words, *, in_full: bool = False) -> list[Flowable]:
     """One line per applicant and per respondent, as a written document introduces its parties:
-    申请人：王小明，男，29岁，公民身份号码：…，联系电话：…，住址：…。"""
+    申请人：王小明，男，29岁，公民身份号码：…，联系电话：…，住址：…。
+
+    `in_full`: the particulars an arbitration application states (调解仲裁法第二十八条第二款第一项;
+    劳动人事争议仲裁办案规则第二十九条第一项), the identifiers as the context holds them."""
     lines = []
     for label, numbered, people, details in (
-        ("applicant", "applicant_n", ctx.workers, _worker_details),
-        ("respondent", "respondent_n", ctx.respondents, _respondent_details),
+        ("applicant", "applicant_n", ctx.workers, _worker_particulars if in_full else _worker_details),
+        ("respondent", "respondent_n", ctx.respondents, _respondent_particulars if in_full else _respondent_details),
     ):
         for n, party in enumerate(people, start=1):
             title = w(numbered, n=n) if len(people) > 1 else w(label)
@@ -85,8 +88,8 @@ def _worker_details(worker: PartyInfo, w: Words) -> list[str | None]:
     return [
         w.gender(worker.gender_zh),
         w("age_value", age=worker.age) if worker.age is not None else None,
-        w.labelled(w("id_number"), shown_id_number(worker.id_number_masked)),
-        w.labelled(w("phone"), shown_phone(worker.phone_masked)),
+        w.labelled(w("id_number"), shown_id_number(worker.id_number)),
+        w.labelled(w("phone"), shown_phone(worker.phone)),
         w.labelled(w("address"), worker.address),
     ]
 
@@ -98,6 +101,47 @@ def _respondent_details(respondent: PartyInfo, w: Words) -> list[str | None]:
         w.labelled(w("legal_rep_short"), respondent.legal_representative),
         w.labelled(w("seat"), respondent.address),
     ]
+
+
+def _worker_particulars(worker: PartyInfo, w: Words) -> list[str | None]:
+    return [
+        w.gender(worker.gender_zh),
+        w("born_value", date=w.date(worker.born_on)) if worker.born_on else None,
+        w("age_value", age=worker.age) if worker.age is not None else None,
+        w.occupation(worker.occupation),
+        w.labelled(w("work_unit"), worker.work_unit),
+        w.labelled(w("id_number"), worker.id_number),
+        w.labelled(w("phone"), worker.phone),
+        w.labelled(w("domicile"), worker.address),
+    ]
+
+
+def _respondent_particulars(respondent: PartyInfo, w: Words) -> list[str | None]:
+    return [
+        w.role(respondent),
+        w.labelled(w("credit_code"), respondent.credit_code),
+        w.labelled(w("seat"), respondent.address),
+        w.labelled(w("principal"), respondent.legal_representative),
+        w.labelled(w("position"), respondent.legal_representative_title),
+    ]
+
+
+def missing_particulars(ctx: DocumentContext, w: Words) -> str | None:
+    """What the application should state and the case does not hold, party by party, so that the
+    worker or the commission fills it in by hand; None when nothing is missing."""
+    gaps = []
+    for worker in ctx.workers:
+        lacking = [w(key) for key, known in (("gender", worker.gender_zh), ("born", worker.born_on),
+                                             ("id_number", worker.id_number), ("domicile", worker.address))
+                   if not known]
+        if lacking:
+            gaps.append(w("gap_of", party=worker.name, items=w.series(lacking)))
+    for respondent in ctx.respondents:
+        lacking = [w(key) for key, known in (("seat", respondent.address), ("principal", respondent.legal_representative),
+                                             ("position", respondent.legal_representative_title)) if not known]
+        if lacking:
+            gaps.append(w("gap_of", party=respondent.name, items=w.series(lacking)))
+    return w("missing_particulars", gaps=("；" if w.zh else "; ").join(gaps)) if gaps else None
 
 
 def total_line(ctx: DocumentContext, w: Words) -> str | None:

@@ -55,6 +55,42 @@ def test_the_prefilled_arbitration_application_is_there_from_the_start(client, a
     assert response.status_code == 200 and case.respondents[0].name in text
 
 
+def _with_particulars(payload: dict) -> dict:
+    worker, employer = payload["workers"][0], payload["respondents"][0]
+    worker.update(id_number="110105199001011232", address="北京市朝阳区望京街道某某小区3号楼")
+    employer.update(address="北京市海淀区某某路88号", legal_representative="李某", legal_representative_title="执行董事")
+    return payload
+
+
+def test_the_commissions_copy_of_the_application_states_the_particulars_in_full(client, auth, file_case):
+    from tests.factories import intake_payload
+
+    auth.login_as("mediator")
+    payload = _with_particulars(intake_payload(5))
+    case = file_case(**{key: payload[key] for key in ("workers", "respondents")}).case
+    text = pdf_text(client.get(f"/cases/{case.case_no}/documents/arbitration_application.pdf").data)
+    flat = "".join(text.split())
+    for particular in ("110105199001011232", case.workers[0].phone, "1990年1月1日出生", "男",
+                       "住所：北京市朝阳区望京街道某某小区3号楼", "住所：北京市海淀区某某路88号",
+                       "法定代表人或主要负责人：李某", "职务：执行董事", f"工作单位：{case.respondents[0].name}"):
+        assert particular in flat, particular
+
+
+def test_the_workers_own_copy_of_the_application_masks_the_id_number_and_phone(client, file_case):
+    from tests.factories import intake_payload
+    from tests.support import csrf_token
+
+    payload = _with_particulars(intake_payload(6))
+    filed = file_case(**{key: payload[key] for key in ("workers", "respondents")})
+    client.post("/status", data={"csrf_token": csrf_token(client, "/status"), "case_no": filed.case.case_no,
+                                 "access_code": filed.access_code})
+    flat = "".join(pdf_text(client.get("/status/case/documents/arbitration_application.pdf").data).split())
+    phone = filed.case.workers[0].phone
+    assert "110105199001011232" not in flat and phone not in flat
+    assert "110***********1232" in flat and f"{phone[:3]}****{phone[-4:]}" in flat
+    assert "住所：北京市朝阳区望京街道某某小区3号楼" in flat
+
+
 def test_people_who_may_not_see_the_case_get_403(client, auth, file_case):
     _, headers = auth.token_for("mediator", region="44")
     case = file_case().case

@@ -25,7 +25,7 @@ SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 def worker(name: str = "王小明", **changes) -> PartyInfo:
     """A delivery rider applicant with masked identifiers."""
-    fields = dict(id_number_masked="110***********1234", phone_masked="138****5678",
+    fields = dict(id_number="110***********1234", phone="138****5678",
                   address="北京市某某区某某路12号院3号楼", gender_zh="男", age=29)
     return PartyInfo(name, "劳动者", **{**fields, **changes})
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
 from disputes.documents import ClaimInfo, DeadlineInfo, render_document
 
-from .factories import ISSUED_ON, agreed, failed, make_context, referred, refused, worker
+from .factories import ISSUED_ON, agreed, failed, make_context, platform, referred, refused, worker
 
 NON_MONEY_CLAIMS = [ClaimInfo("confirm_labor_relation", "确认劳动关系"), ClaimInfo("discrimination", "就业歧视")]
 
@@ -89,11 +89,34 @@ def test_acceptance_without_a_mediator_says_one_will_be_assigned(flat_text_of):
     assert "待指定" in flat_text_of(render_document("acceptance_notice", make_context(mediator_name=None)))
 
 
-def test_complete_identifiers_are_masked_anyway(flat_text_of):
-    exposed = worker(id_number_masked="110105199001011234", phone_masked="13812345678")
-    text = flat_text_of(render_document("arbitration_application", make_context(workers=[exposed])))
-    assert "110105199001011234" not in text and "13812345678" not in text
-    assert "110***********1234" in text and "138****5678" in text
+def test_complete_identifiers_are_masked_in_every_document_but_the_application(flat_text_of):
+    exposed = worker(id_number="110105199001011234", phone="13812345678")
+    for kind in ("mediation_agreement", "case_summary"):
+        text = flat_text_of(render_document(kind, agreed(workers=[exposed])))
+        assert "110105199001011234" not in text and "13812345678" not in text, kind
+        assert "110***********1234" in text and "138****5678" in text, kind
+
+
+def test_the_application_states_the_particulars_of_article_28_in_full(flat_text_of):
+    applicant = worker(id_number="110105199001011234", phone="13812345678", born_on=date(1990, 1, 1), age=36,
+                       occupation="delivery_rider", work_unit="某某众包服务外包有限公司")
+    employer = platform(legal_representative_title="执行董事")
+    text = flat_text_of(render_document("arbitration_application", make_context(workers=[applicant],
+                                                                                respondents=[employer])))
+    for particular in ("110105199001011234", "13812345678", "男", "1990年1月1日出生", "36岁", "网约配送员",
+                       "工作单位：某某众包服务外包有限公司", "住所：北京市某某区某某路12号院3号楼",
+                       "住所：北京市某某区某某大街88号", "法定代表人或主要负责人：李某", "职务：执行董事"):
+        assert particular in text, particular
+    assert "尚未载明" not in text
+
+
+def test_the_application_lists_the_particulars_the_case_lacks(flat_text_of):
+    unknown = worker(id_number=None, gender_zh=None, age=None, address=None)
+    employer = platform(address=None, legal_representative=None)
+    text = flat_text_of(render_document("arbitration_application", make_context(workers=[unknown], respondents=[employer])))
+    assert "尚未载明" in text and "第二十九条" in text
+    assert "王小明的性别、出生日期、公民身份号码、住所" in text
+    assert "某某即时配送科技有限公司的住所、法定代表人或主要负责人、职务" in text
 
 
 def test_user_text_is_printed_literally_not_as_markup(flat_text_of):

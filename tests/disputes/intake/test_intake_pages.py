@@ -227,3 +227,25 @@ def test_a_mediator_files_for_a_group_of_workers(client, auth):
     assert response.status_code == 302
     case = db.session.scalar(sa.select(Case))
     assert case.channel == "mediator" and len(case.workers) == 2
+
+
+def test_the_particulars_an_arbitration_application_needs_are_asked_and_kept(client, regions):
+    data = worker_data(client, **{"workers-0-address": "北京市朝阳区望京街道某某小区3号楼",
+                                  "respondents-0-address": "北京市海淀区某某路88号",
+                                  "respondents-0-legal_representative": "李某",
+                                  "respondents-0-legal_representative_title": "执行董事"})
+    employer_step = client.get("/intake/employer").get_data(as_text=True)
+    assert "单位住所和负责人（选填，仲裁申请书需要）" in employer_step  # folded away: the worker may not know them
+    assert file_in_steps(client, data).status_code == 302
+    case = db.session.scalar(sa.select(Case))
+    respondent = case.respondents[0]
+    assert case.workers[0].address == "北京市朝阳区望京街道某某小区3号楼"
+    assert (respondent.address, respondent.legal_representative, respondent.legal_representative_title) == (
+        "北京市海淀区某某路88号", "李某", "执行董事")
+
+
+def test_a_particular_too_long_is_refused_beside_its_field(client, regions):
+    data = worker_data(client, **{"respondents-0-legal_representative": "李" * 65})
+    refused = send_step(client, "employer", data)
+    assert refused.status_code == 422
+    assert summary_links(refused.get_data(as_text=True)) == ["#respondents-0-legal_representative"]
