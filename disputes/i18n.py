@@ -1,6 +1,7 @@
 """Language choice: Simplified Chinese unless the user picked English."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import Flask, current_app, has_request_context, request, session
@@ -8,6 +9,28 @@ from flask import Flask, current_app, has_request_context, request, session
 from disputes.extensions import babel
 
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
+
+# Full-width punctuation the templates put beside a label ("{{ _('平台') }}：{{ name }}") is English's
+# half-width one once the label is English. Only a mark with a Latin letter, a digit or ASCII
+# punctuation on one side changes: between two Chinese characters it belongs to Chinese text (a
+# worker's own words, a company's name) and is left as written.
+_HALF_WIDTH = {"：": ":", "（": "(", "）": ")", "，": ",", "；": ";", "、": ","}
+_BESIDE_ENGLISH = re.compile("(?<=[\\x21-\\x7e])[：（），；、]|[：（），；、](?=[\\x21-\\x7e])")
+
+
+def half_width_punctuation(html: str) -> str:
+    """The page's full-width marks that stand beside English as their half-width forms, with the
+    space English puts after ":", ",", ";" and ")" and before "(" where none is there already."""
+    def half(found: re.Match) -> str:
+        mark = _HALF_WIDTH[found.group(0)]
+        before = html[found.start() - 1] if found.start() else " "
+        after = html[found.end()] if found.end() < len(html) else " "
+        if mark == "(":
+            return mark if before.isspace() or before in "(>" else " " + mark
+        closing_tag = html.startswith("</", found.end())
+        return mark if after.isspace() or after in "),.;:" or closing_tag else mark + " "
+
+    return _BESIDE_ENGLISH.sub(half, html)
 
 
 def select_locale() -> str:
@@ -32,6 +55,16 @@ def init_app(app: Flask) -> None:
         asked = request.args.get("lang")
         if asked in app.config["LANGUAGES"] and session.get("lang") != asked:
             session["lang"] = asked
+
+    @app.after_request
+    def _english_punctuation(response):
+        from flask_babel import get_locale
+
+        locale = get_locale()
+        if (locale is not None and locale.language == "en" and response.mimetype == "text/html"
+                and not response.direct_passthrough):
+            response.set_data(half_width_punctuation(response.get_data(as_text=True)))
+        return response
 
     @app.context_processor
     def _language_context():

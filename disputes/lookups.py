@@ -5,6 +5,7 @@ import sqlalchemy as sa
 
 from disputes.extensions import db
 from disputes.models import Region
+from disputes.vocabulary import province_label
 
 
 def region_choices() -> list[tuple[str, str]]:
@@ -14,4 +15,4 @@ def region_choices() -> list[tuple[str, str]]:
     regions = db.session.execute(
         sa.select(Region.code, Region.name_zh).where(Region.parent_code.is_(None)).order_by(Region.code)
     ).all()
-    return [("", _("请选择"))] + [(code, name) for code, name in regions]
+    return [("", _("请选择"))] + [(code, province_label(code, name)) for code, name in regions]

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from flask import Flask
 from flask_login import current_user
-from flask_babel import gettext
+from flask_babel import format_currency, format_decimal, format_percent, gettext
 from flask_babel import lazy_gettext as _l
 
 from disputes.permissions import can
@@ -15,15 +15,19 @@ from disputes.timekeeping import format_local
 from disputes.validation import readable
 from disputes.vocabulary import (
     CLAIM_KINDS, CLAIM_LABELS, FACTOR_LABELS, FACTOR_QUESTIONS, OCCUPATION_LABELS, OCCUPATIONS, OUTCOME_LABELS, RESPONDENT_KIND_LABELS,
-    ROLE_LABELS, actor_label, deadline_label, deadline_period, event_label, label, legal_aid_label, state_label,
+    ROLE_LABELS, actor_label, deadline_label, deadline_period, event_label, label, legal_aid_label, province_label,
+    province_label_of_name, state_label, citation, deadline_note,
 )
 from workflows import STATES
 from workflows.inspection import CLUE_STATUSES
 
 
-def money(amount: Decimal | None) -> str:
-    """¥6,800.00, or a dash when there is no amount."""
-    return "—" if amount is None else f"¥{amount:,.2f}"
+def money(amount: Decimal | str | None) -> str:
+    """An amount in yuan as the page's locale writes money (¥6,800.00; CN¥6,800.00 in English), by
+    Babel; a dash when there is no amount. A string is a figure the API gave as text ("388558.00")."""
+    if amount is None or amount == "":
+        return "—"
+    return format_currency(Decimal(str(amount)), "CNY")
 
 
 LIGHT_LABELS = {
@@ -86,6 +90,8 @@ def init_app(app: Flask) -> None:
         factor_label=lambda key: label(FACTOR_LABELS, key),
         factor_question=lambda key: label(FACTOR_QUESTIONS, key),
         clue_status_label=lambda key: label(CLUE_STATUSES, key),
+        province_label=province_label,
+        province_label_of_name=province_label_of_name,
         field_errors=field_errors,
     )
-    app.jinja_env.filters.update(facet_args=facet_args, combine_after=lambda args, cursor: {**args, "after": cursor}, money=money, local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)
+    app.jinja_env.filters.update(facet_args=facet_args, combine_after=lambda args, cursor: {**args, "after": cursor}, money=money, cite=citation, deadline_note=deadline_note, number=format_decimal, percent=lambda share: format_percent(share, '#,##0%'), local_time=format_local, mask_id=mask_id_number, mask_phone=mask_phone)

@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from flask_babel import get_locale
 
 import glossary
+import places
+from glossary.laws import citation_en
+from places.english import province_name_en
 from workflows import ACTOR_LABELS, DEADLINE_LABELS, EVENT_LABELS, LEGAL_AID_LABELS, STATE_LABELS
 
 
@@ -56,6 +59,42 @@ def in_language(text_zh: str, text_en: str) -> str:
     """A text written in both languages beside its rule (workflows' messages, deadlines) in the current one."""
     locale = get_locale()
     return text_en if locale is not None and locale.language == "en" else text_zh
+
+
+def province_label(code: str | None, name_zh: str) -> str:
+    """A province's name in the current language: its English name by its code when English was
+    chosen and one is known, else the Chinese name as stored."""
+    english = province_name_en(code)
+    return in_language(name_zh, english) if english else name_zh
+
+
+def province_label_of_name(name_zh: str | None) -> str:
+    """As province_label, for a figure keyed by the province's Chinese name (the dashboard's by_region)."""
+    if not name_zh:
+        return name_zh or ""
+    code = next((place.code for place in places.provinces() if place.name == name_zh), None)
+    return province_label(code, name_zh)
+
+
+def citation(text: str | None) -> str:
+    """A citation of the law ("《劳动争议调解仲裁法》第十四条") in the current language."""
+    if not text:
+        return text or ""
+    return in_language(text, citation_en(text))
+
+
+def deadline_note(deadline) -> str:
+    """A deadline's note in the current language (workflows writes each note in both)."""
+    if not deadline.note:
+        return ""
+    return in_language(deadline.note, getattr(deadline, "note_en", None) or citation_en(deadline.note))
+
+
+def choices_in_language(labels_zh: Mapping[str, str], labels_en: Mapping[str, str]) -> tuple:
+    """A workflows table of Chinese labels as a select's choices, each label in the page's language."""
+    from flask_babel import LazyString
+
+    return tuple((key, LazyString(in_language, text, labels_en[key])) for key, text in labels_zh.items())
 
 
 # History rows that are not life-cycle events.

@@ -22,8 +22,8 @@ from .diagram import diagram_dot
 from .fields import EARLIEST_DATE, LATEST_DATE, MAX_ID, whole_number
 from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, WorkflowError
 from .clocks import legal_aid_urgency
-from .guards import ARBITRATION_GROUNDS, RESTART_REASONS, hearing_notice_latest
-from .service import DOCUMENTS, SERVICE_METHODS
+from .guards import ARBITRATION_GROUNDS, ARBITRATION_GROUNDS_EN, RESTART_REASONS, RESTART_REASONS_EN, hearing_notice_latest
+from .service import DOCUMENTS, DOCUMENTS_EN, PARTIES, PARTIES_EN, SERVICE_METHODS, SERVICE_METHODS_EN
 from .holidays import (
     Arrangement, ArrangementInvalid, Holiday, arrangement_from_data, arrangement_from_notice, statutory_holidays,
 )
@@ -67,7 +67,8 @@ __all__ = [
     "final_award_assessment", "fire", "is_collective", "is_working_day", "simple_procedure_eligible",
     "working_days_between",
     "Arrangement", "ArrangementInvalid", "DayStatus", "Holiday", "arrangement_for", "arrangement_from_data", "arrangement_from_notice",
-    "ARBITRATION_GROUNDS", "DOCUMENTS", "Jurisdiction", "SERVICE_METHODS", "competent_commission",
+    "ARBITRATION_GROUNDS", "ARBITRATION_GROUNDS_EN", "DOCUMENTS", "DOCUMENTS_EN", "Jurisdiction", "PARTIES",
+    "PARTIES_EN", "RESTART_REASONS_EN", "SERVICE_METHODS", "SERVICE_METHODS_EN", "competent_commission",
     "hearing_notice_latest", "legal_aid_urgency", "representative_warnings", "stated_award_type",
     "day_status", "register_arrangement", "statutory_holidays", "subtract_working_days", "unregister_arrangement",
     "EARLIEST_DATE", "LATEST_DATE", "MAX_ID", "whole_number",

@@ -22,6 +22,10 @@ from . import holidays as _holidays
 
 UNKNOWN_CALENDAR_NOTE = ("该年度放假调休安排尚未公布，已按《全国年节及纪念日放假办法》计入法定节假日，"
                          "调休上班日和补假未计入，日期为推算，以国务院办公厅通知为准")
+UNKNOWN_CALENDAR_NOTE_EN = ("The State Council has not yet published that year's holiday arrangement: the statutory "
+                            "holidays of the Measures on National Holidays and Commemorative Days are counted, "
+                            "working weekends and days in lieu are not; the date is an estimate until the "
+                            "General Office's notice")
 UNITS = ("days", "working_days", "years")
 PACKAGE_SOURCE = "chinesecalendar 程序包所载国务院办公厅节假日安排通知"
 

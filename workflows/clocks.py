@@ -10,6 +10,7 @@ from types import MappingProxyType
 
 from .calendar import (
     UNKNOWN_CALENDAR_NOTE,
+    UNKNOWN_CALENDAR_NOTE_EN,
     add_period,
     calendar_known_between,
     calendar_known_for,
@@ -66,6 +67,7 @@ class Deadline:
     actor: str | None = None  # who must act: worker, employer, either, commission, tribunal, legal_aid
     unit: str = "days"
     length: int = 0
+    note_en: str | None = None
 
     def as_data(self):
         """A JSON-serialisable dict with ISO dates."""
@@ -73,7 +75,7 @@ class Deadline:
             "kind": self.kind, "starts": self.starts.isoformat(), "due": self.due.isoformat(),
             "basis": self.basis, "label_zh": self.label_zh, "label_en": self.label_en,
             "calendar_known": self.calendar_known, "note": self.note, "actor": self.actor,
-            "unit": self.unit, "length": self.length,
+            "unit": self.unit, "length": self.length, "note_en": self.note_en,
         }
 
 
@@ -101,13 +103,20 @@ ACTOR_LABELS = MappingProxyType({key: MappingProxyType({"zh": zh, "en": en}) for
 )})
 
 
-def _deadline(kind, starts, length, basis, *notes, unit="days"):
-    due = add_period(starts, length, unit)
+def running_period(kind, starts, length, basis, *notes, unit="days", due=None, labels=None, actors=None):
+    """A running period; each note a (Chinese, English) pair, None for a note that does not apply.
+    `due` when the last day is not simply `length` units on (an order's own date); `labels` and
+    `actors` the tables of names and of who must act by kind (this module's, unless another track's)."""
+    due = due or add_period(starts, length, unit)
     known = calendar_known_between(starts, due) if unit == "working_days" else calendar_known_for(due)
-    notes = [n for n in notes if n] + ([] if known else [UNKNOWN_CALENDAR_NOTE])
-    labels = DEADLINE_LABELS[kind]
-    return Deadline(kind, starts, due, basis, labels["zh"], labels["en"], known, "；".join(notes) or None,
-                    ACTORS.get(kind), unit, length)
+    notes = [n for n in notes if n] + ([] if known else [(UNKNOWN_CALENDAR_NOTE, UNKNOWN_CALENDAR_NOTE_EN)])
+    named = (labels or DEADLINE_LABELS)[kind]
+    return Deadline(kind, starts, due, basis, named["zh"], named["en"], known,
+                    "；".join(zh for zh, _ in notes) or None, (actors or ACTORS).get(kind), unit, length,
+                    "; ".join(en for _, en in notes) or None)
+
+
+_deadline = running_period
 
 
 def mediation_deadline(case, today=None):
@@ -153,8 +162,10 @@ def arbitration_acceptance_deadline(case, today=None):
         "arbitration_acceptance", received, ACCEPTANCE_WORKING_DAYS,
         "《劳动争议调解仲裁法》第二十九条；《劳动人事争议仲裁办案规则》第三十条、第八十条"
         + ("、第四十六条第二项" if corrected else ""),
-        "申请人补正材料的，收到仲裁申请的时间从材料补正之日起重新计算" if corrected else None,
-        "逾期未作出决定的，申请人可以就该争议向人民法院起诉",
+        ("申请人补正材料的，收到仲裁申请的时间从材料补正之日起重新计算",
+         "once the applicant completes the materials, the application counts as received from that day") if corrected else None,
+        ("逾期未作出决定的，申请人可以就该争议向人民法院起诉",
+         "without a decision in time, the applicant may take the dispute to court"),
         unit="working_days",
     )
 
@@ -221,13 +232,16 @@ def award_deadline(case, today):
     start, extended, paused, suspended_since = _award_clock(case, accepted, today)
     notes = []
     if last_event(case, "convert_to_ordinary") is not None:
-        notes.append("简易处理转为一般程序，仲裁期限仍自受理之日起计算（《劳动人事争议仲裁办案规则》第六十一条）")
+        notes.append(("简易处理转为一般程序，仲裁期限仍自受理之日起计算（《劳动人事争议仲裁办案规则》第六十一条）",
+                      "converted from simplified to ordinary procedure, the period still runs from acceptance "
+                      "(Rules for Handling Labour and Personnel Dispute Arbitration Cases, Art. 61)"))
     if extended:
-        notes.append(f"已延长{extended}日")
+        notes.append((f"已延长{extended}日", f"extended by {extended} days"))
     if paused:
-        notes.append(f"中止审理 {paused} 日不计入")
+        notes.append((f"中止审理 {paused} 日不计入", f"{paused} days of suspended proceedings not counted"))
     if suspended_since is not None:
-        notes.append(f"自 {suspended_since.isoformat()} 起中止审理，恢复前期限顺延")
+        notes.append((f"自 {suspended_since.isoformat()} 起中止审理，恢复前期限顺延",
+                      f"proceedings suspended since {suspended_since.isoformat()}; the period waits until they resume"))
     length = AWARD_DAYS + extended + paused
     return _deadline(
         "award", start, length,
@@ -235,7 +249,9 @@ def award_deadline(case, today):
     )
 
 
-_RECEIPT_NOTE = "尚未记录送达，暂按裁决作出之日推算；期限自收到裁决书之日起算，以实际送达日为准"
+_RECEIPT_NOTE = ("尚未记录送达，暂按裁决作出之日推算；期限自收到裁决书之日起算，以实际送达日为准",
+                 "service not yet recorded: estimated from the day of the award; the period runs from receipt "
+                 "of the award, so the actual day of service governs")
 
 
 def _from_receipt(case, document, party, anchor_event):
@@ -245,8 +261,10 @@ def _from_receipt(case, document, party, anchor_event):
     if found is not None:
         day, record = found
         method = record.data.get("method")
-        how = "公告送达，发出公告之日起经过三十日视为送达" if method == "public_notice" else "送达"
-        return day, f"自 {day.isoformat()} {how}之日起算"
+        if method == "public_notice":
+            return day, (f"自 {day.isoformat()} 公告送达，发出公告之日起经过三十日视为送达之日起算",
+                         f"counted from {day.isoformat()}: served by public notice, deemed served 30 days after it")
+        return day, (f"自 {day.isoformat()} 送达之日起算", f"counted from {day.isoformat()}, the day of service")
     return anchor.on, _RECEIPT_NOTE
 
 
@@ -268,8 +286,11 @@ def _award_set_aside(case):
 def _from_ruling(case, document, party, ruled):
     found = receipt(case, document, party, after=ruled)
     if found is not None:
-        return found[0], f"自 {found[0].isoformat()} 收到裁定书之日起算"
-    return ruled.on, "尚未记录裁定书送达，暂按裁定记录之日推算，以实际送达日为准"
+        return found[0], (f"自 {found[0].isoformat()} 收到裁定书之日起算",
+                          f"counted from {found[0].isoformat()}, the day the ruling was received")
+    return ruled.on, ("尚未记录裁定书送达，暂按裁定记录之日推算，以实际送达日为准",
+                      "service of the ruling not yet recorded: estimated from the day it was recorded; the actual "
+                      "day of service governs")
 
 
 def lawsuit_deadline(case, today=None):
@@ -282,13 +303,14 @@ def lawsuit_deadline(case, today=None):
     if _award_set_aside(case):
         starts, note = _from_ruling(case, "set_aside_ruling", "worker", _after_award(case, "set_aside_ruled"))
         return _deadline("lawsuit", starts, LAWSUIT_DAYS, "《劳动争议调解仲裁法》第四十九条第三款",
-                         "仲裁裁决被人民法院裁定撤销，当事人可以就该劳动争议事项起诉", note)
+                         ("仲裁裁决被人民法院裁定撤销，当事人可以就该劳动争议事项起诉",
+                          "the court set the award aside: a party may sue on the dispute"), note)
     starts, note = _from_receipt(case, "award", "worker", "render_award")
     if case.final_award:
         return _deadline("lawsuit", starts, LAWSUIT_DAYS, "《劳动争议调解仲裁法》第四十八条",
-                         "终局裁决：仅劳动者可以起诉", note)
+                         ("终局裁决：仅劳动者可以起诉", "final award: only the worker may sue"), note)
     return _deadline("lawsuit", starts, LAWSUIT_DAYS, "《劳动争议调解仲裁法》第五十条",
-                     "期满不起诉的，裁决书发生法律效力", note)
+                     ("期满不起诉的，裁决书发生法律效力", "if nobody sues in time, the award takes legal effect"), note)
 
 
 def employer_lawsuit_deadline(case, today=None):
@@ -303,7 +325,8 @@ def employer_lawsuit_deadline(case, today=None):
         return None
     starts, note = _from_receipt(case, "award", "employer", "render_award")
     return _deadline("employer_lawsuit", starts, LAWSUIT_DAYS, "《劳动争议调解仲裁法》第五十条",
-                     "用人单位不服非终局裁决的，自收到裁决书之日起十五日内起诉", note)
+                     ("用人单位不服非终局裁决的，自收到裁决书之日起十五日内起诉",
+                      "an employer that contests a non-final award sues within 15 days of receiving it"), note)
 
 
 def set_aside_deadline(case, today=None):
@@ -318,10 +341,12 @@ def set_aside_deadline(case, today=None):
         starts, note = _from_ruling(case, "dismissal_ruling", "employer", ended)
         return _deadline("set_aside", starts, SET_ASIDE_DAYS,
                          "《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第二十一条第二款",
-                         "劳动者的起诉被驳回或者撤诉后，向仲裁委员会所在地的中级人民法院申请", note)
+                         ("劳动者的起诉被驳回或者撤诉后，向仲裁委员会所在地的中级人民法院申请",
+                          "after the worker's suit is dismissed or withdrawn, to the intermediate court where the "
+                          "commission sits"), note)
     starts, note = _from_receipt(case, "award", "employer", "render_award")
     return _deadline("set_aside", starts, SET_ASIDE_DAYS, "《劳动争议调解仲裁法》第四十九条",
-                     "向仲裁委员会所在地的中级人民法院申请", note)
+                     ("向仲裁委员会所在地的中级人民法院申请", "to the intermediate court where the commission sits"), note)
 
 
 _RULES_80 = "；《劳动人事争议仲裁办案规则》第八十条（按工作日计算）"
@@ -344,7 +369,8 @@ def defence_deadline(case, today=None):
     if found is None:
         return None
     return _deadline("defence", found[0], DEFENCE_WORKING_DAYS, "《劳动争议调解仲裁法》第三十条第二款" + _RULES_80,
-                     "被申请人未提交答辩书的，不影响仲裁程序的进行", unit="working_days")
+                     ("被申请人未提交答辩书的，不影响仲裁程序的进行",
+                      "no defence does not stop the proceedings"), unit="working_days")
 
 
 def composition_notice_deadline(case, today=None):
@@ -379,7 +405,10 @@ def _limitation_bases(case):
 # Shanghai, Liaoning and Chongqing guidance says no, Tianjin (津高法〔2019〕296号) says yes. Those
 # regional texts were not re-read here: the split is stated, not decided.
 CONFIRMATION_SPLIT_NOTE = ("确认劳动关系的请求是否适用仲裁时效，各地裁判口径不一（据本系统法律审查记录：北京、上海、辽宁、"
-                           "重庆认为不受时效限制，天津津高法〔2019〕296号认为适用），请按本地口径判断")
+                           "重庆认为不受时效限制，天津津高法〔2019〕296号认为适用），请按本地口径判断",
+                           "courts differ on whether a claim to confirm a labour relationship is time-barred (this "
+                           "system's legal review: Beijing, Shanghai, Liaoning and Chongqing say it is not; Tianjin, "
+                           "Jin Gao Fa [2019] No. 296, says it is): follow the local practice")
 
 
 def _time_barred_note(bases, complained_on, kinds=frozenset()):
@@ -390,9 +419,13 @@ def _time_barred_note(bases, complained_on, kinds=frozenset()):
     if first_due >= complained_on:
         return None
     if kinds == {"confirm_labor_relation"}:
-        return f"按知道权利受侵害之日计算，一年已于 {first_due.isoformat()} 经过；" + CONFIRMATION_SPLIT_NOTE
+        zh, en = CONFIRMATION_SPLIT_NOTE
+        return (f"按知道权利受侵害之日计算，一年已于 {first_due.isoformat()} 经过；" + zh,
+                f"counted from the day the worker knew of the infringement, the year ended on {first_due.isoformat()}; " + en)
     return (f"按知道权利受侵害之日计算，仲裁时效已于 {first_due.isoformat()} 届满；"
-            "对方提出时效抗辩的，请核实有无中断、中止事由")
+            "对方提出时效抗辩的，请核实有无中断、中止事由",
+            f"counted from the day the worker knew of the infringement, the limitation period ended on "
+            f"{first_due.isoformat()}; if the other side pleads it, check for an interruption or suspension")
 
 
 def _limitation_pauses(case, since, today):
@@ -432,9 +465,12 @@ def limitation_deadline(case, today=None):
     notes = [
         _time_barred_note(bases, case.submitted_on, kinds),
         CONFIRMATION_SPLIT_NOTE if "confirm_labor_relation" in kinds and kinds != {"confirm_labor_relation"} else None,
-        "劳动关系存续期间拖欠劳动报酬的请求不受仲裁时效限制" if exempt else None,
-        f"时效中止 {paused} 日不计入" if paused and open_since is None else None,
-        f"自 {open_since.isoformat()} 起时效中止，中止事由消除后继续计算" if open_since else None,
+        ("劳动关系存续期间拖欠劳动报酬的请求不受仲裁时效限制",
+         "claims for pay withheld while the labour relationship lasts are not time-barred") if exempt else None,
+        (f"时效中止 {paused} 日不计入", f"{paused} days of suspended limitation not counted")
+        if paused and open_since is None else None,
+        (f"自 {open_since.isoformat()} 起时效中止，中止事由消除后继续计算",
+         f"limitation suspended since {open_since.isoformat()}; it runs on once the cause ends") if open_since else None,
     ]
     deadline = _deadline("limitation", starts, LIMITATION_YEARS, "《劳动争议调解仲裁法》第二十七条", *notes,
                          unit="years")
@@ -454,12 +490,21 @@ def legal_aid_urgency(case, today, running=None):
     arbitration, to sue, to apply to set aside); (2) preservation of property or evidence, or
     interim execution, must be asked for at once (the referral says so). Returns the reasons.
     """
+    return [zh for zh, _ in _urgency_reasons(case, today, running)]
+
+
+def _urgency_reasons(case, today, running=None):
+    """legal_aid_urgency's reasons as (Chinese, English) pairs."""
     running = deadlines(case, today=today) if running is None else running
-    reasons = [f"距{d.label_zh}届满（{d.due.isoformat()}）不足七日，需要及时起诉或者申请仲裁（第四十四条第一项）"
+    reasons = [(f"距{d.label_zh}届满（{d.due.isoformat()}）不足七日，需要及时起诉或者申请仲裁（第四十四条第一项）",
+                f"fewer than seven days to the end of the {d.label_en} ({d.due.isoformat()}): a claim must be brought "
+                f"at once (Art. 44(1))")
                for d in running if d.kind in URGENT_KINDS and 0 <= (d.due - today).days < LEGAL_AID_DECISION_DAYS]
     referred = last_event(case, "refer_legal_aid")
     if referred is not None and referred.data.get("needs_preservation"):
-        reasons.append("需要立即申请财产保全、证据保全或者先予执行（第四十四条第二项）")
+        reasons.append(("需要立即申请财产保全、证据保全或者先予执行（第四十四条第二项）",
+                        "preservation of property or evidence, or advance execution, must be applied for at once "
+                        "(Art. 44(2))"))
     return reasons
 
 
@@ -470,10 +515,13 @@ def _legal_aid_deadline(case, today, running):
     if referred is None:
         return None
     received = dt.date.fromisoformat(referred.data.get("received_on") or referred.on.isoformat())
-    urgent = legal_aid_urgency(case, today, running)
-    note = ("可以决定先行提供法律援助：" + "；".join(urgent)) if urgent else None
+    urgent = _urgency_reasons(case, today, running)
+    note = ("可以决定先行提供法律援助：" + "；".join(zh for zh, _ in urgent),
+            "legal aid may be given before the decision: " + "; ".join(en for _, en in urgent)) if urgent else None
     return _deadline("legal_aid_decision", received, LEGAL_AID_DECISION_DAYS,
-                     "《中华人民共和国法律援助法》第四十三条、第四十四条", "自法律援助机构收到申请之日起算", note)
+                     "《中华人民共和国法律援助法》第四十三条、第四十四条",
+                     ("自法律援助机构收到申请之日起算", "counted from the day the legal-aid office received the application"),
+                     note)
 
 
 def collective_notice_deadline(case, today=None):
@@ -499,7 +547,8 @@ def judicial_confirmation_deadline(case, today=None):
         return None
     return _deadline("judicial_confirmation", agreement.on, 30,
                      "《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第五十二条；《民事诉讼法》（2023年修正）第二百零五条",
-                     "向人民调解委员会所在地的基层人民法院共同申请")
+                     ("向人民调解委员会所在地的基层人民法院共同申请",
+                      "both parties apply to the basic court where the people's mediation committee sits"))
 
 
 _RUNNING = {

@@ -39,7 +39,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Protocol
 
-from .calendar import UNKNOWN_CALENDAR_NOTE, add_period, calendar_known_between, calendar_known_for
+from .calendar import UNKNOWN_CALENDAR_NOTE, UNKNOWN_CALENDAR_NOTE_EN, add_period, calendar_known_between, calendar_known_for
 from .clocks import Deadline
 from .inspection import normalise_credit_code, normalise_name
 from .states import labels_table
@@ -531,7 +531,7 @@ def _deadline(kind, starts, length, rules, label_zh, label_en, actor):
     known = calendar_known_between(starts, due) if rules.unit == "working_days" else calendar_known_for(due)
     return Deadline(kind=kind, starts=starts, due=due, basis=rules.basis, label_zh=label_zh, label_en=label_en,
                     calendar_known=known, note=None if known else UNKNOWN_CALENDAR_NOTE, actor=actor,
-                    unit=rules.unit, length=length)
+                    unit=rules.unit, length=length, note_en=None if known else UNKNOWN_CALENDAR_NOTE_EN)
 
 
 def objection_deadline(notified_on, rules=DEFAULT_OBJECTION_RULES):

@@ -42,6 +42,12 @@ RESTART_REASONS = MappingProxyType({
     "counterclaim_merged": "合并处理反申请",
     "transferred": "案件移送管辖",
 })
+RESTART_REASONS_EN = MappingProxyType({
+    "party_added": "A party or third party was added",
+    "claims_changed": "Claims were added or changed",
+    "counterclaim_merged": "A counterclaim was joined",
+    "transferred": "The case was transferred to another commission",
+})
 
 # Why a party goes from mediation (or without it) to arbitration: 《劳动争议调解仲裁法》第五条、
 # 第十四条第三款、第十五条. Key: Chinese label. Derived from the state when not given.
@@ -52,6 +58,14 @@ ARBITRATION_GROUNDS = MappingProxyType({
     "mediation_period_expired": "自调解组织收到申请之日起十五日内未达成调解协议（第十四条第三款）",
     "agreement_not_performed": "达成调解协议后不履行（第五条、第十五条）",
     "mediation_declined": "调解组织不予受理调解申请",
+})
+ARBITRATION_GROUNDS_EN = MappingProxyType({
+    "unwilling_to_mediate": "Not willing to mediate (Art. 5)",
+    "unwilling_to_continue": "Not willing to go on mediating (Art. 5)",
+    "mediation_failed": "Mediation failed (Art. 5)",
+    "mediation_period_expired": "No mediation agreement within 15 days of the mediation body receiving the application (Art. 14(3))",
+    "agreement_not_performed": "The mediation agreement was not performed (Arts 5, 15)",
+    "mediation_declined": "The mediation body declined the application",
 })
 
 

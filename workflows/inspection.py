@@ -35,15 +35,12 @@ from typing import Protocol
 
 from . import fields
 from .calendar import (
-    UNKNOWN_CALENDAR_NOTE,
     add_period,
-    calendar_known_between,
-    calendar_known_for,
     is_working_day,
     working_days_between,
 )
 from .case import EventRecord, events_since, last_event
-from .clocks import Deadline
+from .clocks import running_period
 from .errors import EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent
 from .states import labels_table
 
@@ -354,13 +351,14 @@ ACTORS = MappingProxyType({
 
 
 def _deadline(kind, starts, length, basis, *notes, unit="days", due=None):
-    due = due or add_period(starts, length, unit)
-    known = calendar_known_between(starts, due) if unit == "working_days" else calendar_known_for(due)
-    notes = [n for n in notes if n] + ([] if known else [UNKNOWN_CALENDAR_NOTE])
-    labels = DEADLINE_LABELS[kind]
-    return Deadline(kind=kind, starts=starts, due=due, basis=basis, label_zh=labels["zh"], label_en=labels["en"],
-                    calendar_known=known, note="；".join(notes) or None, actor=ACTORS[kind], unit=unit,
-                    length=length)
+    return running_period(kind, starts, length, basis, *notes, unit=unit, due=due, labels=DEADLINE_LABELS,
+                          actors=ACTORS)
+
+
+# The rule for counting these periods is this system's, since the texts read give none.
+_CALENDAR_DAYS = ("“日”按日历日计算，末日为休息日的顺延（本系统期间计算规则）",
+                  "days are calendar days; a last day that falls on a rest day moves to the next working day "
+                  "(this system's counting rule)")
 
 
 def _day(record, key):
@@ -374,9 +372,11 @@ def acceptance_deadline(matter, today=None):
     figure: the department opens a case promptly when it thinks one is needed (条例第十四条第二款)."""
     if matter.channel != "complaint":
         return None
-    notes = ["受理之日即立案"]
+    notes = [("受理之日即立案", "a case is opened on the day the complaint is accepted")]
     if last_event(matter, "request_correction") is not None:
-        notes.append("已告知补正；补正是否重新计算期限，所据文本未作规定，仍自接到投诉之日起算")
+        notes.append(("已告知补正；补正是否重新计算期限，所据文本未作规定，仍自接到投诉之日起算",
+                      "a correction was asked for; the text relied on does not say whether it restarts the "
+                      "period, so it still runs from the complaint's receipt"))
     return _deadline("complaint_acceptance", matter.received_on, ACCEPTANCE_WORKING_DAYS,
                      f"{PROVISIONS}第十八条{PROVISIONS_CAVEAT}", *notes, unit="working_days")
 
@@ -387,12 +387,15 @@ def violation_limit_deadline(matter, today=None):
     if start is None:
         return None
     last = violation_limit_last_day(start)
-    note = ("违法行为有连续或者继续状态，自行为终了之日起算" if matter.violation_ended_on else "自违法行为发生之日起算")
+    notes = [("违法行为有连续或者继续状态，自行为终了之日起算", "a continuing violation: counted from the day it ended")
+             if matter.violation_ended_on else ("自违法行为发生之日起算", "counted from the day of the violation")]
     if not is_working_day(last):
-        note += "；末日为休息日，条例未规定顺延，未予顺延"
+        notes.append(("末日为休息日，条例未规定顺延，未予顺延",
+                      "the last day is a rest day; the Regulation provides no extension, so none is made"))
     if matter.received_on > last:
-        note += f"；投诉（举报）于 {matter.received_on.isoformat()} 提出，已超过二年"
-    return _deadline("violation_limit", start, VIOLATION_LIMIT_YEARS, f"{REGULATION}第二十条", note,
+        notes.append((f"投诉（举报）于 {matter.received_on.isoformat()} 提出，已超过二年",
+                      f"the complaint or report came on {matter.received_on.isoformat()}, after the two years"))
+    return _deadline("violation_limit", start, VIOLATION_LIMIT_YEARS, f"{REGULATION}第二十条", *notes,
                      unit="years", due=last)
 
 
@@ -411,7 +414,9 @@ def investigation_deadline(matter, today=None):
     extended = investigation_extended(matter)
     length = INVESTIGATION_WORKING_DAYS + (INVESTIGATION_EXTENSION_WORKING_DAYS if extended else 0)
     return _deadline("investigation", opened.on, length, f"{REGULATION}第十七条",
-                     "经劳动保障行政部门负责人批准已延长30个工作日" if extended else None, unit="working_days")
+                     ("经劳动保障行政部门负责人批准已延长30个工作日",
+                      "extended by 30 working days with the department head's approval") if extended else None,
+                     unit="working_days")
 
 
 _PAY_KINDS = frozenset({"pay_wages", "pay_minimum_wage_difference", "pay_economic_compensation"})
@@ -445,7 +450,9 @@ def order_deadline(matter, today=None):
     due = dt.date.fromisoformat(order.data["due_on"])
     kind = order.data["kind"]
     basis = f"{REGULATION}第二十六条" if kind in _PAY_KINDS else f"{REGULATION}第十八条第一款第（二）项"
-    note = "期限由责令文书确定" + ("；逾期不支付的，可以责令按应付金额50%以上1倍以下加付赔偿金" if kind in _PAY_KINDS else "")
+    note = ("期限由责令文书确定" + ("；逾期不支付的，可以责令按应付金额50%以上1倍以下加付赔偿金" if kind in _PAY_KINDS else ""),
+            "the date is the one the order set" + ("; unpaid after it, compensation of 50% to 100% of the amount due "
+                                                   "may be ordered" if kind in _PAY_KINDS else ""))
     return _deadline("order_due", order.on, (due - order.on).days, basis, note, due=due)
 
 
@@ -462,8 +469,9 @@ def transfer_decision_deadline(matter, today=None):
     if proposal is None:
         return None
     return _deadline("transfer_decision", proposal.on, TRANSFER_DECISION_DAYS, f"{TRANSFER_RULES}第五条第二款",
-                     "批准移送的，应当在24小时内向同级公安机关移送；不批准的，将理由记录在案",
-                     "“日”按日历日计算，末日为休息日的顺延（本系统期间计算规则）")
+                     ("批准移送的，应当在24小时内向同级公安机关移送；不批准的，将理由记录在案",
+                      "once approved, the case goes to the police at the same level within 24 hours; a refusal is "
+                      "recorded with its reasons"), _CALENDAR_DAYS)
 
 
 def police_review_deadline(matter, today=None):
@@ -472,8 +480,9 @@ def police_review_deadline(matter, today=None):
     if approved is None:
         return None
     return _deadline("police_review", approved.on, POLICE_REVIEW_DAYS, f"{TRANSFER_RULES}第八条",
-                     "自公安机关接受移送之日起算，此处按批准移送之日推算",
-                     "“日”按日历日计算，末日为休息日的顺延（本系统期间计算规则）")
+                     ("自公安机关接受移送之日起算，此处按批准移送之日推算",
+                      "runs from the police's acceptance of the case; estimated here from the day the transfer was "
+                      "approved"), _CALENDAR_DAYS)
 
 
 def reconsideration_deadline(matter, today=None):
@@ -484,8 +493,8 @@ def reconsideration_deadline(matter, today=None):
         return None
     declined = latest
     return _deadline("police_reconsideration", _day(declined, "notice_received_on"), RECONSIDERATION_DAYS,
-                     f"{TRANSFER_RULES}第九条第一款", "也可以建议人民检察院依法进行立案监督",
-                     "“日”按日历日计算，末日为休息日的顺延（本系统期间计算规则）")
+                     f"{TRANSFER_RULES}第九条第一款",
+                     ("也可以建议人民检察院依法进行立案监督", "or propose that the procuratorate supervise"), _CALENDAR_DAYS)
 
 
 def materials_handover_deadline(matter, today=None):
@@ -495,7 +504,7 @@ def materials_handover_deadline(matter, today=None):
     if opened is None:
         return None
     return _deadline("materials_handover", _day(opened, "notice_received_on"), MATERIALS_HANDOVER_DAYS,
-                     f"{TRANSFER_RULES}第十二条", "“日”按日历日计算，末日为休息日的顺延（本系统期间计算规则）")
+                     f"{TRANSFER_RULES}第十二条", _CALENDAR_DAYS)
 
 
 _RUNNING = {

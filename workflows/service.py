@@ -34,6 +34,21 @@ DOCUMENTS = MappingProxyType({
     "set_aside_ruling": "撤销仲裁裁决的裁定书",
     "dismissal_ruling": "驳回起诉或准予撤诉的裁定书",
 })
+DOCUMENTS_EN = MappingProxyType({
+    "acceptance_notice": "Notice of acceptance",
+    "refusal_notice": "Notice of refusal to accept",
+    "application_copy": "Copy of the arbitration application",
+    "defence_copy": "Copy of the defence",
+    "composition_notice": "Notice of the tribunal's composition",
+    "collective_notice": "Single notice for a collective dispute (tribunal, defence and evidence periods, hearing date and place)",
+    "hearing_notice": "Notice of hearing",
+    "partial_award": "Partial award",
+    "interim_execution_ruling": "Award on advance execution",
+    "award": "Award",
+    "mediation_statement": "Mediation statement",
+    "set_aside_ruling": "Ruling setting the award aside",
+    "dismissal_ruling": "Ruling dismissing or allowing withdrawal of the lawsuit",
+})
 
 SERVICE_METHODS = MappingProxyType({
     "direct": "直接送达（签收）",
@@ -44,8 +59,19 @@ SERVICE_METHODS = MappingProxyType({
     "electronic": "电子送达",
     "public_notice": "公告送达",
 })
+SERVICE_METHODS_EN = MappingProxyType({
+    "direct": "In person (signed for)",
+    "left_at_address": "Left at the address",
+    "left_or_posted_with_record": "Left or posted, with photos or video (served after three days, Rules for Handling "
+                                  "Labour and Personnel Dispute Arbitration Cases, Art. 20)",
+    "entrusted": "Through another body",
+    "post": "By post",
+    "electronic": "Electronically",
+    "public_notice": "By public notice",
+})
 
 PARTIES = MappingProxyType({"worker": "劳动者", "employer": "用人单位", "both": "双方当事人"})
+PARTIES_EN = MappingProxyType({"worker": "The worker", "employer": "The employer", "both": "Both parties"})
 
 
 def counts_as_received(served, method):

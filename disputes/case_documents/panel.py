@@ -7,6 +7,7 @@ from disputes.case_documents.services import latest_of_each_kind, stage_refusal
 from disputes.documents import DOCUMENT_KINDS
 from disputes.models import Case, GeneratedDocument, User
 from disputes.permissions import can
+from disputes.vocabulary import label
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,8 @@ class PanelRow:
 
 def document_panel(case: Case) -> list[PanelRow]:
     issued = latest_of_each_kind(case)
-    return [PanelRow(kind, labels["zh"], stage_refusal(case, kind), issued.get(kind))
-            for kind, labels in DOCUMENT_KINDS.items()]
+    return [PanelRow(kind, label(DOCUMENT_KINDS, kind), stage_refusal(case, kind), issued.get(kind))
+            for kind in DOCUMENT_KINDS]
 
 
 def documents_case_panel(case: Case, user: User) -> dict:

@@ -5,6 +5,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from disputes.vocabulary import label
 from disputes.case_documents import bp
 from disputes.case_documents.context import document_context
 from disputes.case_documents.services import issue_again_by_hand, pdf_bytes, stage_refusal, worker_pdf
@@ -29,7 +30,7 @@ def preview(case_no: str, kind: str):
     if refusal:
         raise Conflict(refusal)
     context = document_context(case, local_today(), for_worker=sees_as_worker(current_user))
-    return render_template("case_documents/preview.html", case=case, kind=kind, title=DOCUMENT_KINDS[kind]["zh"],
+    return render_template("case_documents/preview.html", case=case, kind=kind, title=label(DOCUMENT_KINDS, kind),
                            ctx=context, number=document_number(kind, case.case_no, _short(context.organisation_name)))
 
 

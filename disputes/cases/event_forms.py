@@ -3,10 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 
 from disputes.validation import whole_number
-from workflows import ARBITRATION_GROUNDS, CLAIM_KINDS, DOCUMENTS, RESTART_REASONS, SERVICE_METHODS
+from disputes.vocabulary import CLAIM_LABELS, choices_in_language, label
+from workflows import (
+    ARBITRATION_GROUNDS, ARBITRATION_GROUNDS_EN, CLAIM_KINDS, DOCUMENTS, DOCUMENTS_EN, PARTIES, PARTIES_EN, RESTART_REASONS,
+    RESTART_REASONS_EN, SERVICE_METHODS, SERVICE_METHODS_EN,
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "fulfil": (),
     "apply_arbitration": (
         EventField("ground", _l("申请仲裁的理由（《劳动争议调解仲裁法》第五条）"), "choice", required=False,
-                   choices=tuple(ARBITRATION_GROUNDS.items())),
+                   choices=choices_in_language(ARBITRATION_GROUNDS, ARBITRATION_GROUNDS_EN)),
         _OPTIONAL_REASON,
     ),
     "request_application_correction": (
@@ -49,7 +54,7 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
         EventField("days", _l("延长日数（选填，不填则延长至满十五日）"), required=False),
         EventField("approved_by", _l("批准人（仲裁委员会主任或其委托的仲裁院负责人）"), required=False),
     ),
-    "restart_award_clock": (EventField("reason", _l("重新计算期限的原因"), "choice", choices=tuple(RESTART_REASONS.items())),),
+    "restart_award_clock": (EventField("reason", _l("重新计算期限的原因"), "choice", choices=choices_in_language(RESTART_REASONS, RESTART_REASONS_EN)),),
     "suspend_award_clock": (_REASON,),
     "resume_award_clock": (),
     "arbitral_mediation": _AGREEMENT,
@@ -62,7 +67,8 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
                    required=False),
     ),
     "file_lawsuit": (
-        EventField("by", _l("起诉方"), "choice", choices=(("worker", "劳动者"), ("employer", "用人单位"))),
+        EventField("by", _l("起诉方"), "choice",
+                   choices=choices_in_language({k: PARTIES[k] for k in ("worker", "employer")}, PARTIES_EN)),
         EventField("court", _l("受诉法院（选填）"), required=False),
     ),
     "withdraw": (_OPTIONAL_REASON,),
@@ -72,10 +78,10 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
     "legal_aid_declined": (_REASON,),
     # The procedure's other steps (workflows/procedure.py, with the articles).
     "serve_document": (
-        EventField("document", _l("送达的文书"), "choice", choices=tuple(DOCUMENTS.items())),
+        EventField("document", _l("送达的文书"), "choice", choices=choices_in_language(DOCUMENTS, DOCUMENTS_EN)),
         EventField("party", _l("受送达人"), "choice", required=False,
-                   choices=(("worker", "劳动者"), ("employer", "用人单位"), ("both", "双方当事人"))),
-        EventField("method", _l("送达方式"), "choice", choices=tuple(SERVICE_METHODS.items())),
+                   choices=choices_in_language(PARTIES, PARTIES_EN)),
+        EventField("method", _l("送达方式"), "choice", choices=choices_in_language(SERVICE_METHODS, SERVICE_METHODS_EN)),
         EventField("served_on", _l("送达日期"), "date"),
     ),
     "partial_award": (
@@ -83,7 +89,7 @@ EVENT_FIELDS: dict[str, tuple[EventField, ...]] = {
         EventField("matters", _l("先行裁决的事项"), "textarea"),
     ),
     "interim_execution": (
-        EventField("kind", _l("申请先予执行的请求事项"), "choice", choices=tuple((k, v[0]) for k, v in CLAIM_KINDS.items())),
+        EventField("kind", _l("申请先予执行的请求事项"), "choice", choices=tuple((k, LazyString(label, CLAIM_LABELS, k)) for k in CLAIM_KINDS)),
         EventField("rights_clear", _l("当事人之间权利义务关系明确"), "check"),
         EventField("livelihood_at_risk", _l("不先予执行将严重影响申请人的生活"), "check"),
         EventField("amount", _l("金额（元，选填）"), "amount", required=False),

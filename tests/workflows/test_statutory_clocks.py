@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from tests.workflows.fakes import Claim
-from workflows import deadlines
+from workflows import STATES, deadlines
 from workflows.calendar import UNKNOWN_CALENDAR_NOTE as UNKNOWN
 
 D = dt.date
@@ -208,5 +208,18 @@ def test_deadline_as_data_is_json_friendly(case_in):
     assert _only(case_in("in_mediation"), "mediation").as_data() == {
         "kind": "mediation", "starts": "2026-03-02", "due": "2026-03-17", "basis": "《劳动争议调解仲裁法》第十四条",
         "label_zh": "调解期限", "label_en": "Mediation period", "calendar_known": True, "note": None,
-        "actor": "mediation_body", "unit": "days", "length": 15,
+        "actor": "mediation_body", "unit": "days", "length": 15, "note_en": None,
     }
+
+
+def test_every_note_a_deadline_carries_is_written_in_english_too(case_in):
+    from tests.disputes.test_i18n import CJK
+
+    notes = 0
+    for state in STATES:
+        desk = case_in(state)
+        for deadline in deadlines(desk.case, today=desk.today):
+            if deadline.note:
+                notes += 1
+                assert deadline.note_en and not CJK.search(deadline.note_en), (state, deadline.kind, deadline.note_en)
+    assert notes > 0

@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 
 from disputes.errors import ValidationFailed
 from disputes.extensions import db
+from disputes.vocabulary import province_label
 from disputes.inspection.clues import employer_clue_counts
 from disputes.inspection.rating.record import (
     Employer, Partner, employer_facts, employer_partners, find_employer, items_in, record_from_facts,
@@ -157,8 +158,8 @@ def rating_panel(key: str, user: User, *, period: Any = None, region: str | None
         objection_deadline=cr.objection_deadline(current.notified_on) if current and current.notified_on else None,
         pending=pending, review_deadline=cr.review_deadline(pending.filed_on) if pending else None,
         may_rate=can(user, "rate_employers"), may_record=can(user, "inspect"),
-        region_names=dict(db.session.execute(sa.select(Region.code, Region.name_zh)
-                                             .where(Region.code.in_(employer.regions))).all()))
+        region_names={code: province_label(code, name) for code, name in db.session.execute(
+            sa.select(Region.code, Region.name_zh).where(Region.code.in_(employer.regions)))})
     partners = employer_partners(employer.key, user) if partners is None else list(partners)
     panel.chain, panel.chain_note = _chain(employer, facts, partners[:MAX_CHAIN], period, clues)
     return panel

@@ -1,0 +1,103 @@
+"""Citations of the law in English: the texts' English titles and "Art. 14(3)" for 第十四条第三款.
+
+The titles are the ones the National People's Congress, the State Council and the Ministry of
+Human Resources and Social Security use in their English versions, shortened as English legal
+writing does ("Labour Law", not "Labour Law of the People's Republic of China"). A citation is
+converted only where it is one: text around it is left as it stands, so a Chinese sentence with a
+citation in it stays Chinese and the English pages' test finds it.
+"""
+from __future__ import annotations
+
+import re
+
+LAW_TITLES_EN = {
+    "劳动争议调解仲裁法": "Labour Dispute Mediation and Arbitration Law",
+    "劳动人事争议仲裁办案规则": "Rules for Handling Labour and Personnel Dispute Arbitration Cases",
+    "劳动人事争议仲裁组织规则": "Rules on Labour and Personnel Dispute Arbitration Organisations",
+    "企业劳动争议协商调解规定": "Provisions on Consultation and Mediation of Enterprise Labour Disputes",
+    "劳动法": "Labour Law",
+    "劳动合同法": "Labour Contract Law",
+    "劳动合同法实施条例": "Regulation on the Implementation of the Labour Contract Law",
+    "法律援助法": "Legal Aid Law",
+    "民事诉讼法": "Civil Procedure Law",
+    "民法典": "Civil Code",
+    "刑法": "Criminal Law",
+    "行政处罚法": "Administrative Penalty Law",
+    "个人信息保护法": "Personal Information Protection Law",
+    "劳动保障监察条例": "Regulation on Labour Security Supervision",
+    "关于实施〈劳动保障监察条例〉若干规定": "Provisions on Implementing the Regulation on Labour Security Supervision",
+    "保障农民工工资支付条例": "Regulation on Ensuring the Payment of Wages to Migrant Workers",
+    "最低工资规定": "Provisions on Minimum Wages",
+    "全国年节及纪念日放假办法": "Measures on National Holidays and Commemorative Days",
+    "企业劳动保障守法诚信等级评价办法": "Measures for Rating Enterprises' Labour Security Compliance and Integrity",
+    "行政执法机关移送涉嫌犯罪案件的规定": "Provisions on the Transfer of Suspected Criminal Cases by Administrative Law-Enforcement Organs",
+    "工伤保险条例": "Regulation on Work-Related Injury Insurance",
+    "最高人民法院关于审理劳动争议案件适用法律问题的解释（一）":
+        "Interpretation (I) of the Supreme People's Court on Issues of Law in Labour Dispute Cases",
+    "最高人民法院关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释":
+        "Interpretation of the Supreme People's Court on Cases of Refusing to Pay Remuneration for Labour",
+    "最高人民法院关于审理工伤保险行政案件若干问题的规定":
+        "Provisions of the Supreme People's Court on Administrative Cases of Work-Related Injury Insurance",
+}
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERAL = "[零〇一二两三四五六七八九十百千0-9]+"
+_TITLE = re.compile(r"《(?:中华人民共和国)?([^《》]+)》")
+_ARTICLE = re.compile(rf"第({_NUMERAL})条(?:之({_NUMERAL}))?(?:第({_NUMERAL})款)?(?:第[（(]?({_NUMERAL})[）)]?项)?")
+# What a citation says of its text in brackets: the decree, the revision, the day it took effect.
+_PROVENANCE = (
+    (re.compile(r"（国务院令第(\d+)号，(\d{4})年修订）"), r" (State Council Decree No. \1, revised \2)"),
+    (re.compile(r"（国务院令第(\d+)号，(\d{4})年）"), r" (State Council Decree No. \1, \2)"),
+    (re.compile(r"（劳动和社会保障部令第(\d+)号，(\d{4})年）"), r" (Ministry of Labour and Social Security Order No. \1, \2)"),
+    (re.compile(r"（人力资源社会保障部令第(\d+)号，(\d{4})年）"), r" (Ministry of Human Resources and Social Security Order No. \1, \2)"),
+    (re.compile(r"（(\d{4})年修订）"), r" (revised \1)"),
+    (re.compile(r"（(\d{4})年修正）"), r" (as amended in \1)"),
+    (re.compile(r"（(\d{4})年(\d{1,2})月(\d{1,2})日起施行）"), r" (in force from \1-\2-\3)"),
+    (re.compile(r"（法释〔(\d{4})〕(\d+)号）"), r" (Fa Shi [\1] No. \2)"),
+    (re.compile(r"（按工作日计算）"), " (in working days)"),
+    (re.compile(r"（该规章全文未能核实，本条据地方人社部门公开转述）"),
+     " (the full text of these provisions could not be checked; the article as local human-resources departments quote it)"),
+)
+_ARTICLE_LIST = re.compile(r"Art\. ([0-9()-]+)((?:, Art\. [0-9()-]+)+)")
+_PUNCTUATION = {"、": ", ", "；": "; ", "，": ", ", "（": " (", "）": ")", "：": ": ", "。": "."}
+
+
+def chinese_number(text: str) -> int:
+    """二十一 -> 21, 一百零二 -> 102, 十四 -> 14; Arabic digits as they are."""
+    if text.isdigit():
+        return int(text)
+    total, section = 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            section = _DIGITS[ch]
+        elif ch in "十百千":
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            total += (section or 1) * unit
+            section = 0
+    return total + section
+
+
+def _article(found: re.Match) -> str:
+    article, sub, paragraph, item = found.groups()
+    number = f"{chinese_number(article)}" + (f"-{chinese_number(sub)}" if sub else "")
+    return f"Art. {number}" + "".join(f"({chinese_number(part)})" for part in (paragraph, item) if part)
+
+
+def _title(found: re.Match) -> str:
+    return LAW_TITLES_EN.get(found.group(1), found.group(0))
+
+
+def citation_en(text: str) -> str:
+    """The citations in `text` in English: 《劳动争议调解仲裁法》第十四条第三款、第十五条 ->
+    "Labour Dispute Mediation and Arbitration Law, Arts 14(3), 15". A title this table does not
+    know, and any text that is not a citation, stay as written."""
+    for pattern, english in _PROVENANCE:
+        text = pattern.sub(english, text)
+    converted = _TITLE.sub(lambda found: _title(found) + ("\u0000" if found.end() < len(text) and text[found.end()] == "第" else ""), text)
+    converted = _ARTICLE.sub(_article, converted).replace("\u0000", ", ")
+    for chinese, english in _PUNCTUATION.items():
+        converted = converted.replace(chinese, english)
+    converted = _ARTICLE_LIST.sub(lambda found: "Arts " + found.group(1) + found.group(2).replace("Art. ", ""), converted)
+    converted = re.sub(r"\)(?=Art)", "), ", converted)
+    converted = re.sub(r"^ \(", "(", converted)
+    return re.sub(r" {2,}", " ", converted).strip()
