@@ -9,7 +9,7 @@
     var labels = [], values = [];
     table.querySelectorAll("tbody tr").forEach(function (row) {
       var head = row.querySelector("th"), cell = row.querySelector("td.num");
-      if (head && cell) { labels.push(head.textContent.trim()); values.push(Number(cell.textContent)); }
+      if (head && cell) { labels.push(head.textContent.trim()); values.push(Number(cell.getAttribute("data-value"))); }
     });
     if (!labels.length) { return; }
     var weekly = element.getAttribute("data-chart") === "intake_per_week";

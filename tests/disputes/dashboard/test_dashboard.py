@@ -1,6 +1,7 @@
 """Monitoring: figures against hand-computed fixtures, warning rules, exports, employer records."""
 import csv
 import io
+import re
 
 import sqlalchemy as sa
 from openpyxl import load_workbook
@@ -63,12 +64,25 @@ def test_the_dashboard_api_is_for_monitors_only_and_held_to_their_region(client,
     assert body["total"] == 1 and "warnings" in body
 
 
-def test_the_dashboard_page_has_tables_for_every_chart(client, auth, file_case):
+def test_the_dashboard_page_has_tables_for_every_chart_and_collapses_the_empty_ones(client, auth, file_case):
     file_case()
     auth.login_as("admin")
     page = client.get("/dashboard").get_data(as_text=True)
-    assert page.count('class="figures"') >= 8 and "echarts.min.js" in page
+    assert page.count('class="figures"') >= 6 and "echarts.min.js" in page
+    # Nothing is overdue on the day of filing: that chart is a one-line card, with no empty frame.
+    assert 'id="overdue-chart"' not in page and re.search(r'class="card chart-card empty"[^>]*>\s*<h2 id="overdue-title"', page)
     assert client.get("/dashboard?from=yesterday").status_code == 422
+
+
+def test_the_dashboards_amounts_are_money_and_each_figure_has_its_own_label(client, auth, file_case):
+    file_wage_case(file_case, 1, amount="388558.00")
+    auth.login_as("admin")
+    page = client.get("/dashboard").get_data(as_text=True)
+    assert "¥388,558.00" in page and "388558.00" not in page
+    kpis = re.search(r'<dl class="kpis">(.*?)</dl>', page, re.S).group(1)
+    assert kpis.count("<dt>") == kpis.count("<dd>") == 9 and " / " not in kpis
+    english = client.get("/dashboard?lang=en").get_data(as_text=True)
+    assert "CN¥388,558.00" in english and "Amount claimed" in english
 
 
 def test_three_wage_complaints_against_one_employer_put_it_on_the_watchlist(app, file_case):
