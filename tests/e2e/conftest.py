@@ -21,6 +21,10 @@ from disputes.extensions import db, limiter
 from tests.conftest import _base_config, _migrate
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts" / "e2e"
+DOCS_SCREENS = Path(__file__).parents[2] / "docs" / "screens"
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# The two sizes every journey is walked at: a phone and a desk's screen.
+SIZES = {"phone": {"width": 390, "height": 844}, "desk": {"width": 1366, "height": 900}}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-quic"]
 TIMEOUT_MS = 10_000  # one action or navigation; Playwright's 30 s default only slows down a failure
@@ -113,9 +117,50 @@ def narrow_phone(browser):
 @pytest.fixture
 def desk(browser):
     """A mediator's desktop browser, a separate context: its own cookies and session."""
-    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport=SIZES["desk"])
     yield context
     context.close()
+
+
+def sized_context(browser, size: str, **options):
+    """A context at one of SIZES (a phone's with touch) whose pages axe can check: axe is injected as
+    an inline script, which the app's CSP rightly refuses, so only these contexts bypass the CSP."""
+    context = new_context(browser, viewport=SIZES[size], bypass_csp=True,
+                          **({"is_mobile": True, "has_touch": True} if size == "phone" else {}), **options)
+    context.size = size
+    return context
+
+
+@pytest.fixture(params=sorted(SIZES))
+def sized(request, browser):
+    """The test runs twice: on the phone (390 × 844, touch) and at a desk (1366 × 900)."""
+    context = sized_context(browser, request.param)
+    yield context
+    context.close()
+
+
+def violations(page) -> list[str]:
+    """axe-core's WCAG 2.x A and AA violations on the page as it stands: "rule: where" each."""
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    return page.evaluate(
+        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
+        ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))")
+
+
+def assert_accessible(page) -> None:
+    assert violations(page) == [], page.url
+
+
+def docs_shot(page, name: str) -> Path:
+    """Keep the page for the docs as docs/screens/<name>.png: the full page in 64 colours, to stay small."""
+    from PIL import Image
+
+    DOCS_SCREENS.mkdir(parents=True, exist_ok=True)
+    target = DOCS_SCREENS / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)
+    with Image.open(target) as taken:
+        taken.convert("RGB").quantize(colors=64).save(target, optimize=True)
+    return target
 
 
 @pytest.fixture

@@ -2,40 +2,22 @@
 no WCAG 2 A or AA violation."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.e2e.conftest import new_context
+from tests.e2e.conftest import sized_context, violations
 from tests.e2e.test_worker_journeys import sign_in
 
-AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-SIZES = {"phone": {"width": 390, "height": 844}, "desk": {"width": 1366, "height": 900}}
-PUBLIC_PAGES = ["/", "/intake", "/status", "/status/reset", "/assess", "/typical-cases", "/workflow", "/login"]
-STAFF_PAGES = [("mediator", "/cases"), ("mediator", "/dashboard"), ("mediator", "/intake/on-behalf"),
-               ("mediator", "/account"), ("admin", "/admin/holidays"), ("admin", "/admin/minimum-wages")]
+pytestmark = pytest.mark.e2e
 
-
-def violations(page) -> list[str]:
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    found = page.evaluate(
-        "async () => (await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}))"
-        ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))")
-    return found
-
-
-def _context(browser, size: str, **options):
-    # axe is injected as an inline script, which the app's CSP rightly refuses; only these contexts bypass it.
-    return new_context(browser, viewport=SIZES[size], bypass_csp=True,
-                       **({"is_mobile": True, "has_touch": True} if size == "phone" else {}), **options)
-
-
-@pytest.fixture(params=sorted(SIZES))
-def sized(request, browser):
-    context = _context(browser, request.param)
-    context.size = request.param
-    yield context
-    context.close()
+# Every page without a case or a record in its address; those with one are checked by the journeys
+# that reach them (the case page, the portal, a typical case, the matter, the employer).
+PUBLIC_PAGES = ["/", "/guide", "/intake", "/intake/resume", "/status", "/status/reset", "/assess", "/typical-cases",
+                "/workflow", "/login", "/inspection/report"]
+STAFF_PAGES = [("mediator", "/cases"), ("mediator", "/dashboard"), ("mediator", "/alerts"), ("mediator", "/intake/on-behalf"),
+               ("mediator", "/account"), ("admin", "/admin/holidays"), ("admin", "/admin/minimum-wages"),
+               ("admin", "/admin/users"), ("admin", "/admin/audit"), ("admin", "/admin/jobs"),
+               ("admin", "/admin/warning-rules"), ("admin", "/typical-cases/new"),
+               ("inspector", "/inspection/"), ("inspector", "/inspection/clues")]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +39,7 @@ def test_staff_pages_have_no_accessibility_violations(sized, browser, live_serve
         page = sized.new_page()
         sign_in(page, live_server, user)
         signed_in[user] = sized.storage_state()
-    context = _context(browser, sized.size, storage_state=signed_in[user])
+    context = sized_context(browser, sized.size, storage_state=signed_in[user])
     try:
         page = context.new_page()
         assert page.goto(f"{live_server}{path}").ok

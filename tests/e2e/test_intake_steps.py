@@ -7,54 +7,28 @@ The phone's screenshots of each step are kept for the docs in docs/screens/intak
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from PIL import Image
 from playwright.sync_api import expect
 
 from disputes.intake.drafts.steps import CHECK, STEPS
-from tests.e2e.conftest import Problems
-from tests.e2e.test_accessibility import _context, violations
+from tests.e2e.conftest import Problems, assert_accessible, docs_shot, sized_context
 from tests.e2e.test_worker_journeys import (
     ANSWERS, FACTS, answers_of, fill_in, go_on, read_receipt, send_complaint, tiny_png, walk_to_check,
 )
 
 pytestmark = pytest.mark.e2e
 
-DOCS_SCREENS = Path(__file__).parents[2] / "docs" / "screens"
 GOOD = ANSWERS | {"claims-0-amount": ("fill", "6800")}
 SECOND_EMPLOYER = {"respondents-1-name": ("fill", "城达劳务派遣有限公司"), "respondents-1-kind": ("select", "劳务派遣单位")}
-
-
-@pytest.fixture(params=["phone", "desk"])
-def sized(request, browser):
-    """The phone (390 × 844, touch) or a desk's screen (1366 × 900), with the CSP bypassed for axe only."""
-    context = _context(browser, request.param)
-    context.size = request.param
-    yield context
-    context.close()
 
 
 @pytest.fixture
 def no_script(browser):
     """A phone whose browser runs no JavaScript: the steps must work by plain form posts."""
-    context = _context(browser, "phone", java_script_enabled=False)
+    context = sized_context(browser, "phone", java_script_enabled=False)
     yield context
     context.close()
-
-
-def docs_shot(page, number: int, name: str) -> None:
-    """A small PNG of the page for docs/screens: the phone's full page in 64 colours."""
-    DOCS_SCREENS.mkdir(parents=True, exist_ok=True)
-    target = DOCS_SCREENS / f"intake-{number}-{name}.png"
-    page.screenshot(path=str(target), full_page=True)
-    with Image.open(target) as shot:
-        shot.convert("RGB").quantize(colors=64).save(target, optimize=True)
-
-
-def assert_accessible(page) -> None:
-    assert violations(page) == [], page.url
 
 
 def next_case_no(case_no: str) -> str:
@@ -85,7 +59,7 @@ def test_a_worker_walks_the_steps_checks_the_answers_and_files(sized, live_serve
         if sized.size == "phone":
             width = current.evaluate("document.documentElement.scrollWidth")
             assert width <= 390, (step.name, width)
-            docs_shot(current, STEPS.index(step) + 1, step.name)
+            docs_shot(current, f"intake-{STEPS.index(step) + 1}-{step.name}")
         shot(current, f"{STEPS.index(step) + 1}-{step.name}")
 
     walk_to_check(page, live_server, GOOD, on_step=on_step)
@@ -106,7 +80,7 @@ def test_a_worker_walks_the_steps_checks_the_answers_and_files(sized, live_serve
     case_no, _ = read_receipt(page)
     assert_accessible(page)
     if sized.size == "phone":
-        docs_shot(page, 7, "receipt")
+        docs_shot(page, "intake-7-receipt")
     # The status link brings the case number (never the code) to the lookup page.
     expect(page.locator("#main").get_by_role("link", name="查询进度")).to_have_attribute(
         "href", f"/status?case_no={case_no}")
@@ -162,7 +136,7 @@ def test_without_javascript_the_same_send_arriving_twice_files_one_case(no_scrip
 
 @pytest.mark.parametrize("scripted", [True, False], ids=["with-js", "without-js"])
 def test_the_photo_stays_attached_after_a_respondent_row_is_added(browser, live_server, tmp_path, scripted):
-    context = _context(browser, "phone", java_script_enabled=scripted)
+    context = sized_context(browser, "phone", java_script_enabled=scripted)
     page = context.new_page()
     photo = tmp_path / "微信截图_罚款通知.png"
     tiny_png(photo)
@@ -235,7 +209,7 @@ def test_a_saved_draft_is_resumed_on_another_phone(phone, browser, live_server):
     page.get_by_role("button", name="先保存，稍后再填").click()
     code = page.get_by_test_id("resume-code").inner_text().strip()
 
-    other = _context(browser, "phone")
+    other = sized_context(browser, "phone")
     try:
         elsewhere = other.new_page()
         elsewhere.goto(f"{live_server}/intake/resume")
