@@ -12,6 +12,8 @@ from datetime import timedelta
 from flask import current_app, g, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf.csrf import validate_csrf
+from wtforms.validators import ValidationError as CSRFError
 from werkzeug.datastructures import MultiDict
 
 from disputes.errors import NotAuthenticated, PermissionDenied, ValidationFailed
@@ -22,7 +24,9 @@ from disputes.intake.drafts import (
     DRAFT_COOKIE, DRAFT_LIFETIME, discard_draft, keep_receipt_instead, kept_receipt, load_draft, resume_draft,
     save_draft,
 )
-from disputes.intake.drafts.photos import MAX_PHOTOS, kept_photos, photo_uploads, store_photos, without_photo
+from disputes.intake.drafts.photos import (
+    MAX_PHOTOS, held_photos, kept_photos, photo_uploads, seal_held_photos, store_photos, without_photo,
+)
 from disputes.intake.drafts.steps import (
     CHECK, FIRST, STEP_NAMES, STEPS, Step, first_unfinished, intake_problems, page_position, step_after,
     step_before, step_holding, step_named, step_problems, with_step_answers,
@@ -260,24 +264,59 @@ def staff_form():
     if request.method == "GET":
         form.workers.append_entry()
         form.workers.append_entry()
-    template = "intake/staff_form.html"
+    held = held_photos(request.form.get("held_photos"), current_user.id)
+    removed = request.form.get("remove_photo")
     wants_rows = next((field for button, field in EXTRA_ROWS.items() if button in request.form), None)
-    if wants_rows is not None:
-        getattr(form, wants_rows).append_entry()
-        return render_template(template, form=form)
+    if (wants_rows is not None or removed) and _csrf_ok():
+        # Not sending yet: the photos chosen so far are stored now, as the browser forgets them.
+        if wants_rows is not None:
+            getattr(form, wants_rows).append_entry()
+        try:
+            held = without_photo(store_photos(_chosen_files(), held), removed)
+        except ValidationFailed as failure:
+            return _staff_page(form, held, photo_errors=_photo_errors(failure.errors)), 422
+        return _staff_page(form, held)
     if not form.submission_key.data:
         form.submission_key.data = form.submission_key.default()
     if not form.validate_on_submit():
-        return render_template(template, form=form, failed=bool(form.errors)), (422 if form.errors else 200)
+        if request.method == "GET":
+            return _staff_page(form, held)
+        if form.csrf_token.errors:  # not this form's own send: nothing is stored for it
+            return _staff_page(form, held, failed=True), 422
+        return _refused(form, held, {})
     try:
-        filed = file_complaint(form.to_payload(), filed_by=current_user, channel="mediator", uploads=_chosen_files(),
-                               submission_key=form.submission_key.data)
+        filed = file_complaint(form.to_payload(), filed_by=current_user, channel="mediator",
+                               uploads=photo_uploads(held) + _chosen_files(), submission_key=form.submission_key.data)
     except AlreadyFiled as already:
         return _already_filed(already.number, None)
     except ValidationFailed as failure:
-        form.attach_errors(failure.errors)
-        return render_template(template, form=form, failed=True, photo_errors=_photo_errors(failure.errors)), 422
+        return _refused(form, held, failure.errors)
     return _receipt_after(filed, None)
+
+
+def _refused(form: ComplaintForm, held, errors: dict[str, str]):
+    """The form again with its errors; the photos chosen with it are kept unless they were the problem."""
+    form.attach_errors(errors)
+    photo_errors = _photo_errors(errors)
+    if not photo_errors:
+        try:
+            held = store_photos(_chosen_files(), held)
+        except ValidationFailed as failure:
+            photo_errors = _photo_errors(failure.errors)
+    return _staff_page(form, held, failed=True, photo_errors=photo_errors), 422
+
+
+def _csrf_ok() -> bool:
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except CSRFError:
+        return False
+    return True
+
+
+def _staff_page(form: ComplaintForm, held, **context):
+    return render_template("intake/staff_form.html", form=form, photos=held,
+                           held_seal=seal_held_photos(held, current_user.id), **context)
 
 
 @bp.route("/receipt")

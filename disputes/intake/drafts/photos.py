@@ -8,6 +8,7 @@ the case. The same bytes chosen twice are kept once.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Sequence
 
@@ -79,3 +80,30 @@ def photo_uploads(kept: Sequence[KeptPhoto]) -> list[Upload]:
             raise ValidationFailed({"evidence": _("照片“%(name)s”没有保存好，请在“证据”一步删掉后重新选择。",
                                                   name=photo.name)}) from None
     return uploads
+
+
+# The mediator's one-page form has no draft: the photos it has stored ride in the form itself,
+# sealed (encrypted and authenticated under the app's key) with the user they were chosen by, so a
+# forged or borrowed field cannot attach someone else's evidence to a new case.
+HELD_PHOTOS_SECONDS = 24 * 3600
+
+
+def seal_held_photos(photos: Sequence[KeptPhoto], user_id: int) -> str:
+    from disputes.security import seal_for_session
+
+    return seal_for_session(json.dumps({"user": user_id, "photos": [photo.record for photo in photos]}))
+
+
+def held_photos(sealed: object, user_id: int) -> list[KeptPhoto]:
+    """The photos a sealed field holds, if it was sealed for this user within the day; else none."""
+    from disputes.security import unseal_from_session
+
+    opened = unseal_from_session(sealed, HELD_PHOTOS_SECONDS)
+    try:
+        held = json.loads(opened) if opened else {}
+        if held.get("user") != user_id:
+            return []
+        return [KeptPhoto(str(r["sha256"]), str(r["name"]), str(r["content_type"]), int(r["size"]))
+                for r in held.get("photos", [])][:MAX_PHOTOS]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return []

@@ -1,6 +1,7 @@
 """Intake that does not lose work: every step saved as a draft, resume codes, photos kept with the
 draft from the evidence step to the filed case, checks while typing."""
 import errno
+import html
 import io
 import re
 from pathlib import Path
@@ -173,3 +174,48 @@ def test_fields_are_checked_as_they_are_filled_with_the_same_rules(client, regio
     assert check("workers-0-id_number", "110105199001011234")
     assert check("facts", "太短") and check("platform", "anything") is None
     assert client.post("/api/v1/intake/check", json={"field": ["x"], "value": 1}).status_code == 200
+
+
+HELD = re.compile(r'name="held_photos" value="([^"]*)"')
+
+
+def staff_form(client, **changes):
+    from tests.disputes.intake.test_intake_pages import form_data
+
+    return form_data(client, "/intake/on-behalf", **changes)
+
+
+def test_the_mediators_form_keeps_a_chosen_photo_when_a_row_is_added_without_javascript(client, auth, regions):
+    auth.login_as("mediator")
+    data = staff_form(client)
+    added = client.post("/intake/on-behalf", data=data | {"evidence": [photo()], "more_workers": "1"},
+                        content_type="multipart/form-data")
+    page = added.get_data(as_text=True)
+    assert added.status_code == 200 and 'name="workers-1-name"' in page and "IMG_0001.jpg" in page
+    held = html.unescape(HELD.search(page).group(1))
+    filed = client.post("/intake/on-behalf", data=data | {"held_photos": held})
+    assert filed.status_code == 302
+    assert [e.original_name for e in filed_case().evidence] == ["IMG_0001.jpg"]
+
+
+def test_the_mediators_form_keeps_the_photos_through_a_refused_send(client, auth, regions):
+    auth.login_as("mediator")
+    data = staff_form(client)
+    refused = client.post("/intake/on-behalf", data=data | {"facts": "", "evidence": [photo(PNG, "截图.png")]},
+                          content_type="multipart/form-data")
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "截图.png" in page
+    resent = client.post("/intake/on-behalf", data=data | {"held_photos": html.unescape(HELD.search(page).group(1))})
+    assert resent.status_code == 302 and [e.original_name for e in filed_case().evidence] == ["截图.png"]
+
+
+def test_photos_held_for_one_mediator_attach_nothing_for_another(client, auth, regions):
+    auth.login_as("mediator")
+    added = client.post("/intake/on-behalf", data=staff_form(client) | {"evidence": [photo()], "more_claims": "1"},
+                        content_type="multipart/form-data")
+    held = html.unescape(HELD.search(added.get_data(as_text=True)).group(1))
+    auth.login_as("mediator")  # another mediator, on the same browser
+    filed = client.post("/intake/on-behalf", data=staff_form(client) | {"held_photos": held})
+    assert filed.status_code == 302 and filed_case().evidence == []
+    forged = client.post("/intake/on-behalf", data=staff_form(client) | {"held_photos": "forged", "submission_key": "k2"})
+    assert forged.status_code == 302
