@@ -87,9 +87,9 @@ def test_a_worker_walks_the_steps_checks_the_answers_and_files(sized, live_serve
     assert problems == []
 
 
-def test_a_double_tap_on_send_files_one_case_and_shows_progress(phone, live_server):
+def test_a_double_tap_on_send_files_one_case_and_shows_progress(sized, live_server):
     problems = Problems()
-    page = problems.watch(phone.new_page())
+    page = problems.watch(sized.new_page())
     walk_to_check(page, live_server, GOOD)
     # Both taps in one go, as a thumb does them: the second lands before the first has left the page.
     state = page.evaluate("""() => {
@@ -105,7 +105,7 @@ def test_a_double_tap_on_send_files_one_case_and_shows_progress(phone, live_serv
     assert state == {"shown": ["正在提交…", "true"], "sent": 1}
     page.wait_for_url("**/intake/receipt")
     case_no, _ = read_receipt(page)
-    assert file_another(phone, live_server) == next_case_no(case_no)  # no second case in between
+    assert file_another(sized, live_server) == next_case_no(case_no)  # no second case in between
     assert problems == []
 
 
@@ -134,9 +134,10 @@ def test_without_javascript_the_same_send_arriving_twice_files_one_case(no_scrip
     assert file_another(no_script, live_server) == next_case_no(case_no)
 
 
+@pytest.mark.parametrize("size", ["phone", "desk"])
 @pytest.mark.parametrize("scripted", [True, False], ids=["with-js", "without-js"])
-def test_the_photo_stays_attached_after_a_respondent_row_is_added(browser, live_server, tmp_path, scripted):
-    context = sized_context(browser, "phone", java_script_enabled=scripted)
+def test_the_photo_stays_attached_after_a_respondent_row_is_added(browser, live_server, tmp_path, scripted, size):
+    context = sized_context(browser, size, java_script_enabled=scripted)
     page = context.new_page()
     photo = tmp_path / "微信截图_罚款通知.png"
     tiny_png(photo)
