@@ -13,6 +13,7 @@ from workflows.minimum_wages import (
     load_standards,
     normalize_province_code,
     stale_provinces,
+    standard_on,
     standard_in_force,
     within_twelve_months,
 )
@@ -326,3 +327,18 @@ def test_sichuan_2025_leshan_is_second_tier_in_every_county(standards, place):
 
 def test_sichuan_2025_a_city_not_yet_read_gets_no_tier(standards):
     assert standard_in_force("510000", dt.date(2025, 6, 30), "绵阳市涪城区", standards=standards).tier is None
+
+
+@pytest.mark.parametrize(("day", "first_tier", "effective_on"), [
+    (dt.date(2024, 6, 1), "2000", dt.date(2024, 4, 1)),   # the round once recorded as from 2025-04-01
+    (dt.date(2026, 1, 5), "2240", dt.date(2025, 12, 1)),  # the round in force since 2025-12-01
+])
+def test_jiangxis_award_day_picks_the_round_then_in_force(standards, day, first_tier, effective_on):
+    standard = standard_on("360000", day, standards=standards)
+    assert standard.effective_on == effective_on and standard.first_tier.monthly == Decimal(first_tier)
+
+
+
+def test_jiangxis_2024_round_places_jizhou_district_in_the_second_class(standards):
+    threshold = final_award_threshold("360000", dt.date(2024, 6, 1), "吉安市吉州区", standards=standards)
+    assert threshold.lookup.tier.label == "二类区域" and threshold.amount == Decimal("1870") * 12
