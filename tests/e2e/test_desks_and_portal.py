@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from disputes.intake.services import normalise_company_name
 from tests.e2e.conftest import Problems, assert_accessible, docs_shot, sized_context
 from tests.e2e.test_intake_steps import GOOD
 from tests.e2e.test_worker_journeys import read_receipt, record, send_complaint, sign_in, walk_to_check
@@ -230,3 +231,44 @@ def test_the_focus_ring_stands_out_3_to_1_against_what_is_behind_it(sized, live_
         if ring["width"] < 2 or ring["ratio"] < 3:
             weak.append(ring)
     assert weak == []
+
+
+@pytest.fixture(scope="module")
+def records(browser, live_server):
+    """One record of each kind a page shows: a dispute filed with a complaint to the inspectorate (so a
+    matter too), its employer, and a published typical case."""
+    context = sized_context(browser, "phone")
+    try:
+        page = context.new_page()
+        walk_to_check(page, live_server, GOOD)
+        page.get_by_label("同时申请调解仲裁并投诉").check()
+        send_complaint(page)
+        case_no = page.get_by_test_id("case-no").inner_text().strip()
+        matter_no = page.get_by_test_id("matter-no").inner_text().strip()
+        page.goto(f"{live_server}/typical-cases")
+        typical = page.locator("main a[href^='/typical-cases/']").first.get_attribute("href")
+    finally:
+        context.close()
+    employer = normalise_company_name(GOOD["respondents-0-name"][1])  # its key: the name without the legal form
+    return {"case_no": case_no, "matter_no": matter_no, "typical": typical, "employer": employer}
+
+
+RECORD_PAGES = [
+    ("mediator", "/cases/{case_no}/assessment"),
+    ("mediator", "/cases/{case_no}/documents/case_summary"),
+    ("mediator", "/cases/{case_no}/documents/arbitration_application"),
+    ("mediator", "/employers/{employer}"),
+    ("admin", "{typical}/edit"),
+    ("inspector", "/inspection/matters/{matter_no}"),
+    ("inspector", "/inspection/employers/{employer}/rating"),
+    (None, "{typical}"),
+]
+
+
+@pytest.mark.parametrize(("user", "path"), RECORD_PAGES)
+def test_the_pages_of_a_record_have_no_accessibility_violations(sized, live_server, staff, records, user, path):
+    context = staff(user, sized.size) if user else sized
+    page = context.new_page()
+    response = page.goto(live_server + path.format(**records))
+    assert response.ok, (path, response.status)
+    assert_accessible(page)
