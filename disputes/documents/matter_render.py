@@ -14,7 +14,7 @@ from .kinds import complaint_notices, rectification_order
 from .kinds.base import DocumentKind
 from .matter_context import MatterContext
 from .matter_phrases import MatterWords
-from .numbering import organisation_short, year_in
+from .numbering import organisation_short, serial_in, year_in
 from .render import render_pages
 
 # A case's DocumentKind, whose builder here reads a MatterContext instead of a DocumentContext.
@@ -29,10 +29,10 @@ MATTER_DOCUMENT_KINDS = MappingProxyType({
 
 
 def matter_document_number(kind: str, ctx: MatterContext) -> str:
-    """（2026）某某劳监受字第J2026-0000001号: the case documents' form, with 劳监 for the inspectorate."""
+    """（2026）某某劳监受字第1号 for matter J2026-0000001: the case documents' form, with 劳监 for the inspectorate."""
     short = ctx.organisation_short or organisation_short(ctx.organisation_name)
     year = year_in(ctx.matter_no) or ctx.issued_on.year
-    return f"（{year}）{short}劳监{MATTER_KINDS[kind].number_word}字第{ctx.matter_no}号"
+    return f"（{year}）{short}劳监{MATTER_KINDS[kind].number_word}字第{serial_in(ctx.matter_no)}号"
 
 
 def render_matter_document(kind: str, ctx: MatterContext, *, font_path: str | None = None,

@@ -1,4 +1,4 @@
-"""document_number: （年份）机构简称劳调…字第案号号, the same for the same arguments."""
+"""document_number: （年份）机构简称劳调…字第序号号, the year said once, the same for the same arguments."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .factories import make_context
 
 
 def test_acceptance_number_has_the_customary_form():
-    assert document_number("acceptance_notice", "2026-0001234", "某") == "（2026）某劳调受字第2026-0001234号"
+    assert document_number("acceptance_notice", "2026-0001234", "某") == "（2026）某劳调受字第1234号"
 
 
 def test_each_kind_has_its_own_number():
@@ -54,4 +54,4 @@ def test_given_document_number_is_printed_as_is(flat_text_of):
 
 def test_configured_short_name_is_used(flat_text_of):
     pdf = render_document("acceptance_notice", make_context(organisation_short="朝劳"))
-    assert "（2026）朝劳劳调受字第2026-0001234号" in flat_text_of(pdf)
+    assert "（2026）朝劳劳调受字第1234号" in flat_text_of(pdf)

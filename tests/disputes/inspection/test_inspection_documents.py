@@ -83,7 +83,8 @@ def test_the_acceptance_notice_is_numbered_and_issued_by_the_inspectors_inspecto
     matter = opened_complaint(client, headers)
     text = pdf_text(document(client, headers, matter, "acceptance_notice").data)
     year = local_today().year
-    assert "北京市朝阳区劳动保障监察大队" in text and f"（{year}）北京劳监受字第{matter['matter_no']}号" in text
+    assert "北京市朝阳区劳动保障监察大队" in text and f"（{year}）北京劳监受字第{int(matter['matter_no'].split('-')[1])}号" in text
+    assert f"编号：{matter['matter_no']}" in text  # the matter's own number, beside the document's
 
 
 def test_the_english_edition_translates_the_notices_own_words_and_keeps_the_articles(client, auth):
