@@ -37,6 +37,9 @@ from disputes.lookups import region_choices
 from disputes.permissions import can_file_for_worker, can_file_own_complaint
 from disputes.security import seal_for_session, unseal_from_session
 from disputes.templating import field_errors
+from disputes.timekeeping import local_today
+from workflows import deadlines as case_deadlines
+from workflows.inspection import deadlines as matter_deadlines
 
 EXTRA_ROWS = {"more_workers": "workers", "more_respondents": "respondents", "more_claims": "claims"}
 EVIDENCE = step_named("evidence")
@@ -330,22 +333,32 @@ def receipt():
         return redirect(url_for("intake.worker_form"))
     return render_template("intake/receipt.html", filed={
         "case_no": filed.get("case_no") if code else None, "access_code": code,
-        "matter_no": filed.get("matter_no"), "matter_code": matter_code})
+        "matter_no": filed.get("matter_no"), "matter_code": matter_code,
+        "mediation_due": filed.get("mediation_due"), "acceptance_due": filed.get("acceptance_due")})
 
 
 def _receipt_after(filed, draft_token: str | None):
     # The code is sealed: the session cookie is signed, not encrypted, and anyone holding it could read it.
+    today = local_today()
     session["receipt"] = {
         "case_no": filed.case.case_no if filed.case else None,
         "access_code": seal_for_session(filed.access_code) if filed.access_code else None,
         "matter_no": filed.matter.matter_no if filed.matter else None,
         "matter_code": seal_for_session(filed.matter_access_code) if filed.matter_access_code else None,
+        # What happens next and by when: the last day of mediation, and of the inspectorate's decision.
+        "mediation_due": _due(case_deadlines(filed.case, today=today), "mediation") if filed.case else None,
+        "acceptance_due": _due(matter_deadlines(filed.matter, today=today), "complaint_acceptance")
+        if filed.matter else None,
     }
     keep_receipt_instead(draft_token, session["receipt"], timedelta(seconds=RECEIPT_SECONDS))
     response = redirect(url_for("intake.receipt"))
     if draft_token:
         response.delete_cookie(DRAFT_COOKIE)
     return response
+
+
+def _due(running, kind: str) -> str | None:
+    return next((d.due.isoformat() for d in running if d.kind == kind), None)
 
 
 def _already_filed(case_no: str, draft_token: str | None):

@@ -77,6 +77,17 @@ def test_a_worker_without_an_account_files_in_steps_and_sees_the_receipt_once(cl
     assert client.get("/intake/receipt").status_code == 302  # shown only once
 
 
+def test_the_receipt_says_what_happens_next_and_by_which_day(client, regions):
+    from workflows import deadlines
+
+    file_in_steps(client, worker_data(client))
+    receipt = client.get("/intake/receipt").get_data(as_text=True)
+    case = db.session.scalar(sa.select(Case))
+    mediation = next(d for d in deadlines(case, today=case.submitted_on) if d.kind == "mediation")
+    assert re.search(rf'data-testid="mediation-due">[^<]*{mediation.due.isoformat()}', receipt)
+    assert "调解员会打电话联系您" in receipt and "仲裁不收费" in receipt
+
+
 def test_the_steps_come_in_order_each_saved_and_the_step_bar_says_where_the_worker_is(client, regions):
     data = worker_data(client)
     first = client.get("/intake").get_data(as_text=True)
