@@ -164,6 +164,10 @@ def test_two_gunicorn_workers_share_one_limit(app, tmp_path):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: _answers(base + "/healthz"), seconds=60, what="gunicorn")
+        # Both workers up before the count starts: on a loaded machine the second may boot late.
+        booted = set()
+        wait_for(lambda: booted.add(_worker_pid(base + "/healthz")) or len(booted - {None}) == 2, seconds=60,
+                 what="both gunicorn workers")
         statuses, pids = [], set()
 
         def look_up(n):
@@ -188,6 +192,16 @@ def test_two_gunicorn_workers_share_one_limit(app, tmp_path):
         assert statuses.count(429) == 10 and len(statuses) == 20, sorted(statuses)
     finally:
         stop(server)
+
+
+def _worker_pid(url: str) -> str | None:
+    """The pid of the worker that answered a fresh connection, or None."""
+    request = urllib.request.Request(url, headers={"Connection": "close"})
+    try:
+        with urllib.request.urlopen(request, timeout=1) as response:  # noqa: S310
+            return response.headers["X-Worker-Pid"]
+    except OSError:
+        return None
 
 
 def _answers(url: str) -> bool:
