@@ -25,15 +25,16 @@ DEMO_ORGANISATIONS = (
     ("朝阳区总工会新就业形态劳动者服务站", "union", "12351", "北京市朝阳区工体北路 7 号"),
     ("北京市朝阳区劳动保障监察大队（演示）", "labour_inspectorate", "12333", "北京市朝阳区工体北路 9 号"),
 )
+# Display names are people's names: the role is shown beside them ("王静（调解员）").
 DEMO_USERS = (
     ("admin", "admin", "系统管理员", None),
-    ("mediator", "mediator", "调解员 王静", "mediation_body"),
-    ("mediator2", "mediator", "调解员 李强", "mediation_body"),
-    ("arbitrator", "arbitrator", "仲裁员 陈敏", "arbitration_commission"),
-    ("legalaid", "legal_aid", "法律援助律师 赵磊", "legal_aid_centre"),
-    ("inspector", "inspector", "劳动保障监察员 孙伟", "labour_inspectorate"),
-    ("inspecthead", "inspection_head", "监察机构负责人 周红", "labour_inspectorate"),
-    ("worker", "worker", "骑手 刘洋", None),
+    ("mediator", "mediator", "王静", "mediation_body"),
+    ("mediator2", "mediator", "李强", "mediation_body"),
+    ("arbitrator", "arbitrator", "陈敏", "arbitration_commission"),
+    ("legalaid", "legal_aid", "赵磊", "legal_aid_centre"),
+    ("inspector", "inspector", "孙伟", "labour_inspectorate"),
+    ("inspecthead", "inspection_head", "周红", "labour_inspectorate"),
+    ("worker", "worker", "刘洋", None),
 )
 
 
