@@ -77,6 +77,7 @@ CAPABILITIES: dict[str, Capability] = {
     # Work on cases: changing one needs the case assigned to the user, or to nobody (may_change_case).
     "work_queues": Capability(STAFF_ROLES, None),
     "edit_assessment": Capability(CASEWORK_ROLES),
+    "edit_particulars": Capability(CASEWORK_ROLES),
     "add_evidence": Capability(CASEWORK_ROLES),
     "issue_document": Capability(CASEWORK_ROLES),
     "file_for_worker": Capability(FILING_ROLES, None),

@@ -103,6 +103,7 @@ OTHER_HISTORY_LABELS = {
     "reassign": ("改派承办人", "Handler changed"),
     "issue_document": ("出具文书", "Document issued"),
     "link_collective": ("合并为集体争议", "Linked into a collective dispute"),
+    "correct_particulars": ("补充、更正当事人信息", "Parties' particulars completed or corrected"),
 }
 
 

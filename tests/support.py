@@ -17,6 +17,13 @@ def csrf_token(client, path: str = "/login") -> str:
     return match.group(1) or match.group(2) or match.group(3)
 
 
+def case_page_form(client, case_no: str, **fields) -> dict:
+    """A form posted from the case page: its CSRF token and the case version the page was shown with."""
+    page = client.get(f"/cases/{case_no}").get_data(as_text=True)
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    return {"csrf_token": csrf_token(client, f"/cases/{case_no}"), "version": version, **fields}
+
+
 class Auth:
     """Sign in as a role, through the real login form, with CSRF on."""
 

@@ -18,7 +18,7 @@ from disputes.extensions import db
 from disputes.models import Case, User
 from disputes.permissions import can
 from disputes.timekeeping import local_today
-from disputes.validation import whole_number
+from disputes.validation import check_text, whole_number
 from workflows import Actor, EventNotAllowed, GuardRefused, NotPermitted, UnknownEvent, allowed_events, fire
 
 MAX_NOTE_LENGTH = 2000
@@ -106,6 +106,15 @@ def _stale(case: Case, user: User | None) -> Conflict:
     )
 
 
+def _commit_or_stale(case: Case, by: User | None) -> None:
+    """Commit the change; another writer who got there first makes it a Conflict with the case as it is now."""
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise _stale(db.session.get(Case, case.id), by) from None
+
+
 def _with_context(case: Case, event: str, data: dict, today: date, actor: Actor) -> dict:
     """Facts the rules need that the caller does not send, and checks only the database can make."""
     if event in ASSIGNEES:
@@ -180,9 +189,48 @@ def reassign(case: Case, role: str, new_handler_id: int | None, by: User, *, exp
     setattr(case, field, new_handler.id)
     record_in_history(case, "reassign", by, local_today(), note=reason,
                       data={"role": role, "from": current_id, "to": new_handler.id})
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise _stale(db.session.get(Case, case.id), by) from None
+    _commit_or_stale(case, by)
     return case
+
+
+# The parties' particulars an arbitration application states and staff may complete or correct
+# (调解仲裁法第二十八条第二款第一项): the field of each party and its longest length.
+PARTICULARS = {
+    "workers": (("address", 200),),
+    "respondents": (("address", 200), ("legal_representative", 64), ("legal_representative_title", 32)),
+}
+
+
+def correct_particulars(case: Case, by: User, answers: Mapping[str, str], *, expected_version: int) -> list[str]:
+    """Complete or correct the parties' particulars from form answers keyed like the intake's
+    (``workers-0-address``, ``respondents-1-legal_representative``); a key not sent leaves its field
+    as it is, a blank one clears it. Written to the history with the fields changed (not their
+    values: the history is read more widely than the parties' addresses). Returns those fields."""
+    if not can(by, "edit_particulars", case):
+        raise PermissionDenied(_("只有本案承办人或管理员可以更正当事人信息。"))
+    if expected_version != case.version:
+        raise _stale(case, by)
+    problems, changes = {}, []
+    for rows, fields in PARTICULARS.items():
+        for index, party in enumerate(getattr(case, rows)):
+            for field, longest in fields:
+                key = f"{rows}-{index}-{field}"
+                if key not in answers:
+                    continue
+                value = answers[key] if isinstance(answers[key], str) else None
+                problem = check_text(value, required=False, max_length=longest) if value is not None else _("应为文字。")
+                if problem:
+                    problems[key] = problem
+                    continue
+                if getattr(party, field) != (value.strip() or None):
+                    changes.append((party, field, value.strip() or None, f"{rows}[{index}].{field}"))
+    if problems:
+        raise ValidationFailed(problems)
+    if not changes:
+        return []
+    for party, field, value, _path in changes:
+        setattr(party, field, value)
+    changed = [path for *_, path in changes]
+    record_in_history(case, "correct_particulars", by, local_today(), data={"changed": changed})
+    _commit_or_stale(case, by)
+    return changed

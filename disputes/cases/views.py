@@ -14,7 +14,7 @@ from disputes.cases.pages import case_page_context
 from disputes.cases.panels import case_panel_loads
 from disputes.cases.queries import PAGE_VIEW, case_by_number
 from disputes.cases.queues import COUNT_CAP, landing_scope, parse_filter, queue_page, scope_counts
-from disputes.cases.services import apply_event, reassign
+from disputes.cases.services import apply_event, correct_particulars, reassign
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
 from disputes.permissions import capability_required, require_case_visible
 from disputes.timekeeping import local_today
@@ -82,6 +82,21 @@ def reassign_case(case_no: str):
         return render_template("cases/detail.html", **context), refused.status
     flash(_("已改派承办人。"), "info")
     return redirect(url_for("cases.detail", case_no=case_no))
+
+
+@bp.route("/cases/<case_no>/particulars", methods=["POST"])
+def correct_case_particulars(case_no: str):
+    case = case_by_number(case_no)
+    require_case_visible(current_user, case)
+    try:
+        changed = correct_particulars(case, current_user, request.form, expected_version=_version(request.form.get("version", "")))
+    except (ValidationFailed, Conflict, PermissionDenied) as refused:
+        errors = getattr(refused, "errors", None) or {"particulars": refused.message}
+        context = case_page_context(case_by_number(case_no), current_user, failed_event="correct_particulars",
+                                    errors=errors, submitted=request.form)
+        return render_template("cases/detail.html", **context), refused.status
+    flash(_("已保存当事人信息。") if changed else _("当事人信息没有变化。"), "info")
+    return redirect(url_for("cases.detail", case_no=case_no) + "#parties-title")
 
 
 @bp.route("/workflow")

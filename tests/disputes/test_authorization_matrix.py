@@ -68,6 +68,8 @@ MATRIX = {
     "cases.queue": ("GET", "/cases", STAFF, None),
     "cases.detail": ("GET", "/cases/{case_no}", CASE_READERS, None),
     "cases.fire_event": ("POST", "/cases/{case_no}/events", CASE_READERS, {"event": "withdraw", "version": "0"}),
+    "cases.correct_case_particulars": ("POST", "/cases/{case_no}/particulars", CASE_CHANGERS,
+                                       {"version": "0", "workers-0-address": "某地"}),
     "cases.reassign_case": ("POST", "/cases/{case_no}/reassign", {"mediator", "admin"}, {"role": "mediator", "handler": "", "version": "0"}),
     "cases.workflow": ("GET", "/workflow", ALL, None),
     "cases.workflow_svg": ("GET", "/workflow.svg", ALL, None),

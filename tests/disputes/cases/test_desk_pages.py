@@ -1,13 +1,7 @@
 """The mediator's desk in the browser: queue, case page, event forms, diagram, nightly check."""
 import re
 
-from tests.support import csrf_token
-
-
-def accept_form(client, case_no, **fields):
-    page = client.get(f"/cases/{case_no}").get_data(as_text=True)
-    version = re.search(r'name="version" value="(\d+)"', page).group(1)
-    return {"csrf_token": csrf_token(client, f"/cases/{case_no}"), "version": version, **fields}
+from tests.support import case_page_form as accept_form, csrf_token
 
 
 def test_the_queue_shows_unassigned_cases_with_a_traffic_light(client, auth, file_case):
