@@ -1,6 +1,7 @@
 """What the case page shows: parties, claims, deadlines with their basis, history, and the actions."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 import sqlalchemy as sa
@@ -12,6 +13,7 @@ from disputes.cases.event_forms import EVENT_FIELDS
 from disputes.cases.panels import case_panels
 from disputes.cases.presenters import sees_as_worker, worker_history
 from disputes.cases.queues import traffic_light
+from disputes.cases.services import PARTICULARS
 from disputes.extensions import db
 from disputes.models import Case, User
 from disputes.permissions import can
@@ -54,7 +56,31 @@ def case_page_context(
         "failed_event": failed_event,
         "errors": dict(errors or {}),
         "submitted": submitted or {},
+        "particulars": particular_fields(case) if can(user, "edit_particulars", case) else [],
     }
+
+
+@dataclass(frozen=True)
+class ParticularField:
+    key: str  # the form's key, as correct_particulars reads it: workers-0-address
+    label: str
+    value: str | None
+    longest: int
+
+
+# The label of each correctable field, by the party's name (services.PARTICULARS lists the fields).
+_PARTICULAR_LABELS = {
+    "address": lambda name: _("%(name)s的住所", name=name),
+    "legal_representative": lambda name: _("%(name)s的法定代表人或主要负责人", name=name),
+    "legal_representative_title": lambda name: _("其职务"),
+}
+
+
+def particular_fields(case: Case) -> list[ParticularField]:
+    """The fields of the case page's particulars form, party by party, with what the case holds."""
+    return [ParticularField(f"{rows}-{index}-{field}", _PARTICULAR_LABELS[field](party.name), getattr(party, field), longest)
+            for rows, fields in PARTICULARS.items() for index, party in enumerate(getattr(case, rows))
+            for field, longest in fields]
 
 
 def _reassignable(case: Case, user: User) -> list[tuple[str, int]]:
