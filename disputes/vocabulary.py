@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask_babel import get_locale
+from flask_babel import LazyString, get_locale
 
 import glossary
 import places
@@ -51,14 +51,17 @@ def label(table: Mapping[str, tuple[str, str] | Mapping[str, str]], key: str | N
     if entry is None:
         return key
     zh, en = (entry["zh"], entry["en"]) if isinstance(entry, Mapping) else entry
+    return en if in_english() else zh
+
+
+def in_english() -> bool:
     locale = get_locale()
-    return en if locale is not None and locale.language == "en" else zh
+    return locale is not None and locale.language == "en"
 
 
 def in_language(text_zh: str, text_en: str) -> str:
     """A text written in both languages beside its rule (workflows' messages, deadlines) in the current one."""
-    locale = get_locale()
-    return text_en if locale is not None and locale.language == "en" else text_zh
+    return text_en if in_english() else text_zh
 
 
 def province_label(code: str | None, name_zh: str) -> str:
@@ -80,20 +83,20 @@ def citation(text: str | None) -> str:
     """A citation of the law ("《劳动争议调解仲裁法》第十四条") in the current language."""
     if not text:
         return text or ""
-    return in_language(text, citation_en(text))
+    return citation_en(text) if in_english() else text  # converted only when shown in English
 
 
 def deadline_note(deadline) -> str:
     """A deadline's note in the current language (workflows writes each note in both)."""
     if not deadline.note:
         return ""
-    return in_language(deadline.note, getattr(deadline, "note_en", None) or citation_en(deadline.note))
+    if not in_english():
+        return deadline.note
+    return getattr(deadline, "note_en", None) or citation_en(deadline.note)
 
 
 def choices_in_language(labels_zh: Mapping[str, str], labels_en: Mapping[str, str]) -> tuple:
     """A workflows table of Chinese labels as a select's choices, each label in the page's language."""
-    from flask_babel import LazyString
-
     return tuple((key, LazyString(in_language, text, labels_en[key])) for key, text in labels_zh.items())
 
 
