@@ -3,9 +3,9 @@
 The life cycle knows nothing of documents, notices, schedules or alerts: `apply_event` records the
 event and its history row, then runs the hooks registered for ``AFTER_EVENT`` at app creation, in
 the same transaction and in a fixed order (like Indico's signals); intake runs ``AFTER_FILING``
-once a complaint is saved. Each hook belongs to the feature that registers it in its ``init_app``.
-An after-event hook may complete the history row (it is written at the commit) but must not commit
-or flush.
+once a complaint is committed, in a transaction of their own that intake commits after them. Each
+hook belongs to the feature that registers it in its ``init_app``. An after-event hook may complete
+the history row (it is written at the commit) but must not commit or flush.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from flask import Flask, current_app
 from disputes.models import Case, CaseEvent, User
 
 AFTER_EVENT = "after_event"  # hook(RecordedEvent), inside the event's transaction
-AFTER_FILING = "after_filing"  # hook(FiledComplaint), after the complaint is committed
+AFTER_FILING = "after_filing"  # hook(FiledComplaint), after the complaint is committed; must not commit
 # hook(None) -> a sentence for the administrator or None, after a holiday arrangement is saved
 CALENDAR_CHANGED = "calendar_changed"
 MOMENTS = (AFTER_EVENT, AFTER_FILING, CALENDAR_CHANGED)

@@ -86,59 +86,83 @@ def update_rules(admin: User, submitted) -> dict[str, str]:
     return errors
 
 
-def evaluate(today: date, keys: Iterable[str] = tuple(DEFAULT_RULES)) -> list[Alert]:
-    """Run the named rules (all by default) and commit the alerts they raise."""
+def evaluate(today: date, keys: Iterable[str] = tuple(DEFAULT_RULES), respondents: list[Respondent] | None = None,
+             *, commit: bool = True) -> list[Alert]:
+    """Run the named rules (all by default) and commit the alerts they raise (or only flush them).
+
+    Given `respondents`, the respondent rules look only at them: a new complaint changes the counts
+    of the respondents it names and of no other.
+    """
     active = rules()
     raised = []
     for key in keys:
         rule = active[key]
         if rule.enabled:
-            raised += EVALUATORS[key](rule, today)
-    db.session.commit()
+            scope = {} if respondents is None else {"respondents": respondents}
+            raised += EVALUATORS[key](rule, today, **scope)
+    if commit:
+        db.session.commit()
+    else:
+        db.session.flush()
     return raised
 
 
-def evaluate_on_intake(today: date) -> list[Alert]:
-    """The rules a new complaint can trigger, run right after it is filed."""
-    return evaluate(today, ("repeated_wage_complaints", "likely_collective", "pay_below_minimum"))
+def evaluate_on_intake(case: Case, today: date) -> list[Alert]:
+    """The rules a new complaint can trigger, for the respondents it names; flushed, for intake to commit."""
+    return evaluate(today, ("repeated_wage_complaints", "likely_collective", "pay_below_minimum"),
+                    respondents=list(case.respondents), commit=False)
 
 
 def evaluate_after_filing(filed: FiledComplaint) -> None:
     """After-filing hook (registered by ``alerts.init_app``)."""
-    evaluate_on_intake(filed.today)
+    evaluate_on_intake(filed.case, filed.today)
 
 
 def _respondent_key():
     return sa.func.coalesce(Respondent.credit_code, Respondent.normalised_name)
 
 
-def _respondents_in_complaints(condition, since: date, threshold: int):
-    """(respondent key, name, region, complaints) for each respondent named in at least `threshold`
-    complaints filed since `since` that meet `condition`."""
+def _naming(respondents: list[Respondent] | None) -> list:
+    """Conditions keeping only the rows of these respondents (none: every respondent).
+
+    The key is tested with its two indexed columns too, so the database need not scan the window.
+    """
+    if respondents is None:
+        return []
+    keys = {r.credit_code or r.normalised_name for r in respondents}
+    codes = {r.credit_code for r in respondents if r.credit_code}
+    names = {r.normalised_name for r in respondents if not r.credit_code}
+    return [_respondent_key().in_(keys),
+            sa.or_(Respondent.credit_code.in_(codes), Respondent.normalised_name.in_(names))]
+
+
+def _respondents_in_complaints(condition, since: date, threshold: int, respondents: list[Respondent] | None):
+    """(respondent key, name, region, complaints) for each respondent (of `respondents`, when given)
+    named in at least `threshold` complaints filed since `since` that meet `condition`."""
     return db.session.execute(
         sa.select(_respondent_key(), sa.func.min(Respondent.name), Case.region_code,
                   sa.func.count(sa.distinct(Case.id)))
         .join(Case, Case.id == Respondent.case_id)
-        .where(Case.submitted_on >= since, condition)
+        .where(Case.submitted_on >= since, condition, *_naming(respondents))
         .group_by(_respondent_key(), Case.region_code)
         .having(sa.func.count(sa.distinct(Case.id)) >= threshold)
     ).all()
 
 
-def _repeated_wage_complaints(rule: WarningRule, today: date) -> list[Alert]:
+def _repeated_wage_complaints(rule: WarningRule, today: date, respondents: list[Respondent] | None = None) -> list[Alert]:
     since = today - timedelta(days=rule.window_days)
     rows = _respondents_in_complaints(sa.exists().where(Claim.case_id == Case.id, Claim.kind.in_(WAGE_CLAIMS)),
-                                      since, rule.threshold)
+                                      since, rule.threshold, respondents)
     return [_raise(rule, today, f"respondent:{key}", name, region,
                    f"{name}在{rule.window_days}天内被{count}起欠薪投诉涉及，已列入关注名单。",
                    _cases_naming(key, since), {"complaints": count})
             for key, name, region, count in rows]
 
 
-def _pay_below_minimum(rule: WarningRule, today: date) -> list[Alert]:
+def _pay_below_minimum(rule: WarningRule, today: date, respondents: list[Respondent] | None = None) -> list[Alert]:
     since = today - timedelta(days=rule.window_days)
     shortfall_case = sa.exists().where(Claim.case_id == Case.id, Claim.kind == "minimum_wage_shortfall")
-    rows = _respondents_in_complaints(shortfall_case, since, rule.threshold)
+    rows = _respondents_in_complaints(shortfall_case, since, rule.threshold, respondents)
     raised = []
     for key, name, region, count in rows:
         # The cases and their places of work in one query.
@@ -189,13 +213,14 @@ def _cases_naming(key: str, since: date) -> list[str]:
         .where(_respondent_key() == key, Case.submitted_on >= since).distinct().order_by(Case.case_no)))
 
 
-def _likely_collective(rule: WarningRule, today: date) -> list[Alert]:
+def _likely_collective(rule: WarningRule, today: date, respondents: list[Respondent] | None = None) -> list[Alert]:
     since = today - timedelta(days=rule.window_days)
     rows = db.session.execute(
         sa.select(_respondent_key(), sa.func.min(Respondent.name), Case.region_code,
                   sa.func.count(sa.distinct(Worker.id)), sa.func.count(sa.distinct(Case.id)))
         .join(Case, Case.id == Respondent.case_id).join(Worker, Worker.case_id == Case.id)
-        .where(Case.submitted_on >= since, Case.collective.is_(False), Case.state.not_in(TERMINAL_STATES))
+        .where(Case.submitted_on >= since, Case.collective.is_(False), Case.state.not_in(TERMINAL_STATES),
+               *_naming(respondents))
         .group_by(_respondent_key(), Case.region_code)
         .having(sa.func.count(sa.distinct(Worker.id)) >= rule.threshold, sa.func.count(sa.distinct(Case.id)) >= 2)
     ).all()

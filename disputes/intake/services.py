@@ -11,6 +11,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from disputes.cases.schedule import refresh_schedule
+from disputes.database import commit_keeping_loaded
 from disputes.errors import ValidationFailed
 from disputes.event_hooks import AFTER_FILING, FiledComplaint, run_hooks
 from disputes.evidence.services import Upload, check_upload, evidence_store, safe_filename
@@ -112,6 +113,7 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
             return _file_complaint_only(submission, filed_by, key_hash)
         filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence),
                             intake_key_hash=key_hash, consents=consents)
+        commit_keeping_loaded()
     except sa.exc.IntegrityError:
         db.session.rollback()
         _refuse_second_send(key_hash)
@@ -136,10 +138,13 @@ def _file_complaint_only(submission: IntakeSubmission, filed_by: User | None, ke
 def _after_filing(case: Case, today) -> None:
     """Run what other features registered for a new complaint (the intake-time warning rules).
 
-    The complaint is already saved, so a failure here only logs.
+    The complaint is already committed, so a failure here only logs. The hooks run in a transaction
+    of their own, committed here: the complaint's (holding its number's row lock) ends before they
+    start, and neither commit expires the case the reply is made from.
     """
     try:
         run_hooks(AFTER_FILING, FiledComplaint(case, today))
+        commit_keeping_loaded()
     except Exception:  # never lose or refuse a filed complaint because a hook failed
         db.session.rollback()
         current_app.logger.exception("after-filing hooks failed after intake")
@@ -164,11 +169,11 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
 def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str,
                 evidence: Sequence[Evidence] = (), intake_key_hash: str | None = None,
                 consents: Mapping[str, Any] | None = None) -> FiledCase:
-    """Persist a validated submission; the case number is issued inside the same transaction."""
+    """Write a validated submission, flushed but not committed (the caller commits, with what the
+    after-filing hooks add); the case number is issued inside the same transaction."""
     today = local_today()
     access_code = new_access_code()
     case = Case(
-        case_no=_next_case_number(today.year),
         state="submitted",
         legal_aid="none",
         access_code_hash=access_code_hash(access_code),
@@ -213,13 +218,15 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
         )
     ]
     refresh_schedule(case, today)
+    # Drawn last: the counter's row stays locked until the commit, so every other filing waits.
+    case.case_no = _next_case_number(today.year)
     db.session.add(case)
     matter = None
     if submission.filing == "both":
         from disputes.inspection.services import file_with_dispute
 
         matter = file_with_dispute(case, submission, filed_by=filed_by, choice="both")
-    db.session.commit()
+    db.session.flush()
     return FiledCase(case=case, access_code=access_code, matter=matter.matter if matter else None,
                      matter_access_code=matter.access_code if matter else None)
 

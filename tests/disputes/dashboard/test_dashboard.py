@@ -94,6 +94,18 @@ def test_three_wage_complaints_against_one_employer_put_it_on_the_watchlist(app,
     assert alert is not None and "城达配送" in alert.message and len(alert.case_numbers) == 3
 
 
+def test_a_complaint_looks_only_at_the_employers_it_names_and_the_nightly_run_at_all(app, file_case):
+    for seed in (1, 2):
+        file_wage_case(file_case, seed)
+    db.session.scalar(sa.select(WarningRule).where(WarningRule.key == "repeated_wage_complaints")).threshold = 2
+    db.session.commit()
+    other = {"name": "另一家配送公司", "kind": "cooperating_company"}
+    file_wage_case(file_case, 3, respondent=other)  # cannot change how often 城达配送 was named
+    assert db.session.scalar(sa.select(sa.func.count(Alert.id))) == 0
+    raised = evaluate(local_today(), ["repeated_wage_complaints"])
+    assert [alert.subject_label for alert in raised] == ["城达配送服务有限公司"]
+
+
 def test_the_employer_is_matched_by_credit_code_before_name(app, file_case):
     code = credit_code(__import__("random").Random(5))
     for seed, name in ((1, "城达配送服务有限公司"), (2, "城达配送（北京）有限公司"), (3, "城达配送服务公司")):
