@@ -107,10 +107,19 @@ def evaluate(today: date, keys: Iterable[str] = tuple(DEFAULT_RULES), respondent
     return raised
 
 
+def rules_a_complaint_changes(case: Case) -> tuple[str, ...]:
+    """The respondent rules whose counts or case lists a new complaint changes: the wage rules only
+    when it claims wages (or pay below the minimum); the collective rule always, as its list names
+    every complaint against the respondent, a collective one too (it may join the group)."""
+    kinds = {claim.kind for claim in case.claims}
+    return tuple(key for key, changed in (("repeated_wage_complaints", bool(kinds & WAGE_CLAIMS)),
+                                          ("likely_collective", True),
+                                          ("pay_below_minimum", "minimum_wage_shortfall" in kinds)) if changed)
+
+
 def evaluate_on_intake(case: Case, today: date) -> list[Alert]:
     """The rules a new complaint can trigger, for the respondents it names; flushed, for intake to commit."""
-    return evaluate(today, ("repeated_wage_complaints", "likely_collective", "pay_below_minimum"),
-                    respondents=list(case.respondents), commit=False)
+    return evaluate(today, rules_a_complaint_changes(case), respondents=list(case.respondents), commit=False)
 
 
 def evaluate_after_filing(filed: FiledComplaint) -> None:
@@ -151,11 +160,11 @@ def _respondents_in_complaints(condition, since: date, threshold: int, responden
 
 def _repeated_wage_complaints(rule: WarningRule, today: date, respondents: list[Respondent] | None = None) -> list[Alert]:
     since = today - timedelta(days=rule.window_days)
-    rows = _respondents_in_complaints(sa.exists().where(Claim.case_id == Case.id, Claim.kind.in_(WAGE_CLAIMS)),
-                                      since, rule.threshold, respondents)
+    wage_case = sa.exists().where(Claim.case_id == Case.id, Claim.kind.in_(WAGE_CLAIMS))
+    rows = _respondents_in_complaints(wage_case, since, rule.threshold, respondents)
     return [_raise(rule, today, f"respondent:{key}", name, region,
                    f"{name}在{rule.window_days}天内被{count}起欠薪投诉涉及，已列入关注名单。",
-                   _cases_naming(key, since), {"complaints": count})
+                   _cases_naming(key, since, wage_case), {"complaints": count})
             for key, name, region, count in rows]
 
 
@@ -207,10 +216,11 @@ def local_minimum_wages(region: str, today: date, place_codes) -> tuple[str, lis
     return "当地月最低工资标准：" + "；".join(parts) + f"（{source}）。", details
 
 
-def _cases_naming(key: str, since: date) -> list[str]:
+def _cases_naming(key: str, since: date, *conditions) -> list[str]:
+    """The numbers of the complaints filed since `since` that name this respondent (and meet `conditions`)."""
     return list(db.session.scalars(
         sa.select(Case.case_no).join(Respondent, Respondent.case_id == Case.id)
-        .where(_respondent_key() == key, Case.submitted_on >= since).distinct().order_by(Case.case_no)))
+        .where(_respondent_key() == key, Case.submitted_on >= since, *conditions).distinct().order_by(Case.case_no)))
 
 
 def _likely_collective(rule: WarningRule, today: date, respondents: list[Respondent] | None = None) -> list[Alert]:

@@ -106,6 +106,24 @@ def test_a_complaint_looks_only_at_the_employers_it_names_and_the_nightly_run_at
     assert [alert.subject_label for alert in raised] == ["城达配送服务有限公司"]
 
 
+def test_the_watchlist_alert_lists_the_wage_complaints_it_counts(app, file_case):
+    for seed in (1, 2, 3):
+        file_wage_case(file_case, seed)
+    unrelated = file_case(seed=4, respondents=[ACME], claims=[{"kind": "work_injury", "amount": "5000.00"}]).case
+    evaluate(local_today(), ["repeated_wage_complaints"])
+    alert = db.session.scalar(sa.select(Alert).where(Alert.rule_key == "repeated_wage_complaints"))
+    assert alert.details["complaints"] == 3 and unrelated.case_no not in alert.case_numbers
+
+
+def test_a_complaint_without_a_wage_claim_changes_no_wage_rule(app, file_case):
+    from disputes.alerts.rules import rules_a_complaint_changes
+
+    injury = file_case(seed=4, claims=[{"kind": "work_injury", "amount": "5000.00"}]).case
+    assert rules_a_complaint_changes(injury) == ("likely_collective",)
+    shortfall = file_case(seed=5, claims=[{"kind": "minimum_wage_shortfall", "amount": "300.00"}]).case
+    assert rules_a_complaint_changes(shortfall) == ("repeated_wage_complaints", "likely_collective", "pay_below_minimum")
+
+
 def test_the_employer_is_matched_by_credit_code_before_name(app, file_case):
     code = credit_code(__import__("random").Random(5))
     for seed, name in ((1, "城达配送服务有限公司"), (2, "城达配送（北京）有限公司"), (3, "城达配送服务公司")):
