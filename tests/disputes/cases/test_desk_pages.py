@@ -113,3 +113,16 @@ def test_two_handlers_with_the_same_name_are_told_apart_in_the_assignment_list(c
     assert labels[other.id] == "李华"  # a name no one shares stays as it is
     assert labels[first.id] != labels[second.id] and all("张敏（" in labels[p.id] for p in (first, second))
     assert "zhangmin1" in labels[first.id]  # same organisation, so the user name tells them apart
+
+
+def test_a_withdrawn_case_leaves_the_regions_queue_and_its_count(client, auth, file_case):
+    from disputes.cases.queues import CLOSED_PRIORITY
+    from disputes.cases.services import apply_event
+
+    auth.login_as("mediator")
+    kept, withdrawn = file_case().case, file_case().case
+    apply_event(withdrawn, "withdraw", None, expected_version=withdrawn.version)
+    assert withdrawn.priority == CLOSED_PRIORITY > kept.priority  # what the queue's bound relies on
+    page = client.get("/cases?scope=all").get_data(as_text=True)
+    assert kept.case_no in page and withdrawn.case_no not in page
+    assert re.search(r'scope=all"[^>]*>[^<]*<span class="count">1</span>', page)
