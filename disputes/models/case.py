@@ -42,7 +42,14 @@ class Case(Base):
         sa.Index("ix_cases_queue_region", "region_code", "priority", "next_due_on", "id"),
         sa.Index("ix_cases_queue_state", "state", "priority", "next_due_on", "id"),
         sa.Index("ix_cases_queue_organisation", "organisation_id", "priority", "next_due_on", "id"),
+        # A region's submitted cases with no mediator yet: the mediator index is mostly NULLs (migration 0023).
+        sa.Index("ix_cases_queue_unassigned", "region_code", "state", "mediator_id", "priority", "next_due_on", "id"),
         sa.Index("ix_cases_submitted_on", "submitted_on"),
+        # Only the members of collective disputes: a full index of mostly NULLs misleads SQLite's
+        # statistics into building an automatic index per case page (migration 0023).
+        sa.Index("ix_cases_collective_lead_id", "collective_lead_id",
+                 sqlite_where=sa.text("collective_lead_id IS NOT NULL"),
+                 postgresql_where=sa.text("collective_lead_id IS NOT NULL")),
         # An index, not a constraint: SQLite adds only an index to a table in place (migration 0014).
         sa.Index("uq_cases_intake_key_hash", "intake_key_hash", unique=True),
     )
@@ -94,7 +101,7 @@ class Case(Base):
     filed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     # Separate complaints linked into one collective dispute (Art. 7) point at the case that leads it;
     # the lead and its members are all `collective`.
-    collective_lead_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"), index=True)
+    collective_lead_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cases.id"))  # indexed where set
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     workers: Mapped[list[Worker]] = relationship(
