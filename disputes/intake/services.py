@@ -169,8 +169,8 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
 def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str,
                 evidence: Sequence[Evidence] = (), intake_key_hash: str | None = None,
                 consents: Mapping[str, Any] | None = None) -> FiledCase:
-    """Write a validated submission, flushed but not committed (the caller commits, with what the
-    after-filing hooks add); the case number is issued inside the same transaction."""
+    """Write a validated submission, flushed but not committed (file_complaint commits it, before the
+    after-filing hooks run); the case number is issued inside the same transaction."""
     today = local_today()
     access_code = new_access_code()
     case = Case(
