@@ -41,6 +41,7 @@ def test_every_cue_names_a_known_factor_and_gives_a_reason():
     ("工资由站点负责发放", "platform_sets_pay", True),
     ("不去就要受罚", "penalties_or_rules_enforced", True),
     ("上门用的工具和用品均自备，油费也是我自己承担", "worker_owns_main_tools", True),
+    ("公司除每单五毛钱外不负担他的交通、车辆费用", "worker_owns_main_tools", True),
 ])
 def test_words_of_management_point_toward_labour(text, key, expected):
     assert value_of(text, key) is expected
@@ -61,6 +62,7 @@ def test_words_of_management_point_toward_labour(text, key, expected):
     ("没有单子的日子也不用去公司", "attendance_or_online_time_required"),
     ("片区包给我经营，自负盈亏，剩余利润归我自己", "platform_sets_pay"),
     ("我和公司彼此没有约束和管理", "penalties_or_rules_enforced"),
+    ("我的主要收入来自自己向寄件人收取的快递费", "pay_main_income"),
 ])
 def test_words_of_autonomy_point_away(text, key):
     assert value_of(text, key) is False
