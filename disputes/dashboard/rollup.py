@@ -120,12 +120,21 @@ def _measure(connection, case_ids: set[int]) -> Counter:
     return counts
 
 
-def _adding(dialect: str):
-    """An INSERT into the counts that adds to a row already there."""
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(DashboardCount)
-    return statement, {"cases": DashboardCount.cases + statement.excluded.cases,
-                       "cents": DashboardCount.cents + statement.excluded.cents}
+def _insert(dialect: str):
+    return (pg_insert if dialect == "postgresql" else sqlite_insert)(DashboardCount)
+
+
+def _adding_to_rows_there(statement):
+    """The INSERT into the counts, made to add to a row already there instead of failing."""
+    return statement.on_conflict_do_update(
+        index_elements=list(KEY), set_={"cases": DashboardCount.cases + statement.excluded.cases,
+                                        "cents": DashboardCount.cents + statement.excluded.cents})
+
+
+@lru_cache(maxsize=None)
+def _adding_rows(dialect: str):
+    """Adding given rows (built once: every counted flush runs it)."""
+    return _adding_to_rows_there(_insert(dialect))
 
 
 def _add(connection, delta: Counter) -> None:
@@ -136,9 +145,8 @@ def _add(connection, delta: Counter) -> None:
             changes.setdefault(tuple(key), {"cases": 0, "cents": 0})[column] = amount
     if not changes:
         return
-    statement, added = _adding(connection.dialect.name)
     rows = [dict(zip(KEY, key)) | amounts for key, amounts in sorted(changes.items(), key=lambda item: tuple(map(str, item[0])))]
-    connection.execute(statement.on_conflict_do_update(index_elements=list(KEY), set_=added), rows)
+    connection.execute(_adding_rows(connection.dialect.name), rows)
 
 
 @lru_cache(maxsize=None)
@@ -149,9 +157,7 @@ def _adding_new_cases(dialect: str):
     contributed = contributions(dialect, some_cases=True).subquery()
     ordered = (sa.select(*contributed.c).where(sa.true())
                .order_by(*(sa.cast(contributed.c[name], sa.String) for name in KEY)))
-    statement, added = _adding(dialect)
-    return (statement.from_select([*KEY, "cases", "cents"], ordered)
-            .on_conflict_do_update(index_elements=list(KEY), set_=added))
+    return _adding_to_rows_there(_insert(dialect).from_select([*KEY, "cases", "cents"], ordered))
 
 
 def recount(connection) -> int:
