@@ -6,10 +6,11 @@ JSON with the medians of throughput, p50/p99 and the ratio to hello-world, each 
 target (issue #16's table):
 
   status_lookup         POST /api/v1/status, as deployed (answered from the per-process status cache
-                        when a worker checks again, portal/status_cache.py)     ratio >= 0.40
+                        when a worker checks again, disputes/reading_cache.py)     ratio >= 0.40
   status_lookup_uncached  the same with the cache off (every lookup a first one)   (reported)
   case_page             GET /status/case, the worker's page through the session a lookup opened
-  api_case_read         GET /api/v1/cases/<no> with a mediator's bearer token   ratio >= 0.45
+  api_case_read         GET /api/v1/cases/<no> with a mediator's bearer token, as deployed (a case read
+                        again is answered from the reading cache, cases/reading.py)   ratio >= 0.45
   staff_case_page       GET /cases/<no>, the mediator's HTML case page          ratio >= 0.30
   typical_case_search   GET /api/v1/typical-cases?q=骑手                          ratio >= 0.30, p99 <= 50 ms
 

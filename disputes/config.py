@@ -95,9 +95,12 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         "NOTIFY_SMS_ADAPTER": os.environ.get("NOTIFY_SMS_ADAPTER", "logging"),
         "NOTIFY_EMAIL_ADAPTER": os.environ.get("NOTIFY_EMAIL_ADAPTER", "logging"),
         "PORTAL_SESSION_MINUTES": 30,
-        # Statuses kept per process by case version (portal/status_cache.py); 0 seconds turns it off.
+        # Statuses kept by case version (disputes/reading_cache.py); 0 seconds turns it off.
         "PORTAL_STATUS_CACHE_SECONDS": float(os.environ.get("PORTAL_STATUS_CACHE_SECONDS", "60")),
         "PORTAL_STATUS_CACHE_SIZE": 4096,
+        # The API's case reads, kept by case stamp and reader the same way (cases/reading.py).
+        "CASE_READ_CACHE_SECONDS": float(os.environ.get("CASE_READ_CACHE_SECONDS", "60")),
+        "CASE_READ_CACHE_SIZE": 4096,
         # Background jobs (disputes/jobs/): the queue's name, how often a failed job is tried again and
         # after how many seconds each time, and how long finished and failed jobs stay listed.
         "JOBS_QUEUE": os.environ.get("JOBS_QUEUE", "disputes"),

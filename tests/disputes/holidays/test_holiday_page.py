@@ -116,3 +116,19 @@ def test_publishing_queues_the_deadline_check_for_the_open_cases(client, auth, b
     client.post("/admin/holidays", data=notice_form(client, action="publish"))
     assert [row.kind for row in list_jobs()["queued"]] == ["check_deadlines"]
     assert "已排队重算" in client.get("/admin/holidays").get_data(as_text=True)
+
+
+def test_a_case_read_kept_before_the_notice_is_computed_again_after_it(app, client, auth, file_case, before_the_2026_notice):
+    from tests.support import selects_during
+
+    app.config["HOLIDAY_SYNC_SECONDS"] = 0
+    _, headers = auth.token_for("mediator")
+    case_no = file_case().case.case_no
+    client.get(f"/api/v1/cases/{case_no}", headers=headers)
+    again = selects_during(lambda: client.get(f"/api/v1/cases/{case_no}", headers=headers))
+    read = workflows.arrangement_from_notice(2026, NOTICE_2026_SHORT, source=SOURCE)
+    db.session.add(HolidayArrangement(year=2026, data=read.as_data()))  # entered by another process
+    db.session.commit()
+    after = selects_during(lambda: client.get(f"/api/v1/cases/{case_no}", headers=headers))
+    loads_history = lambda statements: any("FROM case_events" in s for s in statements)  # noqa: E731
+    assert not loads_history(again) and loads_history(after)  # loaded afresh: its deadlines count the new days off

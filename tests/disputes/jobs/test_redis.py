@@ -13,10 +13,15 @@ from redis import Redis
 
 from disputes import create_app
 from disputes.extensions import redis_client
-from disputes.portal.status_cache import StatusCache, redis_key
+from disputes.reading_cache import ReadingCache
 from tests.disputes.jobs.helpers import BIN, ROOT, free_port, server_env, stop, wait_for
 
 DAY = date(2026, 12, 1)
+
+
+def redis_key(key) -> str:
+    """Where a test cache keeps `key` in the shared Redis."""
+    return ReadingCache(1, 1, name="test", shared=None).redis_key(key)
 
 
 def _serving_config(tmp_path, **extra):
@@ -79,10 +84,10 @@ def shared(redis_url):
 
 
 def test_a_status_computed_by_one_process_is_answered_by_another(shared):
-    first, second = StatusCache(10, 60, shared=shared), StatusCache(10, 60, shared=shared)
+    first, second = ReadingCache(10, 60, shared=shared, name="test"), ReadingCache(10, 60, shared=shared, name="test")
     first.put(("2026-0000001", "zh_CN"), 3, DAY, {"state": "submitted", "timeline": [{"on": "2026-11-30"}]})
     entry = second.get(("2026-0000001", "zh_CN"))
-    assert entry.status == {"state": "submitted", "timeline": [{"on": "2026-11-30"}]}
+    assert entry.value == {"state": "submitted", "timeline": [{"on": "2026-11-30"}]}
     assert entry.answers(3, DAY) and not entry.answers(4, DAY)
     assert len(second) == 1  # now also in the second process's near cache
     assert 0 < shared.ttl(redis_key(("2026-0000001", "zh_CN"))) <= 60
@@ -90,9 +95,9 @@ def test_a_status_computed_by_one_process_is_answered_by_another(shared):
 
 def test_a_shared_entry_expires_no_later_than_when_it_was_made(shared):
     wall, near = Clock(), Clock()
-    StatusCache(10, 60, shared=shared, wall_clock=wall).put("a", 1, DAY, {"s": 1})
+    ReadingCache(10, 60, shared=shared, wall_clock=wall, name="test").put("a", 1, DAY, {"s": 1})
     wall.now += 50
-    reader = StatusCache(10, 60, clock=near, shared=shared, wall_clock=wall)
+    reader = ReadingCache(10, 60, clock=near, shared=shared, wall_clock=wall, name="test")
     assert reader.get("a") is not None
     near.now += 11  # 61 seconds after it was computed: gone from the near cache too
     shared.delete(redis_key("a"))
@@ -100,24 +105,24 @@ def test_a_shared_entry_expires_no_later_than_when_it_was_made(shared):
 
 
 def test_a_newer_version_from_another_process_replaces_the_shared_entry(shared):
-    first, second = StatusCache(10, 60, shared=shared), StatusCache(10, 60, shared=shared)
+    first, second = ReadingCache(10, 60, shared=shared, name="test"), ReadingCache(10, 60, shared=shared, name="test")
     first.put("a", 1, DAY, {"state": "submitted"})
     second.put("a", 2, DAY, {"state": "in_mediation"})
-    assert StatusCache(10, 60, shared=shared).get("a").version == 2
+    assert ReadingCache(10, 60, shared=shared, name="test").get("a").stamp == 2
 
 
 def test_what_json_would_change_stays_in_the_process(shared):
-    cache = StatusCache(10, 60, shared=shared)
+    cache = ReadingCache(10, 60, shared=shared, name="test")
     cache.put("t", 1, DAY, {"actions": ("withdraw",)})
-    assert shared.get(redis_key("t")) is None and cache.get("t").status == {"actions": ("withdraw",)}
+    assert shared.get(redis_key("t")) is None and cache.get("t").value == {"actions": ("withdraw",)}
 
 
 def test_without_an_answering_redis_the_cache_keeps_working_in_the_process(tmp_path):
     broken = Redis(unix_socket_path=str(tmp_path / "gone.sock"), socket_connect_timeout=0.2)
-    cache = StatusCache(10, 60, shared=broken)
+    cache = ReadingCache(10, 60, shared=broken, name="test")
     cache.put("a", 1, DAY, {"s": 1})
-    assert cache.get("a").status == {"s": 1}
-    assert StatusCache(10, 60, shared=broken).get("a") is None
+    assert cache.get("a").value == {"s": 1}
+    assert ReadingCache(10, 60, shared=broken, name="test").get("a") is None
 
 
 @pytest.mark.redis
@@ -130,8 +135,23 @@ def test_portal_lookups_share_their_statuses_through_redis(app, client, file_cas
         keys = [key.decode() for key in shared.keys("disputes:portal-status:*")]
         assert any(case_no in key for key in keys)
         stored = json.loads(shared.get(keys[0]))
-    assert stored["version"] == filed.case.version and stored["status"]["case_no"] == case_no
+    assert stored["stamp"].startswith(f"{filed.case.version}@") and stored["value"]["case_no"] == case_no
 
+
+
+@pytest.mark.redis
+def test_an_api_case_read_made_by_one_process_is_answered_by_the_others(app, client, auth, file_case, redis_url):
+    from tests.support import selects_during
+
+    _, headers = auth.token_for("mediator")
+    case_no = file_case().case.case_no
+    first = client.get(f"/api/v1/cases/{case_no}", headers=headers).get_json()
+    app.extensions.pop("reading_cache:case-read")  # as another worker would start: nothing kept in its memory
+    answers = []
+    selects = selects_during(lambda: answers.append(client.get(f"/api/v1/cases/{case_no}", headers=headers)))
+    assert answers[0].get_json() == first and len(selects) <= 2  # the token, the case's short row
+    with Redis.from_url(redis_url) as shared:
+        assert any(case_no in key.decode() for key in shared.keys("disputes:case-read:*"))
 
 # One rate limit for every gunicorn worker ----------------------------------------------------------------
 

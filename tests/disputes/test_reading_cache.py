@@ -1,8 +1,8 @@
-"""The per-process status cache: entries expire, the least recently used go first, 0 seconds is off,
+"""The per-process reading cache: entries expire, the least recently used go first, 0 seconds is off,
 and an entry answers only for the version and the day it was made at."""
 from datetime import date
 
-from disputes.portal.status_cache import StatusCache
+from disputes.reading_cache import ReadingCache
 
 DAY = date(2026, 12, 1)
 
@@ -17,16 +17,16 @@ class Clock:
 
 def test_an_entry_is_kept_until_it_expires():
     clock = Clock()
-    cache = StatusCache(size=10, seconds=60, clock=clock)
+    cache = ReadingCache(size=10, seconds=60, clock=clock, name="test")
     cache.put("2026-0000001", 3, DAY, {"state": "submitted"})
     clock.now += 59
-    assert cache.get("2026-0000001").status == {"state": "submitted"}
+    assert cache.get("2026-0000001").value == {"state": "submitted"}
     clock.now += 2
     assert cache.get("2026-0000001") is None and len(cache) == 0
 
 
 def test_an_entry_answers_only_for_its_version_and_day():
-    cache = StatusCache(size=10, seconds=60, clock=Clock())
+    cache = ReadingCache(size=10, seconds=60, clock=Clock(), name="test")
     cache.put("2026-0000001", 3, DAY, {"state": "submitted"})
     entry = cache.get("2026-0000001")
     assert entry.answers(3, DAY)
@@ -34,7 +34,7 @@ def test_an_entry_answers_only_for_its_version_and_day():
 
 
 def test_the_least_recently_used_entry_is_dropped_first():
-    cache = StatusCache(size=2, seconds=60, clock=Clock())
+    cache = ReadingCache(size=2, seconds=60, clock=Clock(), name="test")
     cache.put("a", 1, DAY, {})
     cache.put("b", 1, DAY, {})
     cache.get("a")  # a is now the most recent
@@ -43,6 +43,6 @@ def test_the_least_recently_used_entry_is_dropped_first():
 
 
 def test_zero_seconds_keeps_nothing():
-    cache = StatusCache(size=10, seconds=0, clock=Clock())
+    cache = ReadingCache(size=10, seconds=0, clock=Clock(), name="test")
     cache.put("a", 1, DAY, {})
     assert cache.get("a") is None and len(cache) == 0
