@@ -57,17 +57,19 @@ def template_gettext(translations) -> dict:
     request's context (a macro imported without it) still has Flask-Babel's.
     """
     found, found_plural = translations.ugettext, translations.ungettext
+    # Markup only on the catalogue's own text (a msgid in the code or its reviewed translation), as
+    # Jinja's new-style gettext does; the values put into it are escaped by Markup's %.
 
     @pass_context
     def gettext(context, string: str, **variables):
         text = found(string)
-        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables  # nosec B704
 
     @pass_context
     def ngettext(context, singular: str, plural: str, number: int, **variables):
         variables.setdefault("num", number)
         text = found_plural(singular, plural, number)
-        return (Markup(text) if context.eval_ctx.autoescape else text) % variables
+        return (Markup(text) if context.eval_ctx.autoescape else text) % variables  # nosec B704
 
     return {"gettext": gettext, "ngettext": ngettext}
 
