@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from workflows import registered_stamp
+
 log = logging.getLogger(__name__)
 _FROM_APP = object()  # look the shared store up in the current app (REDIS_URL)
 
@@ -169,9 +171,7 @@ def case_stamp(version: int, updated_at: datetime) -> str:
     """What a kept reading of a case must have been made at: the case's version and the time of its
     last change (so two databases behind one Redis never share a stamp), and the holiday arrangements
     this process counts with (an arrangement entered moves deadlines without touching the case)."""
-    from disputes.holidays.services import calendar_stamp
-
-    return f"{version}@{updated_at.isoformat()}@{calendar_stamp()}"
+    return f"{version}@{updated_at.isoformat()}@{registered_stamp()}"
 
 
 def _app_redis():

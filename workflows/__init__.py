@@ -12,6 +12,7 @@ from .calendar import (
     day_status,
     is_working_day,
     register_arrangement,
+    registered_stamp,
     subtract_working_days,
     unregister_arrangement,
     working_days_between,
@@ -70,7 +71,7 @@ __all__ = [
     "ARBITRATION_GROUNDS", "ARBITRATION_GROUNDS_EN", "DOCUMENTS", "DOCUMENTS_EN", "Jurisdiction", "PARTIES",
     "PARTIES_EN", "RESTART_REASONS_EN", "SERVICE_METHODS", "SERVICE_METHODS_EN", "competent_commission",
     "hearing_notice_latest", "legal_aid_urgency", "representative_warnings", "stated_award_type",
-    "day_status", "register_arrangement", "statutory_holidays", "subtract_working_days", "unregister_arrangement",
+    "day_status", "register_arrangement", "registered_stamp", "statutory_holidays", "subtract_working_days", "unregister_arrangement",
     "EARLIEST_DATE", "LATEST_DATE", "MAX_ID", "whole_number",
 ]
 

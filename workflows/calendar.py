@@ -12,6 +12,7 @@ make-up working days and substitute days off are not known before the notice.
 """
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -30,6 +31,7 @@ UNITS = ("days", "working_days", "years")
 PACKAGE_SOURCE = "chinesecalendar 程序包所载国务院办公厅节假日安排通知"
 
 _registered = {}
+_registered_stamp = ""
 
 
 def _package_arrangement(year):
@@ -65,6 +67,13 @@ def register_arrangement(arrangement):
     return arrangement
 
 
+def registered_stamp():
+    """The arrangements registered in this process, named by their days: the same text in every
+    process that counts with the same days, another one as soon as a registration changes them.
+    What is kept from a computation with dates (a case's deadlines) is kept under it."""
+    return _registered_stamp
+
+
 def unregister_arrangement(year):
     """Forget a registered arrangement (shipped data and the package remain)."""
     _registered.pop(year, None)
@@ -72,6 +81,9 @@ def unregister_arrangement(year):
 
 
 def _clear_caches():
+    global _registered_stamp
+    named = repr(sorted((year, sorted(a.days_off), sorted(a.working_days)) for year, a in _registered.items()))
+    _registered_stamp = hashlib.sha256(named.encode()).hexdigest()[:16] if _registered else ""
     arrangement_for.cache_clear()
     is_working_day.cache_clear()
     _statutory_days.cache_clear()

@@ -70,15 +70,6 @@ def sync_published_calendar(*, force: bool = False) -> None:
         loaded[year] = stamp
 
 
-def calendar_stamp() -> str:
-    """Which entered arrangements this process counts with, as a short text that changes whenever
-    `sync_published_calendar` registers, replaces or drops one: a reading that holds deadlines is
-    kept under it (disputes/reading_cache.py), since an arrangement moves them without touching a case."""
-    state = current_app.extensions.get(_STATE_KEY)
-    loaded = state["loaded"] if state else {}
-    return ",".join(f"{year}={stamp.isoformat()}" for year, stamp in sorted(loaded.items()))
-
-
 # The administrator's page ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
