@@ -56,4 +56,3 @@ def case_reading(case_no: str, viewer: User) -> dict[str, Any]:
     reading = case_json(case, viewer)
     cache.put(key, case_stamp(case.version, case.updated_at), today, reading)
     return reading
-

@@ -23,8 +23,8 @@ from disputes.models import Case, Evidence, Organisation, User, utcnow
 from disputes.models.user import PortalSessionEnd
 from disputes.notifications.messages import access_code_message
 from disputes.notifications.outbox import queue
-from disputes.reading_cache import app_reading_cache, case_stamp
 from disputes.portal.plain_words import PLAIN_LEGAL_AID, PLAIN_STATUS, WORKER_ACTIONS, WORKER_TIMELINE_EVENTS, pick
+from disputes.reading_cache import app_reading_cache, case_stamp
 from disputes.security import access_code_hash, access_code_matches, new_access_code, token_hash
 from disputes.timekeeping import local_today, to_local
 from disputes.validation import whole_number
@@ -76,12 +76,13 @@ _RECHECK = (sa.select(_CASES.id, _CASES.version, _CASES.updated_at, _CASES.acces
 def look_up_status(case_no: Any, code: Any) -> tuple[int, dict[str, Any]]:
     """The case's id and what the worker sees, if number and code match; the same NotFound otherwise.
 
-    A case looked up lately in this process is checked by its id, version and code hash alone, and
-    answered from the status cache while its version and the day are unchanged; any other lookup
-    loads the case with all it holds (one statement either way).
+    A case looked up lately (by any process sharing the Redis) is checked by its short row alone (id,
+    stamp and code hashes), and answered from the reading cache while its stamp and the day are
+    unchanged; any other lookup loads the case with all it holds (one statement either way).
     """
     case_no, code = _cleaned(case_no, code)
-    key, today, cache = (case_no, _language()), local_today(), app_reading_cache("portal-status", "PORTAL_STATUS_CACHE")
+    key, today = (case_no, _language()), local_today()
+    cache = app_reading_cache("portal-status", "PORTAL_STATUS_CACHE")
     cached = cache.get(key) if case_no else None
     if cached is not None:
         row = db.session.connection().execute(_RECHECK, {"case_no": case_no}).first()
