@@ -31,7 +31,6 @@ UNITS = ("days", "working_days", "years")
 PACKAGE_SOURCE = "chinesecalendar 程序包所载国务院办公厅节假日安排通知"
 
 _registered = {}
-_registered_stamp = ""
 
 
 def _package_arrangement(year):
@@ -67,11 +66,15 @@ def register_arrangement(arrangement):
     return arrangement
 
 
+@lru_cache(maxsize=1)
 def registered_stamp():
     """The arrangements registered in this process, named by their days: the same text in every
     process that counts with the same days, another one as soon as a registration changes them.
     What is kept from a computation with dates (a case's deadlines) is kept under it."""
-    return _registered_stamp
+    if not _registered:
+        return ""
+    named = repr(sorted((year, sorted(a.days_off), sorted(a.working_days)) for year, a in _registered.items()))
+    return hashlib.sha256(named.encode()).hexdigest()[:16]
 
 
 def unregister_arrangement(year):
@@ -81,9 +84,7 @@ def unregister_arrangement(year):
 
 
 def _clear_caches():
-    global _registered_stamp
-    named = repr(sorted((year, sorted(a.days_off), sorted(a.working_days)) for year, a in _registered.items()))
-    _registered_stamp = hashlib.sha256(named.encode()).hexdigest()[:16] if _registered else ""
+    registered_stamp.cache_clear()
     arrangement_for.cache_clear()
     is_working_day.cache_clear()
     _statutory_days.cache_clear()
