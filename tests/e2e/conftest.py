@@ -37,6 +37,26 @@ document.addEventListener('securitypolicyviolation', (e) =>
 """
 
 
+def _closed_before_sending(app):
+    """The app with each response read whole and closed before werkzeug sends it.
+
+    werkzeug's dev server closes a response (a static file's open handle) only after draining the socket,
+    and a browser that resets the connection during that drain (it drops a favicon it no longer wants) makes
+    the drain raise, so the handle is left to the garbage collector and its ResourceWarning fails whichever
+    test is running then. No page here streams, so reading the body first changes nothing a browser sees.
+    """
+
+    def serve(environ, start_response):
+        response = app(environ, start_response)
+        try:
+            return [b"".join(response)]
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+
+    return serve
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -61,7 +81,7 @@ def live_server(tmp_path_factory):
         seed_users()
         seed_library()  # the real published cases, indexed, for the library page
         db.session.remove()
-    server = make_server("127.0.0.1", _free_port(), app, threaded=True)
+    server = make_server("127.0.0.1", _free_port(), _closed_before_sending(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
     thread.start()
     try:
