@@ -148,8 +148,10 @@ def _lookup_pairs(env) -> list[tuple[str, str]]:
               "from tests.factories import intake_payload\napp = create_app()\nwith app.app_context():\n"
               "    for seed in range(8):\n        f = file_complaint(intake_payload(seed), filed_by=None, channel='web')\n"
               "        print(f.case.case_no, f.access_code)\n")
-    output = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True,
-                            capture_output=True, text=True).stdout
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"filing the bench's cases failed:\n{done.stderr}")
+    output = done.stdout
     return [tuple(line.split()) for line in output.splitlines() if line.strip()]
 
 

@@ -101,6 +101,10 @@ def default_config(instance_path: Path) -> dict[str, Any]:
         # The API's case reads, kept by case stamp and reader the same way (cases/reading.py).
         "CASE_READ_CACHE_SECONDS": float(os.environ.get("CASE_READ_CACHE_SECONDS", "60")),
         "CASE_READ_CACHE_SIZE": 4096,
+        # The staff's case pages, kept by the page's stamp and reader (cases/page_reading.py); a page is
+        # some tens of kilobytes, so fewer are kept in each process.
+        "CASE_PAGE_CACHE_SECONDS": float(os.environ.get("CASE_PAGE_CACHE_SECONDS", "60")),
+        "CASE_PAGE_CACHE_SIZE": 512,
         # Background jobs (disputes/jobs/): the queue's name, how often a failed job is tried again and
         # after how many seconds each time, and how long finished and failed jobs stay listed.
         "JOBS_QUEUE": os.environ.get("JOBS_QUEUE", "disputes"),

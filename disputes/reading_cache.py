@@ -30,7 +30,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from workflows import registered_stamp
@@ -170,7 +170,12 @@ def app_reading_cache(name: str, config_prefix: str) -> ReadingCache:
 def case_stamp(version: int, updated_at: datetime) -> str:
     """What a kept reading of a case must have been made at: the case's version and the time of its
     last change (so two databases behind one Redis never share a stamp), and the holiday arrangements
-    this process counts with (an arrangement entered moves deadlines without touching the case)."""
+    this process counts with (an arrangement entered moves deadlines without touching the case).
+
+    The time is written in UTC without its zone: SQLite gives it back naive, while the case just
+    written in this session still holds the aware value it was given, and both must name one stamp."""
+    if updated_at.tzinfo is not None:
+        updated_at = updated_at.astimezone(timezone.utc).replace(tzinfo=None)
     return f"{version}@{updated_at.isoformat()}@{registered_stamp()}"
 
 

@@ -13,7 +13,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     # First: the notice an event calls for is issued with it, and its SHA-256 goes into the history row.
     register_hook(app, AFTER_EVENT, "case_documents.issue_stage_document", issue_stage_document, order=10)
-    register_case_panel(app, "documents", "case_documents/_case_panel.html", documents_case_panel, order=30)
+    # A document is issued with a history row (record_in_history), so the case's stamp covers the panel.
+    register_case_panel(app, "documents", "case_documents/_case_panel.html", documents_case_panel, order=30,
+                        stamp=())
 
 
 from disputes.case_documents import api, views  # noqa: E402,F401

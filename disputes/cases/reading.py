@@ -30,9 +30,9 @@ from disputes.timekeeping import local_today
 _CASES = Case.__table__.c
 # The columns can_view_case reads, with the stamp's; one Core statement built once (the ORM's
 # execute costs several times the query itself).
-_SHORT_ROW = (sa.select(_CASES.id, _CASES.version, _CASES.updated_at, _CASES.region_code, _CASES.legal_aid,
-                        _CASES.mediator_id, _CASES.arbitrator_id, _CASES.worker_user_id)
-              .where(_CASES.case_no == sa.bindparam("case_no")))
+SHORT_ROW_COLUMNS = (_CASES.id, _CASES.version, _CASES.updated_at, _CASES.region_code, _CASES.legal_aid,
+                     _CASES.mediator_id, _CASES.arbitrator_id, _CASES.worker_user_id)
+_SHORT_ROW = sa.select(*SHORT_ROW_COLUMNS).where(_CASES.case_no == sa.bindparam("case_no"))
 
 
 def case_reading(case_no: str, viewer: User) -> dict[str, Any]:

@@ -10,9 +10,9 @@ from flask_login import current_user
 from disputes.cases import bp
 from disputes.cases.diagram import diagram_svg
 from disputes.cases.event_forms import EVENT_FIELDS, event_data_from_form
+from disputes.cases.page_reading import case_page
 from disputes.cases.pages import case_page_context
-from disputes.cases.panels import case_panel_loads
-from disputes.cases.queries import PAGE_VIEW, case_by_number
+from disputes.cases.queries import case_by_number
 from disputes.cases.queues import COUNT_CAP, landing_scope, parse_filter, queue_page, scope_counts
 from disputes.cases.services import apply_event, correct_particulars, reassign
 from disputes.errors import Conflict, PermissionDenied, ValidationFailed
@@ -39,9 +39,7 @@ def queue():
 
 @bp.route("/cases/<case_no>")
 def detail(case_no: str):
-    case = case_by_number(case_no, *PAGE_VIEW, *case_panel_loads())
-    require_case_visible(current_user, case)
-    return render_template("cases/detail.html", **case_page_context(case, current_user))
+    return case_page(case_no, current_user)
 
 
 @bp.route("/cases/<case_no>/events", methods=["POST"])

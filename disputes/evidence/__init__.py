@@ -14,7 +14,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     register_case_panel(app, "evidence", "evidence/_case_panel.html",
                         lambda case, user: {"may_add": can(user, "add_evidence", case)}, order=20,
-                        loads=(orm.joinedload(Case.evidence),))
+                        loads=(orm.joinedload(Case.evidence),),
+                        stamp=())  # a file is added with Case.record_change
 
 
 from disputes.evidence import views  # noqa: E402,F401

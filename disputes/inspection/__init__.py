@@ -9,7 +9,7 @@ def init_app(app: Flask) -> None:
     from disputes.cases.panels import register_case_panel
     from disputes.inspection import api, document_api, document_views, views  # noqa: F401  (routes)
     from disputes.inspection.rating import api as rating_api, views as rating_views  # noqa: F401  (routes)
-    from disputes.inspection.panel import LOADS, inspection_case_panel
+    from disputes.inspection.panel import LOADS, STAMP, inspection_case_panel
     from disputes.inspection.services import INSPECTION_HISTORY_LABELS
     from disputes.vocabulary import in_language, label
     from workflows import inspection as track
@@ -22,4 +22,4 @@ def init_app(app: Flask) -> None:
         in_language=in_language,
     )
     register_case_panel(app, "inspection", "inspection/_case_panel.html", inspection_case_panel, order=25,
-                        loads=LOADS)
+                        loads=LOADS, stamp=STAMP)

@@ -13,7 +13,9 @@ def init_app(app: Flask) -> None:
     from disputes.publication.services import publication_case_panel
 
     app.register_blueprint(bp)
-    register_case_panel(app, "publication", "publication/_case_panel.html", publication_case_panel, order=40)
+    # Shown from the case's state and the reader alone.
+    register_case_panel(app, "publication", "publication/_case_panel.html", publication_case_panel, order=40,
+                        stamp=())
 
 
 from disputes.publication import api, views  # noqa: E402,F401
