@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from flask_babel import gettext as _
 
@@ -86,7 +86,7 @@ class _Problems:
             self.errors[path] = message
 
 
-def parse_intake(payload: Any, *, today: date, known_regions: set[str]) -> IntakeSubmission:
+def parse_intake(payload: Any, *, today: date, known_regions: Collection[str]) -> IntakeSubmission:
     """Validate an intake payload completely and return it in domain types."""
     if not isinstance(payload, Mapping):
         raise BadInput(_("请求内容应为一个 JSON 对象。"))
@@ -131,7 +131,7 @@ def parse_intake(payload: Any, *, today: date, known_regions: set[str]) -> Intak
     )
 
 
-def _parse_region_and_place(region, place, known_regions: set[str], problems: _Problems):
+def _parse_region_and_place(region, place, known_regions: Collection[str], problems: _Problems):
     """The province (a region code as before: "42") and the place of work below it.
 
     Either may be a code or a name: `region` "42", "420000", "湖北省" or "湖北省武汉市" (a place below

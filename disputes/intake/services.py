@@ -83,8 +83,11 @@ def _refuse_second_send(key_hash: str | None) -> None:
         raise AlreadyFiled(None, matter)
 
 
-def known_region_codes() -> set[str]:
-    return set(db.session.scalars(sa.select(Region.code)))
+def known_regions() -> dict[str, Region]:
+    """The provinces by code (parse_intake asks only whether a code is among them). The rows are
+    loaded whole, one per province: the reply to a new complaint names its province, and create_case
+    hands the case its Region from here instead of reading it again."""
+    return {region.code: region for region in db.session.scalars(sa.select(Region))}
 
 
 def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Sequence[Upload] = (),
@@ -100,7 +103,8 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
     key_hash = submission_key_hash(submission_key, filed_by)
     _refuse_second_send(key_hash)
     today = local_today()
-    submission = parse_intake(payload, today=today, known_regions=known_region_codes())
+    regions = known_regions()
+    submission = parse_intake(payload, today=today, known_regions=regions)
     stored = [(upload, check_upload(upload, f"evidence[{i}]")) for i, upload in enumerate(uploads)]
     digests = [_store(upload) for upload, _type in stored]
     evidence = [
@@ -112,7 +116,7 @@ def file_complaint(payload, *, filed_by: User | None, channel: str, uploads: Seq
         if submission.filing == "complaint":
             return _file_complaint_only(submission, filed_by, key_hash)
         filed = create_case(submission, filed_by=filed_by, channel=channel, evidence=_unique(evidence),
-                            intake_key_hash=key_hash, consents=consents)
+                            intake_key_hash=key_hash, consents=consents, region=regions.get(submission.region))
         commit_keeping_loaded()
     except sa.exc.IntegrityError:
         db.session.rollback()
@@ -168,9 +172,10 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
 
 def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel: str,
                 evidence: Sequence[Evidence] = (), intake_key_hash: str | None = None,
-                consents: Mapping[str, Any] | None = None) -> FiledCase:
+                consents: Mapping[str, Any] | None = None, region: Region | None = None) -> FiledCase:
     """Write a validated submission, flushed but not committed (file_complaint commits it, before the
-    after-filing hooks run); the case number is issued inside the same transaction."""
+    after-filing hooks run); the case number is issued inside the same transaction. `region`, the
+    submission's province already loaded, spares the reply reading it again."""
     today = local_today()
     access_code = new_access_code()
     case = Case(
@@ -184,6 +189,7 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
         platform=submission.platform,
         facts=submission.facts,
         region_code=submission.region,
+        **({"region": region} if region is not None and region.code == submission.region else {}),
         place_code=submission.place_code,
         knew_of_violation_on=submission.knew_of_violation_on,
         relationship_ended=submission.relationship_ended,
@@ -207,6 +213,7 @@ def create_case(submission: IntakeSubmission, *, filed_by: User | None, channel:
     ]
     case.claims = [Claim(position=i, kind=c.kind, amount=c.amount) for i, c in enumerate(submission.claims)]
     case.evidence = list(evidence)
+    case.collective_members = []  # a new case leads no collective yet; the reply need not ask
     case.collective = is_collective(len(case.workers), case.claims)
     case.representative_count = sum(1 for w in submission.workers if w.is_representative)
     case.history = [

@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 from disputes.errors import ValidationFailed
 from disputes.intake.forms import WorkerComplaintForm
 from disputes.intake.schema import parse_intake
-from disputes.intake.services import known_region_codes
+from disputes.intake.services import known_regions
 from disputes.timekeeping import local_today
 
 
@@ -88,7 +88,7 @@ def intake_problems(form: WorkerComplaintForm) -> dict[str, str]:
     """Every problem the filing would meet, by field path: the intake schema's and the consent's."""
     problems = form.consent_problems()
     try:
-        parse_intake(form.to_payload(), today=local_today(), known_regions=known_region_codes())
+        parse_intake(form.to_payload(), today=local_today(), known_regions=known_regions())
     except ValidationFailed as failure:
         problems = dict(failure.errors) | problems
     return problems
