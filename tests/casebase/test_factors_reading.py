@@ -115,7 +115,37 @@ PHRASINGS = [
     ("我从2019年3月一直干到2021年5月", LONG, True),
     ("一家人的生活全靠这份收入", INCOME, True),
     ("他还在另一家公司上班", INCOME, False),
+    # the words of 劳社部发〔2005〕12号第一条 and of a judgment's findings
+    ("刘某接受公司的劳动管理", RULES, True),
+    ("张某的工作受公司的监督和管理", RULES, True),
+    ("从事公司安排的有报酬的劳动", ORDERS, True),
+    ("工作地点和工作内容均由公司指定", ORDERS, True),
+    ("王某的工作由公司统一调度", ORDERS, True),
+    ("公司安排其每天到指定地点上班", HOURS, True),
+    ("公司向其发放了工作证", UNIFORM, True),
+    ("公司对主播的直播时长有明确要求", ATTENDANCE, True),
+    ("公司按照其完成的配送单量计发报酬", PAY, True),
+    ("其每月收入均由公司核算后发放", PAY, True),
+    ("其可同时为多家平台提供服务", MULTI, True),
+    ("家政公司仅为双方提供中介服务", CORE, False),  # a company named by its trade that only brokers
+    ("平台对骑手的接单量不作要求", ATTENDANCE, False),
 ]
+
+
+# --- a negation reaches past "对其进行" and the like ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("平台不对其进行考勤管理", ATTENDANCE),
+    ("平台不对其进行考勤管理", RULES),
+    ("公司并未对其进行管理", RULES),
+    ("公司未对其制定任何规章制度", RULES),
+    ("公司不对其进行奖惩", RULES),
+    ("公司未给其发放工作证", UNIFORM),
+    ("公司对其上下班时间未作规定", HOURS),
+    ("拒单不会受到处罚", RULES),
+])
+def test_a_negated_provision_points_away_from_it(text, key):
+    assert value_of(text, key) is False
 
 
 @pytest.mark.parametrize(("text", "key", "expected"), PHRASINGS)
