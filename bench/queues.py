@@ -18,7 +18,7 @@ Prints ONE JSON object on stdout (progress goes to stderr): p50/p95/max per page
 and this thread's CPU time, since the machine may be shared), SQL statements per page, the plan of
 the queue query the app actually ran for each scope and whether it uses the intended
 (column, priority, next_due_on, id) index without a sort, seeding time, database size, N, and
-whether p95 <= 50 ms holds on SQLite for the pages the issue names (`pages_over_target` lists any
+whether p95 is within TARGET_P95_MS (30 ms on SQLite, 50 on PostgreSQL) for the pages the issue names (`pages_over_target` lists any
 page over it, the last pages included).
 
     .venv/bin/python bench/queues.py                       # SQLite, 1,000,000 cases
@@ -44,10 +44,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 from million import ROOT, TODAY, database_size_mb, ensure_postgres, ensure_sqlite, log, safe_url, table_rows
 
-TARGET_P95_MS = 50
+# Issue #16's rows: every page kind's p95 at 1,000,000 cases on SQLite, and at 3,000,000 on PostgreSQL
+# (`--pg-cases 3000000`; PostgreSQL's target is judged at whatever count was seeded, which the report gives).
+TARGET_P95_MS = {"sqlite": 30, "postgresql": 50}
 PG_BENCH_DATABASE = "disputes_bench"
 ISSUE = ("bench/queues.py seeds 1,000,000 cases into SQLite (and PostgreSQL when available) and prints JSON "
-         "with p50/p95 of the mediator's queue page and the case page; target p95 <= 50 ms on SQLite.")
+         "with p50/p95 of the mediator's queue page and the case page; targets p95 <= 30 ms on SQLite at "
+         "1,000,000 cases and <= 50 ms on PostgreSQL at 3,000,000.")
 
 
 # --------------------------------------------------------------------------- measuring
@@ -338,8 +341,9 @@ def run_backend(dialect: str, ensure, target, count: int, args, instance: Path, 
     report.update(measure(app, args.samples, args.deep_pages, dialect))
     pages = report["pages"]
     report["worst_p95_ms"] = max(pages[kind]["p95_ms"] for kind in ISSUE_PAGES)
-    report["p95_within_target"] = report["worst_p95_ms"] <= TARGET_P95_MS  # the pages the issue names
-    report["pages_over_target"] = [kind for kind, page in pages.items() if page["p95_ms"] > TARGET_P95_MS]
+    report["target_p95_ms"] = TARGET_P95_MS[dialect]
+    report["p95_within_target"] = report["worst_p95_ms"] <= TARGET_P95_MS[dialect]  # the pages the issue names
+    report["pages_over_target"] = [kind for kind, page in pages.items() if page["p95_ms"] > TARGET_P95_MS[dialect]]
     report["seconds_total"] = round(time.perf_counter() - started, 1)
     from disputes.extensions import db
 
@@ -365,7 +369,7 @@ def main() -> None:
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     python = os.path.relpath(sys.executable, ROOT) if sys.executable.startswith(str(ROOT)) else sys.executable
-    report: dict = {"issue": ISSUE, "command": shlex.join([python, *sys.argv]), "target_p95_ms": TARGET_P95_MS,
+    report: dict = {"issue": ISSUE, "command": shlex.join([python, *sys.argv]), "targets_p95_ms": TARGET_P95_MS,
                     "today": TODAY.isoformat(), "cpus": os.cpu_count(),
                     "load_average_at_start": [round(x, 2) for x in os.getloadavg()], "sqlite_version": sqlite3.sqlite_version}
     if not args.no_sqlite:
@@ -382,8 +386,9 @@ def main() -> None:
         report["postgresql"] = {"url": safe_url(pg_url), **note,
                                 **run_backend("postgresql", ensure_postgres, pg_url, pg_cases, args, out / "queue-pg-instance", None)}
     report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    if "sqlite" in report:
-        report["target_met"] = report["sqlite"]["p95_within_target"]
+    judged = [report[name]["p95_within_target"] for name in ("sqlite", "postgresql") if "p95_within_target" in report.get(name, {})]
+    if judged:
+        report["target_met"] = all(judged)
     json.dump(report, stdout, ensure_ascii=False, indent=2)
     stdout.write("\n")
 
