@@ -129,6 +129,15 @@ PHRASINGS = [
     ("其可同时为多家平台提供服务", MULTI, True),
     ("家政公司仅为双方提供中介服务", CORE, False),  # a company named by its trade that only brokers
     ("平台对骑手的接单量不作要求", ATTENDANCE, False),
+    ("其工作期间须听从店长安排", HOURS, True),
+    ("货车司机驾驶公司所有的车辆运输货物", "worker_owns_main_tools", False),
+    ("其自行购买车辆", "worker_owns_main_tools", True),
+    ("以个人名义对外承揽运输业务", MULTI, True),
+    ("合同约定其为兼职，但其实际每天全天工作", LONG, True),  # what was done decides over the label
+    ("公司对其不存在管理和约束", RULES, False),
+    # 派件 is a courier's delivering; an outlet handing him parcels is dispatch
+    ("快递员在网点负责片区的派件工作", ORDERS, None),
+    ("网点每天给他派件", ORDERS, True),
 ]
 
 
