@@ -162,8 +162,8 @@ def _note_use(token: TokenRow) -> None:
     if token.last_used_at is not None and now - _as_aware(token.last_used_at) < LAST_USE_PRECISION:
         return
     token_id = token.id
-    db.session.execute(sa.update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))
-    try:
+    try:  # the UPDATE too: it is the statement that meets another process's write lock
+        db.session.execute(sa.update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))
         db.session.commit()
     except sa.exc.OperationalError:
         db.session.rollback()

@@ -62,3 +62,22 @@ def test_a_call_reads_its_token_with_the_user_and_office_in_one_statement(client
     selects = selects_during(lambda: read(client, case_no, headers))
     assert len([s for s in selects if "api_tokens" in s]) == 1
     assert not [s for s in selects if s.lstrip().startswith("SELECT users") or "FROM organisations" in s.split("JOIN")[0]]
+
+
+def test_a_write_lock_met_while_noting_the_tokens_use_loses_only_the_note(client, auth, file_case):
+    """Another process writing just then (SQLite's lock, PostgreSQL's lock timeout) fails the UPDATE of
+    the token's last use; the call is answered all the same."""
+    _, headers = auth.token_for("mediator")
+    case_no = file_case().case.case_no
+
+    def locked(conn, cursor, statement, *rest):
+        if statement.lstrip().upper().startswith("UPDATE API_TOKENS"):
+            raise sa.exc.OperationalError(statement, {}, Exception("database is locked"))
+
+    engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", locked)
+    try:
+        answer = read(client, case_no, headers)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", locked)
+    assert answer.status_code == 200, answer.get_json()
