@@ -21,8 +21,9 @@ the queue query the app actually ran for each scope and whether it uses the inte
 whether p95 is within TARGET_P95_MS (30 ms on SQLite, 50 on PostgreSQL) for the pages the issue names (`pages_over_target` lists any
 page over it, the last pages included).
 
-    .venv/bin/python bench/queues.py                       # SQLite, 1,000,000 cases
-    .venv/bin/python bench/queues.py --pg-cases 200000     # + PostgreSQL (TEST_DATABASE_URL set)
+    .venv/bin/python bench/queues.py                       # SQLite at 1,000,000 cases; with TEST_DATABASE_URL
+                                                           # set, PostgreSQL at 3,000,000 too
+    .venv/bin/python bench/queues.py --pg-cases 200000     # + a smaller PostgreSQL run
     .venv/bin/python bench/queues.py --no-sqlite --pg postgresql+psycopg://disputes:disputes@127.0.0.1:5432/disputes_bench
 """
 from __future__ import annotations
@@ -360,7 +361,8 @@ def main() -> None:
     parser.add_argument("--db", default=str(ROOT / "bench" / "out" / "queue-1m.sqlite3"), help="the SQLite file")
     parser.add_argument("--pg", default=None, help="a PostgreSQL URL for the bench database (default: "
                         f"{PG_BENCH_DATABASE} on TEST_DATABASE_URL's server, if that is set)")
-    parser.add_argument("--pg-cases", type=int, default=None, help="cases in PostgreSQL (default: --cases)")
+    parser.add_argument("--pg-cases", type=int, default=3_000_000,
+                        help="cases in PostgreSQL (default 3,000,000: issue #16's row for PostgreSQL)")
     parser.add_argument("--no-sqlite", action="store_true", help="only PostgreSQL")
     parser.add_argument("--rebuild", action="store_true", help="seed again even if the database holds N cases")
     args = parser.parse_args()
