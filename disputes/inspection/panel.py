@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from disputes.inspection.services import can_see_matter, deadlines
 from disputes.models import Case, CaseInspectionLink, InspectionMatter, User
 
-LOADS = (selectinload(Case.inspection_links).selectinload(CaseInspectionLink.matter)
+# The links with their matters joined into the case page's own statement (most cases have none, and
+# a statement of their own cost one for nothing); a matter's history, when there is a matter, after.
+LOADS = (joinedload(Case.inspection_links).joinedload(CaseInspectionLink.matter)
          .selectinload(InspectionMatter.history),)
 
 

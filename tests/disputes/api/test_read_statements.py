@@ -57,13 +57,13 @@ def test_reading_the_same_case_again_takes_the_token_and_the_cases_short_row(cli
     assert len(selects) <= 2, "\n".join(s[:120] for s in selects)
 
 
-@pytest.mark.parametrize("viewer", ["handler", "arbitrator"])
+@pytest.mark.parametrize("viewer", ["handler", "colleague", "arbitrator"])
 def test_the_staff_case_page_renders_in_five_queries(client, auth, file_case, make_user, viewer):
     mediator = make_user(role="mediator", username="handler")
     make_user(role="mediator", username="colleague")  # someone the case could be handed to
     case_no = a_case_with_everything(file_case, mediator)
-    if viewer == "handler":
-        client.post("/login", data={"username": "handler", "password": DEFAULT_PASSWORD, "csrf_token": csrf_token(client)})
+    if viewer in ("handler", "colleague"):  # the colleague: a mediator of the region, not the case's
+        client.post("/login", data={"username": viewer, "password": DEFAULT_PASSWORD, "csrf_token": csrf_token(client)})
     else:
         auth.login_as("arbitrator")
     client.get("/healthz")  # the process's first request also looks for holiday arrangements
@@ -74,3 +74,17 @@ def test_the_staff_case_page_renders_in_five_queries(client, auth, file_case, ma
     assert pages[0].status_code == 200 and "排班表.png" in text and "某外卖科技有限公司" in text
     assert len(selects) <= 5, "\n".join(s[:120] for s in selects)
 
+
+
+def test_the_page_of_a_case_waiting_for_a_mediator_renders_in_five_queries(client, auth, file_case, make_user):
+    """The signed-in mediator is not on the case, and the page offers the region's mediators to assign."""
+    make_user(role="mediator", username="colleague")
+    auth.login_as("mediator")
+    case_no = file_case().case.case_no  # submitted, nobody assigned
+    client.get("/healthz")
+    fresh_request()
+    pages = []
+    selects = selects_during(lambda: pages.append(client.get(f"/cases/{case_no}")))
+    text = pages[0].get_data(as_text=True)
+    assert pages[0].status_code == 200 and 'name="mediator_id"' in text  # the mediators to assign, offered
+    assert len(selects) <= 5, "\n".join(s[:120] for s in selects)
