@@ -138,6 +138,8 @@ PHRASINGS = [
     # 派件 is a courier's delivering; an outlet handing him parcels is dispatch
     ("快递员在网点负责片区的派件工作", ORDERS, None),
     ("网点每天给他派件", ORDERS, True),
+    ("系统派单后必须接单", ORDERS, True),
+    ("平台不限制他在其他平台注册", MULTI, True),
 ]
 
 
@@ -152,6 +154,11 @@ PHRASINGS = [
     ("公司未给其发放工作证", UNIFORM),
     ("公司对其上下班时间未作规定", HOURS),
     ("拒单不会受到处罚", RULES),
+    ("公司没有规定他必须接单", ORDERS),
+    ("他拒绝派单后没有受到任何处罚", ORDERS),
+    ("他不穿公司的工服也可以", UNIFORM),
+    ("他每天几点上线都不受限制", HOURS),
+    ("平台并未对其工作时间作出安排", HOURS),
 ])
 def test_a_negated_provision_points_away_from_it(text, key):
     assert value_of(text, key) is False
