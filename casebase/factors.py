@@ -184,7 +184,8 @@ CUES: tuple[Cue, ...] = (
             r"派什么做什么|不(?:服从|听从|听)调度|无权拒|没有权利拒|接不了[^，。]{0,8}(?:申请|报备)|申请改派",
          "派单不得拒绝，拒单受罚", False),
         (T, r"(?:系统|调度|派单员|客服|后台|" + EMPLOYER + r")[^，。]{0,8}(?:派(?!遣|自己|别人|其他人|人|送员|件(?:工作|员|时效|量))|指派|分配|分给)|派单|派发|指派|派的(?:单|活)|"
-            r"分给(?:他|她)|按[^，。]{0,6}派给|(?:路线|片区|区域)[^，。]{0,8}(?:" + EMPLOYER + r")[^，。]{0,4}(?:划|分|定|安排)",
+            r"分给(?:他|她)|按[^，。]{0,6}派给|(?:路线|片区|区域)[^，。]{0,8}(?:" + EMPLOYER + r")[^，。]{0,4}(?:划|分|定|安排)|"
+            r"(?:" + EMPLOYER + r"|车队|队长|车队长|调度)[^，。]{0,4}(?:安排|规划|指定)[^，。]{0,6}(?:运输|配送|行驶|送货)?路线",
          "订单由企业或系统派发", False, None, True),
         # 劳社部发〔2005〕12号第一条: the worker "从事用人单位安排的有报酬的劳动".
         (T, r"(?:日常|具体)?工作(?:任务)?[^，。]{0,4}由[^，。]{0,12}安排|安排(?:日常|具体|每天的?)工作|从事[^，。]{0,6}安排的[^，。]{0,6}(?:劳动|工作)|"
@@ -219,7 +220,9 @@ CUES: tuple[Cue, ...] = (
     ),
     *_cues(
         "platform_sets_pay",
-        (T, r"不能(?:自己)?(?:报价|议价|改价|定价)|改不了价格", "劳动者不能自行定价", False),
+        (T, r"不能(?:自己|自行|自主)?(?:报价|议价|改价|定价)|改不了价格|"
+            r"(?:" + EMPLOYER + r"|企业)(?:根据|按照?|依据)[^，。]{0,10}(?:计算|确定|核定)[^，。]{0,4}(?:车费|运费|报酬|费用|价格|服务费)",
+         "价格由企业确定，劳动者不能自行定价", False),
         (F, r"(?:价格|报价|收费|菜单和价格|运费|价钱|单价|费用标准|服务价格)[^，。]{0,8}(?:自己定|自行确定|自主确定|商量|协商|商定|议定)|自(?:己|主)定价|"
             r"(?:跟|和|与)(?:客户|客人|顾客|货主|乘客|雇主)[^，。]{0,6}(?:商量|协商|议价|谈)|报价|竞价|议价|讨价还价",
          "劳动者自行定价或与客户议价", False),
@@ -276,6 +279,8 @@ CUES: tuple[Cue, ...] = (
         (F, r"不受[^，。]{0,8}(?:管理|约束)|(?:彼此|相互|双方)?没有(?:任何)?(?:约束|管理)|不存在[^，。]{0,6}(?:管理|约束)",
          "不受企业管理或约束", False),
         (T, r"受罚|被罚|要罚|处分", "违反安排要受罚"),
+        (T, r"(?:内容|直播内容|文案|脚本|话术)[^，。]{0,6}(?:须|要|需|必须|需要)?经(?:过)?(?:" + EMPLOYER + r"|企业|公会|运营)[^，。]{0,2}审核",
+         "工作内容须经企业审核"),
         (T, r"遵守[^，。]{0,16}(?:规定|规则|要求|规范|标准)|(?:进行|实行|实施|接受)[^，。]{0,8}(?:规范|统一|严格)?管理|管理(?:办法|规定|规范)|考核办法",
          "须遵守企业的工作规则、接受其管理"),
         # 劳社部发〔2005〕12号第一条第（二）项: the worker "受用人单位的劳动管理".
@@ -730,6 +735,8 @@ def _measure_votes(clause: str, weight: float, segment: Segment | None = None,
     for measure, pattern in _MEASURES:
         for match in pattern.finditer(clause):
             value = _measure_value(measure, *_amount(match))
+            if value is False and _is_a_floor(clause, match):
+                continue  # "每天不少于4小时" is a minimum asked for, not a short day
             if value is not None:
                 why = f"{measure.name}：{match.group(0)}"
                 votes.append(("long_term_stable_work",
@@ -740,6 +747,14 @@ def _measure_votes(clause: str, weight: float, segment: Segment | None = None,
                       _Vote(value, weight, clause, why, _span("long_term_stable_work", value, clause, match, why,
                                                               segment, ("worker", "")))))
     return votes
+
+
+FLOOR_WORDS = re.compile(r"不少于|至少|不低于|最少|不得少于|以上|起码")
+
+
+def _is_a_floor(clause: str, match: re.Match) -> bool:
+    """Whether the amount is a least one (每天不少于4小时, 每周至少3天, 4小时以上)."""
+    return bool(FLOOR_WORDS.search(match.group(0)) or FLOOR_WORDS.match(clause, match.end()))
 
 
 def _measure_value(measure: Measure, low: float, high: float) -> bool | None:

@@ -140,6 +140,12 @@ PHRASINGS = [
     ("网点每天给他派件", ORDERS, True),
     ("系统派单后必须接单", ORDERS, True),
     ("平台不限制他在其他平台注册", MULTI, True),
+    ("平台根据里程和时长计算车费，司机不能自行定价", PAY, True),
+    ("车队长安排每天的运输路线", ORDERS, True),
+    ("主播的直播内容须经公司审核", RULES, True),
+    ("主播在公会的要求下每天直播不少于4小时", LONG, None),  # a minimum asked for, not a short day
+    ("每天干4个小时以上", LONG, None),
+    ("他每天只干3个小时", LONG, False),
 ]
 
 
