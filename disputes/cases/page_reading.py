@@ -5,8 +5,8 @@ What the page shows follows from the case at one stamp (disputes/reading_cache.p
 change and the holiday calendar), from what the registered panels show (each panel's stamp:
 cases/panels.py, e.g. the newest saved assessment, the linked inspection matters' versions), the day,
 the reader (what they may do follows from their role and office) and the language; its forms carry
-the CSRF token of the reader's session (the kept page is the session's). So a repeated opening fetches one row: the case's short row
-with the panels' stamps. The reader is checked against that row every time, kept or not; the kept
+the CSRF token of the reader's session (the kept page is the session's). So a repeated opening
+fetches one row: the case's short row with the panels' stamps. The reader is checked against that row every time, kept or not; the kept
 page is given only when every stamp and the day are those it was rendered at.
 
 Not in the stamp, as with the API's reading: names from outside the case (an office's phone, a
@@ -15,7 +15,8 @@ CASE_PAGE_CACHE_SECONDS (and a hand-over is checked again when it is made). A pa
 flash is rendered and not kept: the message belongs to that one response.
 
 Statements: a first opening 5 (the case with its panels' loads and stamps in its own statement), a
-repeated one 1 (tests/disputes/api/test_read_statements.py counts them).
+repeated one 2 (the signed-in user and the short row); tests/disputes/api/test_read_statements.py and
+tests/disputes/cases/test_case_page_kept.py count them.
 """
 from __future__ import annotations
 
@@ -24,15 +25,13 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import current_app, render_template, session
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
 
 from disputes.cases.pages import case_page_context
 from disputes.cases.panels import case_panel_loads, case_panel_stamps
-from disputes.cases.queries import PAGE_VIEW, case_by_number
-from disputes.cases.reading import SHORT_ROW_COLUMNS
-from disputes.errors import NotFound
-from disputes.extensions import db
-from disputes.models import Case, User
+from disputes.cases.queries import PAGE_VIEW, case_by_number, case_with_columns
+from disputes.cases.reading import SHORT_ROW_COLUMNS, short_row_statement, visible_short_row
+from disputes.models import User
 from disputes.permissions import require_case_visible
 from disputes.reading_cache import app_reading_cache, case_stamp
 from disputes.timekeeping import local_today
@@ -57,8 +56,7 @@ def _page_statements() -> _PageStatements | None:
         built = None
         if stamps is not None:
             labelled = tuple(expression.label(f"panel_stamp_{n}") for n, expression in enumerate(stamps))
-            built = _PageStatements(labelled, sa.select(*SHORT_ROW_COLUMNS, *labelled)
-                                    .where(Case.__table__.c.case_no == sa.bindparam("case_no")))
+            built = _PageStatements(labelled, short_row_statement(*labelled))
         current_app.extensions[_KEY] = (stamps, built)
     return built
 
@@ -92,10 +90,7 @@ def case_page(case_no: str, reader: User) -> str:
     key = _session_key(case_no) if keeps and case_no else None
     kept = cache.get(key) if key is not None else None
     if kept is not None:
-        row = db.session.connection().execute(statements.short_row, {"case_no": case_no}).first()
-        if row is None:
-            raise NotFound(_("没有找到该案件。"))
-        require_case_visible(reader, row)
+        row = visible_short_row(statements.short_row, case_no, reader)
         stamp = _page_stamp(row.version, row.updated_at, row[len(SHORT_ROW_COLUMNS):])
         if kept.answers(stamp, today) and kept.value["reader"] == _standing(reader):
             return kept.value["html"]
@@ -103,11 +98,8 @@ def case_page(case_no: str, reader: User) -> str:
     if statements is None:
         case, stamp = case_by_number(case_no, *options), None
     else:
-        found = db.session.execute(sa.select(Case, *statements.stamps).where(Case.case_no == case_no)
-                                   .options(*options)).unique().first()
-        if found is None:
-            raise NotFound(_("没有找到该案件。"))
-        case, stamp = found[0], _page_stamp(found[0].version, found[0].updated_at, found[1:])
+        case, panel_stamps = case_with_columns(case_no, statements.stamps, *options)
+        stamp = _page_stamp(case.version, case.updated_at, panel_stamps)
     require_case_visible(reader, case)
     html = render_template("cases/detail.html", **case_page_context(case, reader))
     if keeps and stamp is not None:

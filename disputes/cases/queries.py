@@ -32,8 +32,14 @@ def case_by_number(case_no: str, *options: orm.interfaces.LoaderOption) -> Case:
     `options` load what the caller will read (API_VIEW for the API's case); without them the
     relationships load lazily, as a view that reads little wants.
     """
-    query = sa.select(Case).where(Case.case_no == (case_no or "").strip()).options(*options)
-    case = db.session.execute(query).unique().scalar_one_or_none()
-    if case is None:
+    return case_with_columns(case_no, (), *options)[0]
+
+
+def case_with_columns(case_no: str, columns, *options: orm.interfaces.LoaderOption) -> tuple[Case, tuple]:
+    """The case and the values of `columns` (expressions on its row) read in the case's own
+    statement, or NotFound: the case page reads its panels' stamps so (cases/page_reading.py)."""
+    query = sa.select(Case, *columns).where(Case.case_no == (case_no or "").strip()).options(*options)
+    found = db.session.execute(query).unique().first()
+    if found is None:
         raise NotFound(_("没有找到该案件。"))
-    return case
+    return found[0], tuple(found[1:])

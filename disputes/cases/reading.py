@@ -31,7 +31,23 @@ _CASES = Case.__table__.c
 # execute costs several times the query itself).
 SHORT_ROW_COLUMNS = (_CASES.id, _CASES.version, _CASES.updated_at, _CASES.region_code, _CASES.legal_aid,
                      _CASES.mediator_id, _CASES.arbitrator_id, _CASES.worker_user_id)
-_SHORT_ROW = sa.select(*SHORT_ROW_COLUMNS).where(_CASES.case_no == sa.bindparam("case_no"))
+
+
+def short_row_statement(*extra) -> sa.Select:
+    """The case's short row by number (`:case_no`), with `extra` columns after SHORT_ROW_COLUMNS."""
+    return sa.select(*SHORT_ROW_COLUMNS, *extra).where(_CASES.case_no == sa.bindparam("case_no"))
+
+
+def visible_short_row(statement: sa.Select, case_no: str, viewer: User):
+    """The short row `statement` reads, once `viewer` is checked against it; NotFound without one."""
+    row = db.session.connection().execute(statement, {"case_no": case_no}).first()
+    if row is None:
+        raise NotFound(_("没有找到该案件。"))
+    require_case_visible(viewer, row)
+    return row
+
+
+_SHORT_ROW = short_row_statement()
 
 
 def case_reading(case_no: str, viewer: User) -> Response:
@@ -45,10 +61,7 @@ def case_reading(case_no: str, viewer: User) -> Response:
     cache = app_reading_cache("case-read", "CASE_READ_CACHE")
     kept = cache.get(key) if case_no else None
     if kept is not None:
-        row = db.session.connection().execute(_SHORT_ROW, {"case_no": case_no}).first()
-        if row is None:
-            raise NotFound(_("没有找到该案件。"))
-        require_case_visible(viewer, row)
+        row = visible_short_row(_SHORT_ROW, case_no, viewer)
         if kept.answers(case_stamp(row.version, row.updated_at), today):
             return current_app.response_class(kept.value["json"], mimetype=current_app.json.mimetype)
     case = case_by_number(case_no, *API_VIEW)
