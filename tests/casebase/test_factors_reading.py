@@ -146,6 +146,22 @@ PHRASINGS = [
     ("主播在公会的要求下每天直播不少于4小时", LONG, None),  # a minimum asked for, not a short day
     ("每天干4个小时以上", LONG, None),
     ("他每天只干3个小时", LONG, False),
+    # how a judgment states who sets the price and when the work is done
+    ("服务价格由平台统一标示，家政员不能与客户另行议价", PAY, True),
+    ("代驾费用由平台根据里程计算", PAY, True),
+    ("运费由货主在平台上发布，司机看到价格合适再接单", PAY, False),
+    ("运费由货主在平台上发布，司机看到价格合适再接单", ORDERS, False),
+    ("合作协议约定主播的收益按照直播流水的40%结算", PAY, False),
+    ("刘某从每笔订单金额中向平台支付20%的服务费，其余归刘某所有", PAY, False),
+    ("双方约定直播收益由公司与主播按五五比例分配", ORDERS, None),  # sharing revenue is not dispatching work
+    ("按件向网点结算派费", ORDERS, None),  # a delivery fee is pay, not a dispatched order
+    ("主播每天的直播时段由公司确定", HOURS, True),
+    ("公司规定骑手每天上午10点至晚上9点在岗", HOURS, True),
+    ("休息日需提前向站长申请", HOURS, True),
+    ("公司对保洁员的上户时间作出统一安排", HOURS, True),
+    ("家政员的服务时间由其与客户自行约定", HOURS, False),
+    ("主播可自行决定直播内容和直播时间", HOURS, False),
+    ("平台对其上线时间、接单数量均未作要求", ATTENDANCE, False),
 ]
 
 
