@@ -138,6 +138,9 @@ RESULT_LABELS = {**CATEGORY_LABELS, CANNOT_TELL: "暂无法判断"}
 QUESTION_LIMIT = 3
 # One strong sign of autonomy with nothing strong against it (e.g. free hours, -3) decides "civil".
 CLEAR_AUTONOMY = -1.5
+# How far below the labour threshold the score of a managed worker must stay, with at most one sign of
+# domination, for 不完全符合 to be stated rather than "cannot tell": one step of a strong factor.
+INCOMPLETE_MARGIN = 2.0
 VALUE_WORDS = {True: "是", False: "否", None: "不清楚"}
 SOURCE_WORDS = {"given": "用户确认", "text": "陈述", "unknown": "未提及"}
 MODE_WORDS = {"contract": "协议约定", "claim": "一方主张", "plain": "", "practice": "实际履行"}
@@ -401,8 +404,11 @@ def decide_status(values: Mapping[str, bool | None], score: float, category: str
     - at least two of the five strong factors are known (except the clear civil case below);
     - 劳动关系: the score reaches the threshold with no dominating factor pointing away, or clears it
       by 3 when one does (control of hours against free choice of orders is a real conflict);
-    - 不完全符合确立劳动关系情形: management is shown and at least two of hours / dispatch /
-      attendance are known to be free — otherwise domination has simply not been asked about;
+    - 不完全符合确立劳动关系情形: management is shown and either at least two of hours / dispatch /
+      attendance are known to be free, or at most one sign of domination stands and the score falls
+      short of the labour threshold by more than ``INCOMPLETE_MARGIN`` (what is stated points away from
+      domination, though not every question of it was answered) — otherwise domination has simply not
+      been asked about;
     - 民事关系: no strong factor points toward a labour relationship and the score is at most
       ``CLEAR_AUTONOMY`` (one clear sign of autonomy: free hours, free orders, own price), or the score is
       at most 0 and either two of hours / dispatch / attendance are free or the worker sets the price
@@ -421,6 +427,8 @@ def decide_status(values: Mapping[str, bool | None], score: float, category: str
             return "decided", ""
         return CANNOT_TELL, "既有支配性管理的迹象，也有自主安排的表述，相互冲突"
     if category == "incomplete_labor_relation":
+        if dominated <= 1 and score < LABOR_THRESHOLD - INCOMPLETE_MARGIN:
+            return "decided", ""
         if dominated:
             return CANNOT_TELL, "有一项支配性管理的迹象，但其余情况不足以认定支配性劳动管理"
         if free >= 2:
