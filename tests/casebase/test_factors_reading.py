@@ -162,6 +162,16 @@ PHRASINGS = [
     ("家政员的服务时间由其与客户自行约定", HOURS, False),
     ("主播可自行决定直播内容和直播时间", HOURS, False),
     ("平台对其上线时间、接单数量均未作要求", ATTENDANCE, False),
+    # a rider's own words for the weaker factors
+    ("我自己有电动车", "worker_owns_main_tools", True),
+    ("平时也同时跑另一个平台", MULTI, True),
+    ("公司不让我们跑别的平台，发现了就封号", MULTI, False),
+    ("家里全靠我这份收入", INCOME, True),
+    ("送外卖就是这家公司的主要业务", CORE, True),
+    ("公司主要做同城配送，我就是给公司送货的", CORE, True),
+    ("站长安排我每天送哪个片区", ORDERS, True),
+    ("每单多少钱是平台定的，我们没法改", PAY, True),
+    ("工资每月10号由站长用微信发给我们", PAY, True),
 ]
 
 
