@@ -336,7 +336,9 @@ def assess(
     labels = find_contract_labels(facts) if facts else []
     cases = [case for case in (library if library is not None else _default_library()) if case.published]
     similar = similar_cases(facts, values, cases, occupation=occupation, exclude_ids=exclude_ids)
-    questions = open_questions(assessed, category) if status == CANNOT_TELL else []
+    # 不完全符合 stated while hours, dispatch or attendance is unasked still says what would change it.
+    domination_open = category == "incomplete_labor_relation" and any(values.get(key) is None for key in DOMINATING)
+    questions = open_questions(assessed, category) if status == CANNOT_TELL or domination_open else []
     verdicts = category_verdicts(values, score, category, standing)
     lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts,
                               standing)

@@ -151,6 +151,20 @@ def test_management_without_known_control_of_time_is_cannot_tell_with_questions(
     assert result.confidence <= 0.55
 
 
+def test_management_with_free_hours_and_other_signs_of_autonomy_is_decided_incomplete():
+    # dispatch is the one sign of domination; free hours, own vehicle and a second platform outweigh it
+    result = assess("按单计酬，超时会扣钱，订单是系统派的。什么时候上线我自己决定，电动车是我自己买的，"
+                    "也同时跑另一个平台。", library=[])
+    assert (result.status, result.result) == ("decided", "incomplete_labor_relation")
+    assert result.score < 2
+    assert result.questions  # what would still change it is asked
+
+
+def test_management_with_free_hours_but_nothing_else_against_domination_cannot_tell():
+    result = assess("按单计酬，超时会扣钱，订单是系统派的。什么时候上线我自己决定。", library=[])
+    assert result.status == CANNOT_TELL and result.category == "incomplete_labor_relation"
+
+
 def test_nothing_known_is_cannot_tell():
     assert assess("我在一个平台上干活", library=[]).status == CANNOT_TELL
 
