@@ -172,6 +172,20 @@ PHRASINGS = [
     ("站长安排我每天送哪个片区", ORDERS, True),
     ("每单多少钱是平台定的，我们没法改", PAY, True),
     ("工资每月10号由站长用微信发给我们", PAY, True),
+    # a judgment's findings on couriers, freight and household work
+    ("快递员每日须到网点参加早班分拣后再出发派件", ATTENDANCE, True),
+    ("超时件按件扣款", PAY, None),  # a deduction per parcel is a penalty, not piece pay
+    ("货车司机须按照公司调度指令完成运输任务", ORDERS, True),
+    ("运输任务由公司通过微信群统一下达", ORDERS, True),
+    ("司机可自行在平台上选择货源，平台不指派运输任务", ORDERS, False),
+    ("公司按照趟数向司机支付运费", PAY, True),
+    ("家政员由公司统一安排上户", ORDERS, True),
+    ("代驾司机可自主选择是否接单，平台对拒单不作处罚", ORDERS, False),
+    ("骑手在配送过程中使用的电动车由其自行购买", "worker_owns_main_tools", True),
+    ("双方未约定固定工作时间，其可自行决定接单时间", HOURS, False),
+    ("网约车的计价规则由平台制定，司机无权更改", PAY, True),
+    ("约定其自行承担经营风险", PAY, False),
+    ("骑手未按要求上线的，站点会对其进行罚款", ATTENDANCE, True),  # the breach states the requirement
 ]
 
 
