@@ -20,6 +20,10 @@ How it is held out:
   it on every fold does not train on the test fold. ``fitted_cv`` is a check on that table: a
   logistic regression on the factors read from the text, trained on four folds and scored on the
   fifth, never seeing the held-out publisher.
+- **A fresh batch.** The files ``casebase/data/collection/batch_2026_12_e*.json`` (``FRESH_BATCH``)
+  were collected on 2026-12-07 by helpers told not to pass their texts on, after the cues of that
+  day were written; no one writing cues has read them. ``fresh_batch`` reports them alone, and
+  ``sealed_text_only`` counts them with folds 3 and 4 whatever their publisher's fold.
 - **From the text alone** (``text_only``) and **with the recorded factors** (``recorded_factors``).
 
 Each part prints: binary accuracy (labour relationship yes / no) counting "cannot tell yet" as wrong,
@@ -43,10 +47,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from casebase.assess import CATEGORY_LABELS, assess  # noqa: E402
 from casebase.factors import extract_factors  # noqa: E402
-from casebase.records import FACTOR_KEYS, TypicalCaseRecord, load_library  # noqa: E402
+from casebase.records import COLLECTION_DIR, FACTOR_KEYS, TypicalCaseRecord, load_library  # noqa: E402
 
 FOLDS = 5
 SEALED_FOLDS = (3, 4)
+FRESH_BATCH = "batch_2026_12_e*.json"
 DECIDED_OUTCOMES = ("labor_relation", "civil_relation")
 CANNOT_TELL = "cannot_tell"
 COLUMNS = (*CATEGORY_LABELS, CANNOT_TELL)
@@ -55,6 +60,16 @@ COLUMNS = (*CATEGORY_LABELS, CANNOT_TELL)
 def fold_of(case: TypicalCaseRecord) -> int:
     """The case's fold: its publisher's stable hash mod FOLDS."""
     return int(hashlib.sha1(case.source.body.encode("utf-8")).hexdigest(), 16) % FOLDS
+
+
+def fresh_ids() -> frozenset[str]:
+    """The ids of the fresh batch's cases (see the module docstring)."""
+    return frozenset(case["id"] for path in COLLECTION_DIR.glob(FRESH_BATCH)
+                     for case in json.loads(path.read_text(encoding="utf-8"))["cases"])
+
+
+def is_sealed(case: TypicalCaseRecord, fresh: frozenset[str]) -> bool:
+    return fold_of(case) in SEALED_FOLDS or case.id in fresh
 
 
 def is_labor(category: str) -> bool:
@@ -180,15 +195,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     text_rows = predictions(cases, lambda case: assess(case.facts, library=library, exclude_ids=[case.id]))
     factor_rows = predictions(cases, lambda case: assess(factors=dict(case.factors), library=library,
                                                          exclude_ids=[case.id]))
-    sealed = [row for row in text_rows if fold_of(row[0]) in SEALED_FOLDS]
+    fresh = fresh_ids()
+    sealed = [row for row in text_rows if is_sealed(row[0], fresh)]
+    fresh_text = [row for row in text_rows if row[0].id in fresh]
+    fresh_factors = [row for row in factor_rows if row[0].id in fresh]
     report = {
         "protocol": {"folds": FOLDS, "grouped_by": "source.body (publisher)", "sealed_folds": list(SEALED_FOLDS),
-                     "scored_outcomes": list(DECIDED_OUTCOMES)},
+                     "fresh_batch": FRESH_BATCH, "scored_outcomes": list(DECIDED_OUTCOMES)},
         "cases_scored": len(cases),
         "cases_other_outcome_not_scored": [case.id for case in library if case.outcome not in DECIDED_OUTCOMES],
         "text_only": {**evaluate(text_rows), "by_fold": by_fold(text_rows)},
         "sealed_text_only": {key: value for key, value in evaluate(sealed).items() if key != "reliability"},
         "recorded_factors": evaluate(factor_rows),
+        "fresh_batch": {"text_only": evaluate(fresh_text), "recorded_factors": evaluate(fresh_factors)},
     }
     if not args.no_fit:
         features = {case.id: encode({k: f.value for k, f in extract_factors(case.facts).items()}) for case in cases}
