@@ -452,7 +452,9 @@ RELIEF_ITEM = re.compile(
 # court or commission found (法院认定 / 查明) like what actually happened.
 CLAIM_CLAUSE = re.compile(
     r"(?<!法院)(?<!仲裁委)(?:他|她|原告|被告|申请人|被申请人|公司|平台|骑手|司机|主播|对方|一方|双方)[^，。]{0,8}?"
-    r"(?:称|主张|诉称|辩称|答辩|声称|坚持认为|认为|表示)")
+    r"(?:称|主张|诉称|辩称|答辩|声称|坚持认为|认为|表示|否认)|"
+    # "公司否认劳动关系，称……": the party's account goes on in a clause that opens with its verb.
+    r"^(?:并|还|又|另|则)?(?:辩称|声称|诉称|称|主张)")
 FINDING_CLAUSE = re.compile(r"(?:法院|仲裁委|仲裁庭|二审|一审|再审|法官)[^，。]{0,8}(?:认为|认定|查明|指出|确认)|"
                             r"^(?:经|后|并|又|还)?(?:审理)?(?:查明|查实|核实)|^经(?:查|审理|审查|调查)")
 

@@ -100,6 +100,13 @@ def test_what_happened_decides_over_what_the_agreement_says():
     assert [span.mode for span in found.spans if span.decisive] == ["practice"]
 
 
+def test_a_party_s_denial_is_its_account_to_the_end_of_the_sentence():
+    text = "公司否认劳动关系，称何时上线都由他自主决定，公司只是代发工资。法院查明，站长每天排班。"
+    found = finding(text, "platform_controls_hours")
+    assert [(span.value, span.mode) for span in found.spans] == [(False, "claim"), (True, "practice")]
+    assert found.value is True
+
+
 def test_an_agreement_alone_is_used_but_marked():
     found = finding("合同约定每天必须在线八小时", "attendance_or_online_time_required")
     assert found.value is True
