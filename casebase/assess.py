@@ -8,6 +8,10 @@ the score. The category then follows three rules:
    at least one of hours / dispatch / attendance is controlled and the score reaches
    ``LABOR_THRESHOLD``. This is the baseline test of 劳社部发〔2005〕12号第一条. A factor the text
    shows only in part — orders dispatched, nothing said of refusing — counts at half weight.
+   Or, with nothing said of free hours, free orders or no attendance, the elements that article
+   lists are each shown (``meets_2005_elements``): the enterprise's rules and penalties apply, it
+   sets and pays for the work, and the work is part of its business — again with the score at the
+   threshold.
 2. 不完全符合确立劳动关系情形 (incomplete_labor_relation, 人社部发〔2021〕56号) — otherwise, when the
    enterprise still manages the work (sets the pay, enforces rules, ratings or penalties) and the
    worker does not set the price.
@@ -336,8 +340,11 @@ def assess(
     labels = find_contract_labels(facts) if facts else []
     cases = [case for case in (library if library is not None else _default_library()) if case.published]
     similar = similar_cases(facts, values, cases, occupation=occupation, exclude_ids=exclude_ids)
-    # 不完全符合 stated while hours, dispatch or attendance is unasked still says what would change it.
-    domination_open = category == "incomplete_labor_relation" and any(values.get(key) is None for key in DOMINATING)
+    # 不完全符合, or 劳动关系 on the 2005 elements alone, stated while hours, dispatch or attendance is
+    # unasked still says what would change it.
+    undominated = not any(values.get(key) is True for key in DOMINATING)
+    domination_open = (category == "incomplete_labor_relation" or (category == "labor_relation" and undominated)) \
+        and any(values.get(key) is None for key in DOMINATING)
     questions = open_questions(assessed, category) if status == CANNOT_TELL or domination_open else []
     verdicts = category_verdicts(values, score, category, standing)
     lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts,
@@ -389,10 +396,22 @@ def _contribution(weight: FactorWeight, value: bool | None) -> float:
     return weight.if_true if value else weight.if_false
 
 
+def meets_2005_elements(values: Mapping[str, bool | None]) -> bool:
+    """劳社部发〔2005〕12号第一条（2005年5月25日）: a labour relationship stands where the enterprise's
+    rules apply to the worker, who is under its management doing paid work it arranges (第（二）项),
+    and the work is part of its business (第（三）项). Read here as rules or penalties enforced, pay set
+    by the enterprise and core business, all three shown. A stated freedom of hours, orders or
+    attendance keeps it from applying alone: for platform work that freedom is what the guiding cases
+    weigh against management (指导性案例239号、240号；人社部函〔2023〕36号案例2)."""
+    return (values.get("penalties_or_rules_enforced") is True and values.get("platform_sets_pay") is True
+            and values.get("work_is_core_business") is True
+            and not any(values.get(key) is False for key in DOMINATING))
+
+
 def categorise(values: Mapping[str, bool | None], score: float) -> str:
     """The category for these factor values and score (the three rules in the module docstring)."""
     dominated = any(values.get(key) is True for key in DOMINATING)
-    if dominated and score >= LABOR_THRESHOLD:
+    if (dominated or meets_2005_elements(values)) and score >= LABOR_THRESHOLD:
         return "labor_relation"
     managed = dominated or any(values.get(key) is True for key in MANAGEMENT)
     if managed and values.get("platform_sets_pay") is not False:
@@ -687,6 +706,9 @@ CATEGORY_REASONS = {
         "企业应与劳动者订立书面协议，报酬不低于工作地小时最低工资标准（人社厅发〔2023〕50号）。"),
     "civil_relation": "未见企业对工作时间和劳动过程的实质管理，或报酬由劳动者自主定价、协商分成，更接近自主经营或自由职业。",
 }
+ELEMENTS_REASON = ("企业的规章制度和奖惩适用于劳动者，劳动者从事企业安排并付酬的劳动，且属于企业业务的组成部分，"
+                   "符合劳社部发〔2005〕12号第一条的情形；工作时间、接单是否受支配尚未说明，如企业主张劳动者可自主安排，"
+                   "应核实下列问题。")
 METHOD = ("方法：依劳社部发〔2005〕12号第一条，结合最高人民法院指导性案例237号“支配性劳动管理”的考量因素"
           "（工作时间和工作量的自主程度、劳动过程受管理控制的程度、是否须遵守工作规则和算法规则、工作的持续性、"
           "能否决定或改变交易价格），按人社部发〔2021〕56号区分劳动关系、不完全符合确立劳动关系情形、"
@@ -704,10 +726,14 @@ def category_verdicts(values: Mapping[str, bool | None], score: float, category:
     managed = [_short_label(key, True) for key in MANAGEMENT if values.get(key) is True]
     own_price = values.get("platform_sets_pay") is False
     labor_why = (f"有支配性管理的事实（{'、'.join(dominated)}），合计{score:g}分" if dominated
+                 else f"企业的规章和奖惩适用于劳动者、由企业确定并支付报酬、工作属于企业业务，"
+                      f"劳社部发〔2005〕12号第一条所列情形均已具备，合计{score:g}分" if category == "labor_relation"
                  else "未见工作时间、派单或考勤受企业支配的事实")
     if dominated and score < LABOR_THRESHOLD:
         labor_why += f"，不足{LABOR_THRESHOLD:g}分"
-    if category == "labor_relation":
+    if category == "labor_relation" and not dominated:
+        incomplete_why = "已具备劳社部发〔2005〕12号第一条所列情形，应按劳动关系处理，而不是本类"
+    elif category == "labor_relation":
         incomplete_why = "企业的管理已达到支配性劳动管理的程度，应按劳动关系处理，而不是本类"
     else:
         incomplete_why = (f"企业有劳动管理（{'、'.join(managed or dominated)}）" if (managed or dominated)
@@ -808,8 +834,9 @@ def explanation_lines(category: str, status: str, status_reason: str, score: flo
     proof_words = f"，用工凭证+{proof:g}分" if proof else ""
     lines.append(ExplanationLine("score", (
         f"计分：按上表各因素的权重相加（强因素2至3分，中等1至1.5分，弱0.5分），指向劳动关系+{plus:g}分，"
-        f"指向相反−{minus:g}分{proof_words}，合计{score:g}分；认定劳动关系须至少一项支配性因素（工作时间、派单、考勤）"
-        f"且合计不低于{LABOR_THRESHOLD:g}分。")))
+        f"指向相反−{minus:g}分{proof_words}，合计{score:g}分；认定劳动关系须至少一项支配性因素（工作时间、派单、考勤），"
+        f"或在未见自主安排时间、接单的陈述时同时具备奖惩规则、企业确定报酬和属于企业业务"
+        f"（劳社部发〔2005〕12号第一条），且合计不低于{LABOR_THRESHOLD:g}分。")))
     for verdict in verdicts:
         mark = "符合" if verdict["met"] else "不符合"
         lines.append(ExplanationLine("category", f"{verdict['label']}：{mark}——{verdict['why']}（{verdict['basis']}）。"))
@@ -818,7 +845,9 @@ def explanation_lines(category: str, status: str, status_reason: str, score: flo
             "labor_relation" if fact.effect == "labor" else "civil_relation"):
         lines.append(ExplanationLine("category", f"依法：{fact.why}（{fact.basis}）。", quotes=[_standing_quote(fact)]))
     else:
-        lines.append(ExplanationLine("category", CATEGORY_REASONS[category]))
+        undominated = not any(factor.key in DOMINATING and factor.value is True for factor in assessed)
+        reason = ELEMENTS_REASON if category == "labor_relation" and undominated else CATEGORY_REASONS[category]
+        lines.append(ExplanationLine("category", reason))
     if labels:
         lines.append(ExplanationLine("label", (
             f"协议名称或表述（{'、'.join(labels[:4])}）不决定法律关系，应以用工事实为准（劳动合同法第七条；指导性案例237号）。")))

@@ -61,10 +61,27 @@ def test_one_controlled_factor_is_not_domination_when_hours_are_free():
     assert assess(factors=values, library=[]).category == "incomplete_labor_relation"
 
 
-def test_a_high_score_without_any_dominating_factor_is_not_a_labour_relationship():
-    values = {key: True for key in ("platform_sets_pay", "penalties_or_rules_enforced", "work_is_core_business",
-                                    "long_term_stable_work", "pay_main_income")}
-    assert categorise(values, score=7.5) == "incomplete_labor_relation"
+MANAGED_CORE_WORK = {key: True for key in ("platform_sets_pay", "penalties_or_rules_enforced", "work_is_core_business",
+                                             "long_term_stable_work", "pay_main_income")}
+
+
+def test_a_high_score_with_free_hours_and_no_dominating_factor_is_not_a_labour_relationship():
+    values = {**MANAGED_CORE_WORK, "platform_controls_hours": False}
+    assert categorise(values, score=4.5) == "incomplete_labor_relation"
+
+
+def test_rules_pay_and_core_business_with_nothing_said_of_freedom_meet_the_2005_elements():
+    # 劳社部发〔2005〕12号第一条: rules apply, paid work the enterprise arranges, part of its business
+    assert categorise(MANAGED_CORE_WORK, score=7.5) == "labor_relation"
+    assert categorise({**MANAGED_CORE_WORK, "work_is_core_business": None}, score=6.5) == "incomplete_labor_relation"
+
+
+def test_a_labour_relationship_on_the_2005_elements_says_so_and_asks_about_hours_and_orders():
+    result = assess(factors=MANAGED_CORE_WORK, library=[])
+    assert (result.status, result.result) == ("decided", "labor_relation")
+    assert "劳社部发〔2005〕12号第一条所列情形均已具备" in result.explanation_zh
+    assert {question.factor for question in result.questions} & {
+        "platform_controls_hours", "platform_assigns_orders_no_refusal", "attendance_or_online_time_required"}
 
 
 def test_the_weight_table_ranks_strong_factors_above_medium_above_weak():
