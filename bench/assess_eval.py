@@ -23,7 +23,9 @@ How it is held out:
 - **A fresh batch.** The files ``casebase/data/collection/batch_2026_12_e*.json`` (``FRESH_BATCH``)
   were collected on 2026-12-07 by helpers told not to pass their texts on, after the cues of that
   day were written; no one writing cues has read them. ``fresh_batch`` reports them alone, and
-  ``sealed_text_only`` counts them with folds 3 and 4 whatever their publisher's fold.
+  ``sealed_text_only`` counts them with folds 3 and 4 whatever their publisher's fold. The files
+  ``batch_2026_12_d*.json`` (``READ_BATCH``) were collected the same day to be read while cues are
+  written: they are development cases whatever their publisher's fold.
 - **From the text alone** (``text_only``) and **with the recorded factors** (``recorded_factors``).
 
 Each part prints: binary accuracy (labour relationship yes / no) counting "cannot tell yet" as wrong,
@@ -52,6 +54,7 @@ from casebase.records import COLLECTION_DIR, FACTOR_KEYS, TypicalCaseRecord, loa
 FOLDS = 5
 SEALED_FOLDS = (3, 4)
 FRESH_BATCH = "batch_2026_12_e*.json"
+READ_BATCH = "batch_2026_12_d*.json"
 DECIDED_OUTCOMES = ("labor_relation", "civil_relation")
 CANNOT_TELL = "cannot_tell"
 COLUMNS = (*CATEGORY_LABELS, CANNOT_TELL)
@@ -62,14 +65,19 @@ def fold_of(case: TypicalCaseRecord) -> int:
     return int(hashlib.sha1(case.source.body.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
-def fresh_ids() -> frozenset[str]:
-    """The ids of the fresh batch's cases (see the module docstring)."""
-    return frozenset(case["id"] for path in COLLECTION_DIR.glob(FRESH_BATCH)
+def batch_ids(pattern: str) -> frozenset[str]:
+    """The ids of the cases in the collection files matching ``pattern``."""
+    return frozenset(case["id"] for path in COLLECTION_DIR.glob(pattern)
                      for case in json.loads(path.read_text(encoding="utf-8"))["cases"])
 
 
-def is_sealed(case: TypicalCaseRecord, fresh: frozenset[str]) -> bool:
-    return fold_of(case) in SEALED_FOLDS or case.id in fresh
+def fresh_ids() -> frozenset[str]:
+    """The ids of the fresh batch's cases (see the module docstring)."""
+    return batch_ids(FRESH_BATCH)
+
+
+def is_sealed(case: TypicalCaseRecord, fresh: frozenset[str], read: frozenset[str] = frozenset()) -> bool:
+    return (fold_of(case) in SEALED_FOLDS and case.id not in read) or case.id in fresh
 
 
 def is_labor(category: str) -> bool:
@@ -196,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     factor_rows = predictions(cases, lambda case: assess(factors=dict(case.factors), library=library,
                                                          exclude_ids=[case.id]))
     fresh = fresh_ids()
-    sealed = [row for row in text_rows if is_sealed(row[0], fresh)]
+    sealed = [row for row in text_rows if is_sealed(row[0], fresh, batch_ids(READ_BATCH))]
     fresh_text = [row for row in text_rows if row[0].id in fresh]
     fresh_factors = [row for row in factor_rows if row[0].id in fresh]
     report = {
