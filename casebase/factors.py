@@ -431,8 +431,11 @@ NEGATION_BREAK = re.compile(r"时(?:要|就|也|还|得|须)|的时候|就|但|�
 NEGATION_BRIDGE = re.compile(r"(?:对|向|给|为)(?:其|他|她|他们|她们|骑手|司机|主播|员工|劳动者|.某)?"
                              r"(?:进行|实行|实施|作|做|有|提出|制定|设定|设置|规定|安排|发放|配发|提供)?(?:任何|过)?")
 
+# What was offered or written down before the work (an advertisement, the rules for joining, a promise
+# of terms) is weighed like an agreement, below what was done (事实优先).
 CONTRACT_SENTENCE = re.compile(
-    r"(?:协议|合同|条款|文件)[^。]{0,24}?(?:写明|写着|约定|声称|称|载明|注明|表明|定为|写的是|说|讲)|"
+    r"(?:协议|合同|条款|文件|广告|招聘信息|招聘启事|须知)[^。]{0,24}?(?:写明|写着|约定|声称|称|载明|注明|表明|定为|写的是|说|讲)|"
+    r"(?:对方|公司|站长|老板|平台|招聘方)[^，。]{0,4}(?:答复|承诺|许诺|口头承诺)|"
     r"(?:按照|按|根据)(?:协议|合同|约定)")
 PRACTICE_SENTENCE = re.compile(r"实际|事实上|其实")
 MODE_WEIGHT = {"contract": 0.5, "claim": 0.5, "plain": 1.0, "practice": 1.5, "relief": 0.0}

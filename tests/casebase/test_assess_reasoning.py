@@ -107,6 +107,13 @@ def test_a_party_s_denial_is_its_account_to_the_end_of_the_sentence():
     assert found.value is True
 
 
+def test_an_advertisement_or_a_promise_of_terms_is_weighed_like_an_agreement():
+    text = "招聘广告写着早上9点必须上线。公司答复底薪五千。实际上她什么时候上线都由自己决定。"
+    hours = finding(text, "platform_controls_hours")
+    assert {span.mode for span in finding(text, "platform_sets_pay").spans} == {"contract"}
+    assert hours.value is False and [span.mode for span in hours.spans if span.decisive] == ["practice"]
+
+
 def test_an_agreement_alone_is_used_but_marked():
     found = finding("合同约定每天必须在线八小时", "attendance_or_online_time_required")
     assert found.value is True
