@@ -114,6 +114,13 @@ def test_an_advertisement_or_a_promise_of_terms_is_weighed_like_an_agreement():
     assert hours.value is False and [span.mode for span in hours.spans if span.decisive] == ["practice"]
 
 
+def test_a_party_s_account_goes_on_past_a_semicolon():
+    text = "公司辩称双方是承揽关系；他的工作时间完全自由。站点按排班表安排他上岗。"
+    found = finding(text, "platform_controls_hours")
+    assert [(span.value, span.mode) for span in found.spans] == [(False, "claim"), (True, "plain")]
+    assert found.value is True
+
+
 def test_an_agreement_alone_is_used_but_marked():
     found = finding("合同约定每天必须在线八小时", "attendance_or_online_time_required")
     assert found.value is True

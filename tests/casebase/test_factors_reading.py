@@ -186,6 +186,10 @@ PHRASINGS = [
     ("网约车的计价规则由平台制定，司机无权更改", PAY, True),
     ("约定其自行承担经营风险", PAY, False),
     ("骑手未按要求上线的，站点会对其进行罚款", ATTENDANCE, True),  # the breach states the requirement
+    ("杨某自己安排每天的收派件", HOURS, False),
+    ("揽收的快件扣除成本后的差价归他所有", PAY, False),
+    ("该区域的快递业务全部由他承包", PAY, False),
+    ("他根据平台展示的配送需求，自己选择接收哪些服务事项", ORDERS, False),
 ]
 
 
