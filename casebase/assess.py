@@ -341,10 +341,10 @@ def assess(
     cases = [case for case in (library if library is not None else _default_library()) if case.published]
     similar = similar_cases(facts, values, cases, occupation=occupation, exclude_ids=exclude_ids)
     # 不完全符合, or 劳动关系 on the 2005 elements alone, stated while hours, dispatch or attendance is
-    # unasked still says what would change it.
+    # unasked still says what would change it; a fact that decides by law (a signed contract) does not.
     undominated = not any(values.get(key) is True for key in DOMINATING)
-    domination_open = (category == "incomplete_labor_relation" or (category == "labor_relation" and undominated)) \
-        and any(values.get(key) is None for key in DOMINATING)
+    domination_open = decided_by_law is None and any(values.get(key) is None for key in DOMINATING) and (
+        category == "incomplete_labor_relation" or (category == "labor_relation" and undominated))
     questions = open_questions(assessed, category) if status == CANNOT_TELL or domination_open else []
     verdicts = category_verdicts(values, score, category, standing)
     lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts,

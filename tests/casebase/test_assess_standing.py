@@ -77,3 +77,9 @@ def test_a_decided_answer_is_never_stated_below_even_odds():
 
 def test_cannot_tell_stays_at_most_0_55():
     assert assess("配送费是公司定的，差评扣钱", library=[]).confidence <= 0.55
+
+
+def test_a_signed_labour_contract_asks_nothing_more_about_hours_or_orders():
+    result = assess("我和公司签了劳动合同，工资每月由公司发放，违反规章要罚款，送外卖就是这家公司的主要业务。", library=[])
+    assert (result.status, result.result) == ("decided", "labor_relation")
+    assert result.questions == []
