@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from casebase.assess import CATEGORY_LABELS, assess  # noqa: E402
 from casebase.factors import extract_factors  # noqa: E402
-from casebase.records import COLLECTION_DIR, FACTOR_KEYS, TypicalCaseRecord, load_library  # noqa: E402
+from casebase.records import FACTOR_KEYS, TypicalCaseRecord, library_files, load_library  # noqa: E402
 
 FOLDS = 5
 SEALED_FOLDS = (3, 4)
@@ -67,7 +67,7 @@ def fold_of(case: TypicalCaseRecord) -> int:
 
 def batch_ids(pattern: str) -> frozenset[str]:
     """The ids of the cases in the collection files matching ``pattern``."""
-    return frozenset(case["id"] for path in COLLECTION_DIR.glob(pattern)
+    return frozenset(case["id"] for path in library_files() if path.match(pattern)
                      for case in json.loads(path.read_text(encoding="utf-8"))["cases"])
 
 
@@ -203,8 +203,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     text_rows = predictions(cases, lambda case: assess(case.facts, library=library, exclude_ids=[case.id]))
     factor_rows = predictions(cases, lambda case: assess(factors=dict(case.factors), library=library,
                                                          exclude_ids=[case.id]))
-    fresh = fresh_ids()
-    sealed = [row for row in text_rows if is_sealed(row[0], fresh, batch_ids(READ_BATCH))]
+    fresh, read = fresh_ids(), batch_ids(READ_BATCH)
+    sealed = [row for row in text_rows if is_sealed(row[0], fresh, read)]
     fresh_text = [row for row in text_rows if row[0].id in fresh]
     fresh_factors = [row for row in factor_rows if row[0].id in fresh]
     report = {

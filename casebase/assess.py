@@ -342,9 +342,8 @@ def assess(
     similar = similar_cases(facts, values, cases, occupation=occupation, exclude_ids=exclude_ids)
     # 不完全符合, or 劳动关系 on the 2005 elements alone, stated while hours, dispatch or attendance is
     # unasked still says what would change it; a fact that decides by law (a signed contract) does not.
-    undominated = not any(values.get(key) is True for key in DOMINATING)
     domination_open = decided_by_law is None and any(values.get(key) is None for key in DOMINATING) and (
-        category == "incomplete_labor_relation" or (category == "labor_relation" and undominated))
+        category == "incomplete_labor_relation" or (category == "labor_relation" and not is_dominated(values)))
     questions = open_questions(assessed, category) if status == CANNOT_TELL or domination_open else []
     verdicts = category_verdicts(values, score, category, standing)
     lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts,
@@ -396,6 +395,11 @@ def _contribution(weight: FactorWeight, value: bool | None) -> float:
     return weight.if_true if value else weight.if_false
 
 
+def is_dominated(values: Mapping[str, bool | None]) -> bool:
+    """Hours, dispatch or attendance is stated to be controlled (支配性劳动管理)."""
+    return any(values.get(key) is True for key in DOMINATING)
+
+
 def meets_2005_elements(values: Mapping[str, bool | None]) -> bool:
     """劳社部发〔2005〕12号第一条（2005年5月25日）: a labour relationship stands where the enterprise's
     rules apply to the worker, who is under its management doing paid work it arranges (第（二）项),
@@ -410,7 +414,7 @@ def meets_2005_elements(values: Mapping[str, bool | None]) -> bool:
 
 def categorise(values: Mapping[str, bool | None], score: float) -> str:
     """The category for these factor values and score (the three rules in the module docstring)."""
-    dominated = any(values.get(key) is True for key in DOMINATING)
+    dominated = is_dominated(values)
     if (dominated or meets_2005_elements(values)) and score >= LABOR_THRESHOLD:
         return "labor_relation"
     managed = dominated or any(values.get(key) is True for key in MANAGEMENT)
@@ -845,8 +849,8 @@ def explanation_lines(category: str, status: str, status_reason: str, score: flo
             "labor_relation" if fact.effect == "labor" else "civil_relation"):
         lines.append(ExplanationLine("category", f"依法：{fact.why}（{fact.basis}）。", quotes=[_standing_quote(fact)]))
     else:
-        undominated = not any(factor.key in DOMINATING and factor.value is True for factor in assessed)
-        reason = ELEMENTS_REASON if category == "labor_relation" and undominated else CATEGORY_REASONS[category]
+        on_elements = category == "labor_relation" and not is_dominated({f.key: f.value for f in assessed})
+        reason = ELEMENTS_REASON if on_elements else CATEGORY_REASONS[category]
         lines.append(ExplanationLine("category", reason))
     if labels:
         lines.append(ExplanationLine("label", (
