@@ -18,6 +18,7 @@ UNIFORM = "uniform_or_brand_required"
 CORE = "work_is_core_business"
 LONG = "long_term_stable_work"
 INCOME = "pay_main_income"
+TOOLS = "worker_owns_main_tools"
 
 
 def value_of(text: str, key: str) -> bool | None:
@@ -217,6 +218,147 @@ def test_a_negated_provision_points_away_from_it(text, key):
 @pytest.mark.parametrize(("text", "key", "expected"), PHRASINGS)
 def test_each_phrasing_is_read_the_way_a_worker_means_it(text, key, expected):
     assert value_of(text, key) is expected
+
+
+# --- each factor, each way, as a judgment or a report states it ----------------------------------
+# Written as a check of reach rather than from a case: the same facts in the words of 法院查明 and of
+# a worker's account, so that a cue written for one case is not the only way the factor is read.
+
+STATED_BOTH_WAYS = [
+    ("公司要求他每天早上8点到站点报到，晚上8点才能下班", HOURS, True),
+    ("站点实行两班倒，他上的是白班", HOURS, True),
+    ("他每周只能休息一天，休息要提前向站长申请", HOURS, True),
+    ("骑手的上线时间由公司统一安排", HOURS, True),
+    ("请假须经主管批准，未经批准不到岗按旷工处理", HOURS, True),
+    ("公司规定高峰时段必须在线接单", HOURS, True),
+    ("他的工作时间为每天10时至22时", HOURS, True),
+    ("他什么时候上线、什么时候下线，完全由自己决定", HOURS, False),
+    ("平台对其接单时间、地点没有限制", HOURS, False),
+    ("工作时间由张某自行安排，公司不作要求", HOURS, False),
+    ("他可以随时登录或退出APP接单", HOURS, False),
+    ("想跑就跑，不想跑就休息", HOURS, False),
+    ("订单由系统自动派发，骑手不得拒绝", ORDERS, True),
+    ("站长通过派单系统指派订单，拒单要扣钱", ORDERS, True),
+    ("公司调度员安排他每天运送的线路和货物", ORDERS, True),
+    ("他按照公司的安排出车送货", ORDERS, True),
+    ("订单通过抢单方式获取，接不接由司机自己选择", ORDERS, False),
+    ("他可以自主选择是否接单，拒单没有任何处罚", ORDERS, False),
+    ("平台只发布订单信息，由骑手自行抢单", ORDERS, False),
+    ("公司每天早上召开晨会，骑手须参加", ATTENDANCE, True),
+    ("公司通过APP进行考勤打卡", ATTENDANCE, True),
+    ("每月在线时长不得少于200小时", ATTENDANCE, True),
+    ("主播每月须直播满26天，每天不少于6小时", ATTENDANCE, True),
+    ("迟到要扣50元", ATTENDANCE, True),
+    ("公司不对他进行考勤", ATTENDANCE, False),
+    ("无需打卡，也不用参加早会", ATTENDANCE, False),
+    ("对在线时长没有要求", ATTENDANCE, False),
+    ("公司每月向他发放工资4500元", PAY, True),
+    ("报酬由底薪加提成构成", PAY, True),
+    ("配送费标准由公司制定，骑手无权协商", PAY, True),
+    ("公司按每单5元向其结算报酬", PAY, True),
+    ("工资由站点按月通过银行转账发放", PAY, True),
+    ("收费标准由他自己和客户商定", PAY, False),
+    ("运费由货主直接支付给司机，公司只收取信息服务费", PAY, False),
+    ("收益按照三七比例分成", PAY, False),
+    ("主播收入来源于粉丝打赏，公司与其按约定比例分配", PAY, False),
+    ("公司制定了《骑手管理制度》，对违规行为进行罚款", RULES, True),
+    ("超时送达会被扣款", RULES, True),
+    ("差评一次罚款20元", RULES, True),
+    ("公司对其进行绩效考核，考核不合格要扣工资", RULES, True),
+    ("他必须遵守公司的各项规章制度", RULES, True),
+    ("公司对他没有任何奖惩措施", RULES, False),
+    ("平台不对骑手进行管理，也不进行考核", RULES, False),
+    ("车辆是他自己购买的", TOOLS, True),
+    ("电动车和头盔都是自己出钱买的", TOOLS, True),
+    ("公司为其提供了电动车和配送箱", TOOLS, False),
+    ("车辆由公司提供，油费由公司承担", TOOLS, False),
+    ("他同时还在饿了么、美团两个平台接单", MULTI, True),
+    ("协议未限制其在其他平台提供服务", MULTI, True),
+    ("公司禁止他在其他平台接单", MULTI, False),
+    ("协议约定合作期间不得在其他平台直播", MULTI, False),
+    ("公司要求他必须穿统一的工服、戴头盔", UNIFORM, True),
+    ("他以公司的名义对外提供服务", UNIFORM, True),
+    ("外卖配送是该公司的主营业务", CORE, True),
+    ("公司经营范围包括货物运输", CORE, True),
+    ("平台只是提供信息撮合服务", CORE, False),
+    ("公司仅为双方提供居间服务，不从事运输业务", CORE, False),
+    ("他在公司连续工作了三年", LONG, True),
+    ("他每周工作六天，每天十个小时以上", LONG, True),
+    ("自2019年起一直在该站点送外卖", LONG, True),
+    ("他只是偶尔在周末接几单", LONG, False),
+    ("他一共只跑了十几天", LONG, False),
+    ("送外卖是他唯一的收入来源", INCOME, True),
+    ("他另有正式工作，只是下班后兼职跑单", INCOME, False),
+    ("法院查明，配送站对骑手实行早晚两个班次", HOURS, True),
+    ("他须按照站点规定的时间到岗，中途不能擅自离开", HOURS, True),
+    ("公司安排其每天上午九时至下午六时在门店工作", HOURS, True),
+    ("主播的开播时段由公司统一排定", HOURS, True),
+    ("因未经同意休息一天，被扣发当日工资", HOURS, True),
+    ("每天必须工作满十小时才能下线", HOURS, True),
+    ("是否上线、何时上线均由骑手自主决定", HOURS, False),
+    ("公司对其出勤时间不作要求", HOURS, False),
+    ("司机可以根据自身情况选择工作时间", HOURS, False),
+    ("她可以自主安排直播时间和直播内容", HOURS, False),
+    ("平台不限定骑手的配送时间", HOURS, False),
+    ("平台根据算法向骑手派送订单，骑手只能接受", ORDERS, True),
+    ("骑手接到系统派单后须在规定时间内送达", ORDERS, True),
+    ("他的配送区域和订单均由站长分配", ORDERS, True),
+    ("驾驶员听从车队调度，按调度指令完成运输任务", ORDERS, True),
+    ("骑手可自行决定是否接受订单", ORDERS, False),
+    ("司机对平台推送的订单享有选择权", ORDERS, False),
+    ("订单系统推送后，接单与否由其自行决定", ORDERS, False),
+    ("骑手每天须在站点参加早会并打卡", ATTENDANCE, True),
+    ("公司要求主播每月有效直播天数不少于25天", ATTENDANCE, True),
+    ("平台对其有最低在线时长的考核", ATTENDANCE, True),
+    ("家政员每天需到公司签到后再上户", ATTENDANCE, True),
+    ("公司不要求其到公司坐班", ATTENDANCE, False),
+    ("平台对骑手的在线时长、接单量均无要求", ATTENDANCE, False),
+    ("公司按照每月出勤天数向其支付固定报酬", PAY, True),
+    ("报酬标准由平台单方制定并可随时调整", PAY, True),
+    ("其工资由基本工资、绩效工资组成", PAY, True),
+    ("公司每月15日前通过银行卡向其发放上月劳动报酬", PAY, True),
+    ("服务费用由雇主与家政员协商确定后直接支付给家政员", PAY, False),
+    ("运费标准由托运人与司机自行议定", PAY, False),
+    ("主播的收入来源于直播打赏，按约定比例与公司分成", PAY, False),
+    ("公司对骑手的配送超时、顾客投诉等情形予以扣款", RULES, True),
+    ("主播违反直播规范的，公司有权扣除部分收益", RULES, True),
+    ("骑手须遵守公司制定的配送服务规范", RULES, True),
+    ("平台通过服务分对骑手进行奖惩", RULES, True),
+    ("站长对不服从安排的骑手予以罚款", RULES, True),
+    ("公司未对其制定任何考核指标", RULES, False),
+    ("平台未对其进行任何处罚", RULES, False),
+    ("其使用的车辆系其本人所有", TOOLS, True),
+    ("直播设备由主播自行准备", TOOLS, True),
+    ("直播场地和设备均由公司提供", TOOLS, False),
+    ("公司向其配发了电动车和手机", TOOLS, False),
+    ("其可以同时在多家平台注册接单", MULTI, True),
+    ("司机还在滴滴、高德等多个平台接单", MULTI, True),
+    ("协议约定主播不得在其他平台开展直播活动", MULTI, False),
+    ("公司要求骑手只能为本公司配送", MULTI, False),
+    ("骑手须身着印有美团标识的服装", UNIFORM, True),
+    ("公司为其配发工作服和工牌", UNIFORM, True),
+    ("该公司经营范围包括餐饮配送服务", CORE, True),
+    ("快递收派是快递公司的核心业务", CORE, True),
+    ("平台仅提供信息撮合服务，不参与运输", CORE, False),
+    ("公司只负责为雇主和家政员牵线搭桥", CORE, False),
+    ("他在该公司连续工作近四年", LONG, True),
+    ("骑手每周工作六天，每天工作十小时左右", LONG, True),
+    ("其长期在该平台从事网约车服务", LONG, True),
+    ("其工作时间不固定，接单量很少", LONG, False),
+    ("他仅在业余时间偶尔接单", LONG, False),
+    ("该收入系其主要经济来源", INCOME, True),
+    ("其在另一家单位有正式工作并缴纳社保", INCOME, False),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), STATED_BOTH_WAYS)
+def test_each_factor_is_read_both_ways_in_the_words_judgments_use(text, key, expected):
+    assert value_of(text, key) is expected
+
+
+def test_what_the_parties_fell_out_over_is_not_a_fact_of_the_work():
+    text = "他每月拿直播收益的四成。后来双方因为提成怎么付起了争执，他申请仲裁。"
+    assert value_of(text, PAY) is False  # the share is read; the 提成 they disputed is not
 
 
 def test_an_introduction_to_a_company_job_is_not_an_intermediary():
