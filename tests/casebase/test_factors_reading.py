@@ -356,6 +356,82 @@ def test_each_factor_is_read_both_ways_in_the_words_judgments_use(text, key, exp
     assert value_of(text, key) is expected
 
 
+# The same in a worker's own words, as typed into the assessment.
+IN_A_WORKERS_WORDS = [
+    ("每天早上七点半要到站点开早会，晚上九点以后才能走", HOURS, True),
+    ("站长每周排一次班，排到谁谁就得上", HOURS, True),
+    ("他每个月只有四天假，想多休得找站长批", HOURS, True),
+    ("公司规定午高峰和晚高峰必须在线", HOURS, True),
+    ("主播须按照公司确定的时间表开播", HOURS, True),
+    ("家政员的上户时间由家政公司安排", HOURS, True),
+    ("司机每天须按公司要求的时间出车", HOURS, True),
+    ("她自己决定每天做几户人家", HOURS, False),
+    ("接不接活、什么时候干活，公司都不管", HOURS, False),
+    ("代驾司机上线时间完全自由", HOURS, False),
+    ("他想休息就关掉APP", HOURS, False),
+    ("直播的时间和时长由主播自己掌握", HOURS, False),
+    ("站长会把单子直接派到他手机上", ORDERS, True),
+    ("公司安排他每天去哪几个小区送件", ORDERS, True),
+    ("系统派来的单不能拒，拒了要扣分", ORDERS, True),
+    ("车队长每天给他派活", ORDERS, True),
+    ("平台推送订单，司机可以选择接或不接", ORDERS, False),
+    ("他可以挑选自己想接的单", ORDERS, False),
+    ("没有人给他派单，都是他自己在群里接活", ORDERS, False),
+    ("每天上班要在APP上签到", ATTENDANCE, True),
+    ("迟到一次扣二十块", ATTENDANCE, True),
+    ("每个月要跑满26天，不然没有全勤奖", ATTENDANCE, True),
+    ("公司要求主播每天直播不少于4个小时", ATTENDANCE, True),
+    ("公司不考勤，也不管他每天来不来", ATTENDANCE, False),
+    ("平台不要求骑手每天必须上线", ATTENDANCE, False),
+    ("工资每个月10号由公司打到卡上", PAY, True),
+    ("一单给他6块钱，是公司定的价", PAY, True),
+    ("站点按每单3.5元跟他结算", PAY, True),
+    ("每月保底3000元，另外按单提成", PAY, True),
+    ("配送费是平台定的，骑手没法讲价", PAY, True),
+    ("多少钱都是他跟客户自己谈的", PAY, False),
+    ("货主直接在APP上把运费付给他", PAY, False),
+    ("收入主要靠粉丝刷礼物", PAY, False),
+    ("送餐超时一次扣5元", RULES, True),
+    ("顾客投诉一次罚100", RULES, True),
+    ("不穿工服要被罚款", RULES, True),
+    ("站长定了很多规矩，违反了就扣钱", RULES, True),
+    ("公司对他没有任何奖惩", RULES, False),
+    ("他不接单也不会受到处罚", RULES, False),
+    ("电动车是他自己花钱买的", TOOLS, True),
+    ("他开的是自己的私家车", TOOLS, True),
+    ("车是公司的，油钱也是公司出", TOOLS, False),
+    ("直播用的手机、声卡都是公司配的", TOOLS, False),
+    ("他一边跑美团一边跑饿了么", MULTI, True),
+    ("她还在别的家政公司接活", MULTI, True),
+    ("合同规定不准去别的平台跑单", MULTI, False),
+    ("公司不让他在其他平台直播", MULTI, False),
+    ("上班必须穿公司发的黄色衣服", UNIFORM, True),
+    ("要戴印有公司标志的头盔", UNIFORM, True),
+    ("这家公司就是做外卖配送的", CORE, True),
+    ("公司的主要业务就是快递收派", CORE, True),
+    ("平台只是帮司机和货主对接信息", CORE, False),
+    ("公司说它只是一个信息平台", CORE, False),
+    ("他在这个站点干了三年多", LONG, True),
+    ("一年到头几乎没有休息", LONG, True),
+    ("她在这户人家做了两年保姆", LONG, True),
+    ("他只是下班后偶尔跑几单", LONG, False),
+    ("她总共只干了一个星期", LONG, False),
+    ("全家就靠他跑单的钱生活", INCOME, True),
+    ("他平时在工厂上班，周末才跑单", INCOME, False),
+    ("他平时在厂里上班，周末才跑单", INCOME, False),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "expected"), IN_A_WORKERS_WORDS)
+def test_each_factor_is_read_both_ways_in_a_workers_words(text, key, expected):
+    assert value_of(text, key) is expected
+
+
+@pytest.mark.parametrize("text", ["他平时在配送站上班", "他一边送外卖一边照顾孩子"])
+def test_the_job_itself_or_a_chore_is_not_a_second_job(text):
+    assert value_of(text, INCOME) is None and value_of(text, MULTI) is None
+
+
 def test_what_the_parties_fell_out_over_is_not_a_fact_of_the_work():
     text = "他每月拿直播收益的四成。后来双方因为提成怎么付起了争执，他申请仲裁。"
     assert value_of(text, PAY) is False  # the share is read; the 提成 they disputed is not
