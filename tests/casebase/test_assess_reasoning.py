@@ -149,6 +149,39 @@ def test_how_long_the_work_went_on_is_continuity(text, expected):
 
 # --- categories, cannot tell, questions ----------------------------------------------------------
 
+# --- whole accounts, each decided the way the guiding cases decide its kind -----------------------
+# 指导性案例237号-240号 and 人社部函〔2023〕36号: a station rider, a courier on a rota, a streamer on a
+# base pay in the company's studio and an employee-model domestic worker are employees; a crowd-sourced
+# rider, a driver on their own car and time, a guild streamer on a share, a nanny placed by an agency,
+# a truck run under another's name and a courier who contracts an area are not.
+
+ACCOUNTS = [
+    ("我是美团专送骑手，每天早上8点到站点开早会打卡，站长排班，超时一单扣5元，按单计酬，每月10号发工资，穿公司发的工服，干了两年。", True),
+    ("我在众包平台注册跑单，想什么时候上线就什么时候上线，订单都是自己抢的，不想接就不接，同时还在饿了么跑，按单结算。", False),
+    ("我开自己的车在滴滴上拉活，什么时候出车自己定，平台从车费里抽成20%，没有底薪，也没人管我考勤。", False),
+    ("我在公会当主播，收入是打赏的五五分成，什么时候开播、播多久都是我自己决定，用的是自己的手机和声卡。", False),
+    ("我和传媒公司签了主播合同，底薪4000加提成，公司规定每天上午10点到下午6点在公司直播间直播，迟到要扣钱，设备都是公司的，干了一年多。", True),
+    ("我在员工制家政公司上班，公司每天安排我去哪家服务，统一培训、统一穿工服，工资由公司每月发，不能私下接活。", True),
+    ("中介公司把我介绍到雇主家当保姆，工资由雇主直接付给我，公司只收了一次中介费，干活时间跟雇主商量。", False),
+    ("我的货车挂靠在物流公司名下，车是我自己买的，活都是我自己在网上找的，运费由货主直接付给我，每年交挂靠费。", False),
+    ("我在代驾平台接单，平台推送订单可以选择接或不接，上线时间完全自由，收入按单结算，平台抽取信息服务费。", False),
+    ("我承包了快递网点的一个片区，自负盈亏，自己雇人派件，每月向网点交承包费。", False),
+    ("我在快递网点当快递员，每天早上7点到网点分拣，网点排班，计件工资每月由网点发放，丢件要罚款，干了三年。", True),
+    ("每天的班是站长在系统里排好的，早上9点必须上线，按单计酬，干了两年。", True),
+    ("我在配送站送外卖，站长安排班次，不能拒单，拒单扣钱，工资按月发，已经干了一年半。", True),
+    ("我平时在厂里上班，周末才跑几单外卖，都是自己抢单，跑多少全凭自己。", False),
+    ("公司与我签的是《合作协议》，但实际上我每天必须按公司规定时间上下班打卡，请假要经理批准，公司按月发工资，违反规定要罚款。", True),
+    ("平台只是提供信息撮合服务，我自己定价格，跟客户自己谈，钱直接打到我账户，平台收10%的服务费。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "is_labour"), ACCOUNTS)
+def test_a_plain_account_is_decided_on_the_side_the_guiding_cases_put_it(text, is_labour):
+    result = assess(text)
+    assert result.status == "decided", result.status_reason_zh
+    assert (result.category == "labor_relation") is is_labour
+
+
 def test_the_three_categories_are_each_stated_with_a_reason():
     result = assess(AUDIT, library=[])
     keys = [item["key"] for item in result.categories]
