@@ -145,6 +145,9 @@ CLEAR_AUTONOMY = -1.5
 # How far below the labour threshold the score of a managed worker must stay, with at most one sign of
 # domination, for 不完全符合 to be stated rather than "cannot tell": one step of a strong factor.
 INCOMPLETE_MARGIN = 2.0
+# One sign of domination alone decides a labour relationship when what else is known clears the
+# threshold by this much (e.g. rota + core business + years of full-time work), nothing pointing away.
+ONE_SIGN_MARGIN = 1.5
 VALUE_WORDS = {True: "是", False: "否", None: "不清楚"}
 SOURCE_WORDS = {"given": "用户确认", "text": "陈述", "unknown": "未提及"}
 MODE_WORDS = {"contract": "协议约定", "claim": "一方主张", "plain": "", "practice": "实际履行"}
@@ -344,7 +347,9 @@ def assess(
     # unasked still says what would change it; a fact that decides by law (a signed contract) does not.
     domination_open = decided_by_law is None and any(values.get(key) is None for key in DOMINATING) and (
         category == "incomplete_labor_relation" or (category == "labor_relation" and not is_dominated(values)))
-    questions = open_questions(assessed, category) if status == CANNOT_TELL or domination_open else []
+    # A decision on a single strong factor (one sign of domination, or clear autonomy) says what to ask next.
+    thin = decided_by_law is None and sum(values.get(key) is not None for key in STRONG_KEYS) < 2
+    questions = open_questions(assessed, category) if status == CANNOT_TELL or domination_open or thin else []
     verdicts = category_verdicts(values, score, category, standing)
     lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts,
                               standing)
@@ -426,7 +431,9 @@ def categorise(values: Mapping[str, bool | None], score: float) -> str:
 def decide_status(values: Mapping[str, bool | None], score: float, category: str) -> tuple[str, str]:
     """("decided" | "cannot_tell", why). The facts decide only when:
 
-    - at least two of the five strong factors are known (except the clear civil case below);
+    - at least two of the five strong factors are known (except the clear civil case below, and one
+      dominating factor stated with nothing against it and the score past the threshold by
+      ``ONE_SIGN_MARGIN``: 支配性劳动管理 is the core of the test, 指导性案例237号);
     - 劳动关系: the score reaches the threshold with no dominating factor pointing away, or clears it
       by 3 when one does (control of hours against free choice of orders is a real conflict);
     - 不完全符合确立劳动关系情形: management is shown and either at least two of hours / dispatch /
@@ -444,6 +451,8 @@ def decide_status(values: Mapping[str, bool | None], score: float, category: str
     free = sum(values.get(key) is False for key in DOMINATING)
     toward = any(WEIGHT_BY_KEY[key].if_true > 0 and values.get(key) is True for key in STRONG_KEYS)
     if category == "civil_relation" and score <= CLEAR_AUTONOMY and not toward:
+        return "decided", ""
+    if known_strong == 1 and dominated and free == 0 and score >= LABOR_THRESHOLD + ONE_SIGN_MARGIN:
         return "decided", ""
     if known_strong < 2:
         return CANNOT_TELL, "五项强因素（工作时间、派单、考勤、报酬、奖惩）中已知的不足两项"

@@ -254,3 +254,21 @@ def test_a_chain_names_the_platform_and_the_contractor_that_manages():
 def test_work_passed_to_an_individual_cites_the_2005_notice_article_4():
     facts = "快递公司把站点承包给了个人，站长每月给我发工资、安排派件。"
     assert "第四条" in assess(facts, library=[]).managing_party.reason_zh
+
+
+# --- one sign of domination, well corroborated ---------------------------------------------------
+
+def test_one_sign_of_domination_with_years_of_full_time_core_work_is_labour_and_asks_what_is_left():
+    result = assess("站长给我排班，每天早上8点上班，我是全职的，在这个配送站干了三年，配送站是专门做外卖配送的。")
+    assert (result.status, result.category) == ("decided", "labor_relation")
+    assert {question.factor for question in result.questions} >= {"platform_sets_pay"}
+
+
+def test_one_sign_of_domination_with_little_else_stays_cannot_tell():
+    result = assess("站长给我排班。")
+    assert result.status == CANNOT_TELL
+
+
+def test_one_sign_of_domination_against_a_stated_freedom_stays_cannot_tell():
+    result = assess("站长给我排班，但接不接单我自己决定，我在配送站全职干了三年，配送站是专门做外卖配送的。")
+    assert result.status == CANNOT_TELL
