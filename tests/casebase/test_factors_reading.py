@@ -505,3 +505,27 @@ def test_facts_of_standing_are_found(text, key):
 ])
 def test_negated_or_partial_statements_are_not_facts_of_standing(text):
     assert find_standing(text) == []
+
+
+# --- phrasings met in the 2026-12 read batches (d3, d4), written afresh --------------------------
+
+@pytest.mark.parametrize(("text", "key", "expected"), [
+    ("每天8:00到20:00须随时接单", HOURS, True),
+    ("每天8:00到20:00须随时接单", ATTENDANCE, True),
+    ("站点以他多次拒单为由把他开除", ORDERS, True),
+    ("公司关停了她的骑手账户", RULES, True),
+    ("送餐时穿着平台的骑手服", UNIFORM, True),
+    ("公司按协议执行平台的配送规范", RULES, True),
+])
+def test_phrasings_from_the_read_batches(text, key, expected):
+    assert value_of(text, key) is expected
+
+
+def test_a_colon_in_a_time_of_day_does_not_end_the_clause():
+    assert [segment.text for segment in segments("每天9:30到21:30在岗，按月结算")] == ["每天9:30到21:30在岗", "按月结算"]
+
+
+def test_a_driver_hired_by_the_owner_of_a_vehicle_run_under_the_company_s_name_is_found():
+    text = "王某把自己的货车挂靠在运输公司名下。第二天王某雇李某开这辆车。"
+    assert [fact.key for fact in find_standing(text)] == ["hired_by_vehicle_owner"]
+    assert find_standing("运输公司雇李某开公司的车。") == []
