@@ -348,7 +348,7 @@ def assess(
     domination_open = decided_by_law is None and any(values.get(key) is None for key in DOMINATING) and (
         category == "incomplete_labor_relation" or (category == "labor_relation" and not is_dominated(values)))
     # A decision on a single strong factor (one sign of domination, or clear autonomy) says what to ask next.
-    thin = decided_by_law is None and sum(values.get(key) is not None for key in STRONG_KEYS) < 2
+    thin = decided_by_law is None and known_strong(values) < 2
     questions = open_questions(assessed, category) if status == CANNOT_TELL or domination_open or thin else []
     verdicts = category_verdicts(values, score, category, standing)
     lines = explanation_lines(category, status, status_reason, score, assessed, labels, managing, questions, verdicts,
@@ -400,6 +400,11 @@ def _contribution(weight: FactorWeight, value: bool | None) -> float:
     return weight.if_true if value else weight.if_false
 
 
+def known_strong(values: Mapping[str, bool | None]) -> int:
+    """How many of the five strong factors are known, either way."""
+    return sum(values.get(key) is not None for key in STRONG_KEYS)
+
+
 def is_dominated(values: Mapping[str, bool | None]) -> bool:
     """Hours, dispatch or attendance is stated to be controlled (支配性劳动管理)."""
     return any(values.get(key) is True for key in DOMINATING)
@@ -446,15 +451,15 @@ def decide_status(values: Mapping[str, bool | None], score: float, category: str
       at most 0 and either two of hours / dispatch / attendance are free or the worker sets the price
       (指导性案例239号、240号).
     """
-    known_strong = sum(values.get(key) is not None for key in STRONG_KEYS)
+    known = known_strong(values)
     dominated = sum(values.get(key) is True for key in DOMINATING)
     free = sum(values.get(key) is False for key in DOMINATING)
     toward = any(WEIGHT_BY_KEY[key].if_true > 0 and values.get(key) is True for key in STRONG_KEYS)
     if category == "civil_relation" and score <= CLEAR_AUTONOMY and not toward:
         return "decided", ""
-    if known_strong == 1 and dominated and free == 0 and score >= LABOR_THRESHOLD + ONE_SIGN_MARGIN:
+    if known == 1 and dominated and free == 0 and score >= LABOR_THRESHOLD + ONE_SIGN_MARGIN:
         return "decided", ""
-    if known_strong < 2:
+    if known < 2:
         return CANNOT_TELL, "五项强因素（工作时间、派单、考勤、报酬、奖惩）中已知的不足两项"
     if category == "labor_relation":
         if free == 0 or score >= LABOR_THRESHOLD + 3:
@@ -524,7 +529,7 @@ def _confidence(values: Mapping[str, bool | None], score: float, status: str = "
     "cannot tell" (the leaning) starts near 0.3 and stays at most 0.55.
     This is a stated rule, not a fitted probability: bench/assess_eval.py prints how often each band
     was right on the held-out collection."""
-    known = sum(values.get(key) is not None for key in STRONG_KEYS) / len(STRONG_KEYS)
+    known = known_strong(values) / len(STRONG_KEYS)
     certainty = 1 - math.exp(-abs(score - LABOR_THRESHOLD) / 4)
     spread = certainty * (0.15 + 0.85 * known)
     if status == CANNOT_TELL:
