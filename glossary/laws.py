@@ -58,6 +58,16 @@ _PROVENANCE = (
     (re.compile(r"（该规章全文未能核实，本条据地方人社部门公开转述）"),
      " (the full text of these provisions could not be checked; the article as local human-resources departments quote it)"),
 )
+# Documents cited by their number, as English legal writing cites them: the issuer's abbreviation in
+# pinyin and the number (劳社部发〔2005〕12号 -> Lao She Bu Fa [2005] No. 12); a guiding case by its number.
+_DOCUMENT_SERIES = {"劳社部发": "Lao She Bu Fa", "人社部发": "Ren She Bu Fa", "人社部函": "Ren She Bu Han",
+                    "人社厅发": "Ren She Ting Fa", "人社部规": "Ren She Bu Gui", "法释": "Fa Shi", "法发": "Fa Fa"}
+_DOCUMENT = re.compile("(" + "|".join(_DOCUMENT_SERIES) + r")〔(\d{4})〕(\d+)号(?:案例(\d+))?")
+_GUIDING_CASES = re.compile(r"(?:最高人民法院)?指导性案例(\d+)号((?:、\d+号?)*)")
+# A title written without 《》 before its article (劳动合同法第十条), longest first so 劳动合同法实施条例
+# is not read as 劳动合同法.
+_BARE_TITLE = re.compile("(?<![《\u4e00-\u9fff])(" + "|".join(sorted(
+    (title for title in LAW_TITLES_EN if len(title) <= 12), key=len, reverse=True)) + ")(?=第)")
 _ARTICLE_LIST = re.compile(r"Art\. ([0-9()-]+)((?:, Art\. [0-9()-]+)+)")
 _PUNCTUATION = {"、": ", ", "；": "; ", "，": ", ", "（": " (", "）": ")", "：": ": ", "。": "."}
 
@@ -93,6 +103,9 @@ def citation_en(text: str) -> str:
     know, and any text that is not a citation, stay as written."""
     for pattern, english in _PROVENANCE:
         text = pattern.sub(english, text)
+    text = _DOCUMENT.sub(_document, text)
+    text = _GUIDING_CASES.sub(_guiding_cases, text)
+    text = _BARE_TITLE.sub(lambda found: "《" + found.group(1) + "》", text)
     converted = _TITLE.sub(lambda found: _title(found) + ("\u0000" if found.end() < len(text) and text[found.end()] == "第" else ""), text)
     converted = _ARTICLE.sub(_article, converted).replace("\u0000", ", ")
     for chinese, english in _PUNCTUATION.items():
@@ -101,3 +114,15 @@ def citation_en(text: str) -> str:
     converted = re.sub(r"\)(?=Art)", "), ", converted)
     converted = re.sub(r"^ \(", "(", converted)
     return re.sub(r" {2,}", " ", converted).strip()
+
+
+def _document(found: re.Match) -> str:
+    series, year, number, case = found.groups()
+    followed_by_article = found.string[found.end():found.end() + 1] == "第"
+    return (f"{_DOCUMENT_SERIES[series]} [{year}] No. {number}" + (f", Case {case}" if case else "")
+            + ("\u0000" if followed_by_article else ""))
+
+
+def _guiding_cases(found: re.Match) -> str:
+    numbers = [found.group(1), *re.findall(r"\d+", found.group(2) or "")]
+    return ("Guiding Case No. " if len(numbers) == 1 else "Guiding Cases Nos ") + ", ".join(numbers)

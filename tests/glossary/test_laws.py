@@ -24,6 +24,11 @@ NOT_LAW = {"国务院办公厅关于××年部分节假日安排的通知", "国
     ("《劳动争议调解仲裁法》第二十九条、第三十条；《劳动人事争议仲裁办案规则》第三十条、第八十条",
      "Labour Dispute Mediation and Arbitration Law, Arts 29, 30; "
      "Rules for Handling Labour and Personnel Dispute Arbitration Cases, Arts 30, 80"),
+    ("劳社部发〔2005〕12号第一条第（一）项", "Lao She Bu Fa [2005] No. 12, Art. 1(1)"),
+    ("人社部函〔2023〕36号案例3", "Ren She Bu Han [2023] No. 36, Case 3"),
+    ("人社部发〔2021〕56号；指导性案例239号、240号", "Ren She Bu Fa [2021] No. 56; Guiding Cases Nos 239, 240"),
+    ("劳动合同法第十条、第十六条", "Labour Contract Law, Arts 10, 16"),
+    ("劳动合同法实施条例第五条", "Regulation on the Implementation of the Labour Contract Law, Art. 5"),
 ])
 def test_a_citation_reads_as_english_legal_writing_cites(chinese, english):
     assert citation_en(chinese) == english
