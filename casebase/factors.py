@@ -1024,6 +1024,7 @@ class StandingRule:
     unless: str | None = None
     # The rule needs this elsewhere in the text as well (挂靠 and a hiring vehicle owner).
     also: str | None = None
+    why_en: str = ""
 
 
 STANDING_RULES: tuple[StandingRule, ...] = (
@@ -1031,7 +1032,9 @@ STANDING_RULES: tuple[StandingRule, ...] = (
         "receives_pension",
         r"(?:享受|领取|领着|拿着?)(?:了)?(?:基本)?(?:养老保险待遇|养老金|退休金|退休工资)|退休(?:人员|职工)|退休后(?:返聘|再就业|又|到)",
         "civil", "劳动者已享受养老保险待遇或领取退休金，用工争议按劳务关系处理",
-        "《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第三十二条第一款"),
+        "《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第三十二条第一款",
+        why_en="The worker already draws a pension or retirement pay: a dispute over the work is handled as one over "
+               "labour services, not employment"),
     StandingRule(
         "hired_by_vehicle_owner",
         r"(?:车主|实际车主|实际所有人)[^。]{0,24}?(?:雇|聘|招)(?:来|用|请|佣)?|(?:聘请|雇请|雇用|招来)(?:了)?(?:的)?(?:司机|驾驶员)|雇工|"
@@ -1039,22 +1042,28 @@ STANDING_RULES: tuple[StandingRule, ...] = (
         "civil", "车辆挂靠在企业名下，由车辆的实际所有人（自然人）雇用司机：自然人不具备用人单位的主体资格，"
                  "被挂靠单位对司机承担的是工伤保险责任，并不因此与司机形成劳动关系",
         "劳社部发〔2005〕12号第一条第（一）项；《最高人民法院关于审理工伤保险行政案件若干问题的规定》第三条第一款第（五）项",
-        also=r"挂靠|挂户|挂(?:在|到)[^，。]{0,12}名下"),
+        also=r"挂靠|挂户|挂(?:在|到)[^，。]{0,12}名下",
+        why_en="The vehicle runs under the enterprise's name and its actual owner, a natural person, hired the driver: "
+               "a natural person cannot be an employer, and the enterprise's liability to the driver for work injury "
+               "does not make a labour relationship with it"),
     StandingRule(
         "labour_contract_signed",
         r"(?:签订|签署|订立|签(?:了|过|有|下))(?:了)?[^，。]{0,12}劳动合同",
         "labor", "双方订立了书面劳动合同", "劳动合同法第十条、第十六条",
-        unless=r"而非劳动合同|不是劳动合同|非劳动合同|劳务合同|(?:要求|提出|请求|希望|想|让)[^，。]{0,4}签|补签"),
+        unless=r"而非劳动合同|不是劳动合同|非劳动合同|劳务合同|(?:要求|提出|请求|希望|想|让)[^，。]{0,4}签|补签",
+        why_en="The parties signed a written labour contract"),
     StandingRule(
         "social_insurance_paid",
         r"(?:为|给|替)(?:(?:他|她|其|我)们?|[^，。]{1,4}某|骑手|司机|员工|大家)?(?:缴纳|缴|交|办理|参加|购买|买)(?:了)?[^，。]{0,16}"
         r"(?:社会保险|社保|五险|工伤保险|养老保险|医疗保险|失业保险|生育保险)",
         "toward", "企业为劳动者缴纳社会保险（劳动关系的凭证）", "劳社部发〔2005〕12号第二条第（一）项",
-        unless=r"代缴|本人负担|自己负担|个人承担|案外"),
+        unless=r"代缴|本人负担|自己负担|个人承担|案外",
+        why_en="The enterprise paid social insurance for the worker (evidence of a labour relationship)"),
     StandingRule(
         "employer_liability_insurance",
         r"雇主(?:责任)?(?:险|保险)",
-        "toward", "企业以雇主身份为劳动者投保雇主责任险", "劳社部发〔2005〕12号第二条"),
+        "toward", "企业以雇主身份为劳动者投保雇主责任险", "劳社部发〔2005〕12号第二条",
+        why_en="The enterprise, as employer, insured the worker under an employer's liability policy"),
 )
 _STANDING = [(rule, re.compile(rule.pattern), re.compile(rule.unless) if rule.unless else None,
               re.compile(rule.also) if rule.also else None) for rule in STANDING_RULES]
@@ -1074,11 +1083,12 @@ class StandingFact:
     words: str
     why: str
     basis: str
+    why_en: str = ""
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {"key": self.key, "effect": self.effect, "quote": self.quote, "start": self.start, "end": self.end,
-                "words": self.words, "why": self.why, "basis": self.basis}
+                "words": self.words, "why": self.why, "basis": self.basis, "why_en": self.why_en}
 
 
 def find_standing(text: str) -> list[StandingFact]:
@@ -1098,5 +1108,5 @@ def find_standing(text: str) -> list[StandingFact]:
             match = next((m for m in pattern.finditer(clause) if not is_negated(clause, m.start())), None)
             if match:
                 found[rule.key] = StandingFact(rule.key, rule.effect, segment.text, segment.start, segment.end,
-                                               match.group(0), rule.why, rule.basis)
+                                               match.group(0), rule.why, rule.basis, rule.why_en)
     return [found[rule.key] for rule in STANDING_RULES if rule.key in found]

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .factors import MODE_WEIGHT, _unique, clauses, normalise, sentences
+from .wording import CLAUSES, LIST, SAME, Words
 
 
 @dataclass
@@ -28,11 +29,29 @@ class ManagingParty:
     chain: list[dict] = field(default_factory=list)
     # What the account leaves open about who the employer is (e.g. whom the station manager works for).
     open_question_zh: str = ""
+    reason_en: str = ""
+    open_question_en: str = ""
 
-    def to_dict(self) -> dict:
-        """JSON-ready form."""
-        return {"name": self.name, "kind": self.kind, "evidence": list(self.evidence), "reason": self.reason_zh,
-                "chain": [dict(link) for link in self.chain], "open_question": self.open_question_zh}
+    @property
+    def reason(self) -> Words:
+        return Words(self.reason_zh, self.reason_en or self.reason_zh)
+
+    @property
+    def open_question(self) -> Words:
+        return Words(self.open_question_zh, self.open_question_en or self.open_question_zh)
+
+    def to_dict(self, language: str = "zh") -> dict:
+        """JSON-ready form, its text in ``language``."""
+        english = language == "en"
+        chain = [{**{key: value for key, value in link.items() if key != "role_en"},
+                  "role": link.get("role_en", link["role"]) if english else link["role"]} for link in self.chain]
+        return {"name": self.name, "kind": self.kind, "evidence": list(self.evidence),
+                "reason": self.reason.in_language(language), "chain": chain,
+                "open_question": self.open_question.in_language(language)}
+
+
+def _party(name, kind, evidence, reason: Words, chain, question: Words = SAME) -> ManagingParty:
+    return ManagingParty(name, kind, evidence, reason.zh, chain, question.zh, reason.en, question.en)
 
 
 ORG_TYPES: tuple[tuple[str, str], ...] = (
@@ -181,8 +200,13 @@ def _score_parties(text: str) -> dict[str, _Party]:
     return parties
 
 
-KIND_ROLES = {"platform": "平台", "cooperating_company": "合作用工企业（站点承包、外包、配送公司）",
-              "dispatch_agency": "劳务派遣或劳务公司", "other": "其他主体"}
+KIND_ROLE_WORDS = {
+    "platform": Words("平台", "platform"),
+    "cooperating_company": Words("合作用工企业（站点承包、外包、配送公司）",
+                                 "cooperating company (station contractor, outsourcing or delivery company)"),
+    "dispatch_agency": Words("劳务派遣或劳务公司", "labour-dispatch or labour-service company"),
+    "other": Words("其他主体", "other party")}
+KIND_ROLES = {kind: words.zh for kind, words in KIND_ROLE_WORDS.items()}
 # Work passed on to a person (包工头, 个人承包) — who cannot be an employer — stays with the principal
 # (劳社部发〔2005〕12号第四条, 2005-05-25: the contracting party with the capacity to employ bears the
 # employer's responsibility for those the person hires).
@@ -191,19 +215,29 @@ STATION_ONLY = "站点"
 
 
 def _chain(parties: Sequence[_Party]) -> list[dict]:
-    return [{"name": party.name, "kind": party.kind, "role": KIND_ROLES.get(party.kind, "其他主体"),
+    return [{"name": party.name, "kind": party.kind, "role": KIND_ROLES.get(party.kind, KIND_ROLES["other"]),
+             "role_en": KIND_ROLE_WORDS.get(party.kind, KIND_ROLE_WORDS["other"]).en,
              "score": round(party.score, 2)} for party in parties]
 
 
-def _chain_note(text: str, best: _Party, parties: Sequence[_Party]) -> str:
+PLATFORM_NOT_MANAGER = Words(
+    "用工链条中平台（{platforms}）与实际管理者不同：劳动关系与关系最密切、实际管理和支付报酬的企业确认（指导性案例237号、238号）",
+    "in the chain, the platform ({platforms}) is not the party that manages: the labour relationship is found with the "
+    "enterprise closest to the work, which actually manages and pays (Guiding Cases Nos 237, 238)")
+WORK_PASSED_TO_A_PERSON = Words(
+    "业务发包给不具备用工主体资格的个人的，由具备用工主体资格的发包方承担用工主体责任（劳社部发〔2005〕12号第四条）",
+    "where work is contracted out to a person who cannot be an employer, the contracting enterprise that can be one bears "
+    "the employer's responsibility (Lao She Bu Fa [2005] No. 12, Art. 4)")
+
+
+def _chain_note(text: str, best: _Party, parties: Sequence[_Party]) -> Words:
     notes = []
     platforms = [party.name for party in parties if party.kind == "platform" and party.name != best.name]
     if platforms and best.kind != "platform":
-        notes.append(f"用工链条中平台（{'、'.join(platforms)}）与实际管理者不同：劳动关系与关系最密切、实际管理和支付报酬的"
-                     "企业确认（指导性案例237号、238号）")
+        notes.append(PLATFORM_NOT_MANAGER.format(platforms=LIST.join(platforms)))
     if INDIVIDUAL_CONTRACTOR.search(normalise(text)):
-        notes.append("业务发包给不具备用工主体资格的个人的，由具备用工主体资格的发包方承担用工主体责任（劳社部发〔2005〕12号第四条）")
-    return "；".join(notes)
+        notes.append(WORK_PASSED_TO_A_PERSON)
+    return CLAUSES.join(notes)
 
 
 def find_managing_party(text: str, respondents: Sequence[Mapping] | None = None) -> ManagingParty:
@@ -219,27 +253,33 @@ def find_managing_party(text: str, respondents: Sequence[Mapping] | None = None)
     chain = _chain(parties)
     if best is None or best.name == STATION_ONLY:
         station = next((party for party in parties if party.name == STATION_ONLY and party.score > 0), None)
-        question = ("站长或站点在安排工作，但陈述没有说站点属于谁（平台自营，还是承包站点的配送、外包公司）、报酬由谁支付；"
-                    "请查明站点的经营者和发放报酬的账户（工资条、收款流水上的付款方）。") if station else ""
+        question = Words(
+            "站长或站点在安排工作，但陈述没有说站点属于谁（平台自营，还是承包站点的配送、外包公司）、报酬由谁支付；"
+            "请查明站点的经营者和发放报酬的账户（工资条、收款流水上的付款方）。",
+            "A station manager or the station arranges the work, but the account does not say whom the station belongs "
+            "to (the platform itself, or a delivery or outsourcing company that runs it) or who pays; find out who runs "
+            "the station and which account pays (the payer on pay slips and payment records).") if station else SAME
         if best is None:
-            return ManagingParty(None, None, [], "陈述中看不出由谁安排工作、支付报酬，需进一步查明实际用工管理者。",
-                                 chain, question)
+            return _party(None, None, [], Words("陈述中看不出由谁安排工作、支付报酬，需进一步查明实际用工管理者。",
+                                                "The account does not show who arranges the work and pays for it; who "
+                                                "actually manages the worker is still to be found."), chain, question)
         chain_note = _chain_note(text, best, parties)
-        return ManagingParty(None, None, _unique(best.evidence)[:4],
-                             "站点实际安排工作，但其经营者不明" + (f"；{chain_note}" if chain_note else "") + "。", chain, question)
+        reason = Words("站点实际安排工作，但其经营者不明", "The station arranges the work, but who runs it is not known")
+        return _party(None, None, _unique(best.evidence)[:4],
+                      reason + (CLAUSES + chain_note if chain_note else SAME) + Words("。", "."), chain, question)
     evidence = _unique(best.evidence)[:4]
     dispatched = any(DISPATCH_CONTRACT.search(clause) for clause in best.evidence)
     others = [party.name for party in parties if party.score < 0]
     name, kind, note = _as_respondent(best, respondents or [])
     chain_note = _chain_note(text, best, parties)
-    reason = _reason(name, others, dispatched) + note + (f"；{chain_note}" if chain_note else "")
-    return ManagingParty(name, kind, evidence, reason, chain)
+    reason = _reason(name, others, dispatched) + note + (CLAUSES + chain_note if chain_note else SAME)
+    return _party(name, kind, evidence, reason, chain)
 
 
-def _as_respondent(best: _Party, respondents: Sequence[Mapping]) -> tuple[str, str, str]:
+def _as_respondent(best: _Party, respondents: Sequence[Mapping]) -> tuple[str, str, Words]:
     """The listed respondent the text's party refers to: by name, else the only one of its kind."""
     if not respondents:
-        return best.name, best.kind, ""
+        return best.name, best.kind, SAME
 
     def core(name: str) -> str:
         return re.sub(r"(?:股份)?有限(?:责任)?公司$|公司$", "", name or "")
@@ -247,18 +287,26 @@ def _as_respondent(best: _Party, respondents: Sequence[Mapping]) -> tuple[str, s
     for respondent in respondents:
         name = respondent.get("name") or ""
         if name and (best.name in name or (core(name) and core(name) in best.name)):
-            return name, respondent.get("kind") or best.kind, ""
+            return name, respondent.get("kind") or best.kind, SAME
     same_kind = [respondent for respondent in respondents if respondent.get("kind") == best.kind]
     if len(same_kind) == 1:
-        return same_kind[0].get("name") or best.name, best.kind, f"（陈述中称为“{best.name}”）"
-    return best.name, best.kind, "；该主体与所列被申请人无法对应，请核实。"
+        return same_kind[0].get("name") or best.name, best.kind, Words(
+            "（陈述中称为“{name}”）", " (called “{name}” in the account)").format(name=best.name)
+    return best.name, best.kind, Words("；该主体与所列被申请人无法对应，请核实。",
+                                       "; this party does not match any listed respondent, please check.")
 
 
-def _reason(name: str, others: list[str], dispatched: bool) -> str:
+def _reason(name: str, others: list[str], dispatched: bool) -> Words:
     if dispatched:
-        reason = f"陈述显示劳动者与“{name}”订立劳务派遣合同，派遣单位是用人单位，用工单位承担连带责任（劳动合同法第五十八条、第九十二条）"
+        reason = Words("陈述显示劳动者与“{name}”订立劳务派遣合同，派遣单位是用人单位，用工单位承担连带责任（劳动合同法第五十八条、第九十二条）",
+                       "the account shows the worker signed a labour-dispatch contract with “{name}”: the dispatch agency "
+                       "is the employer and the host enterprise is jointly liable (Labour Contract Law, Arts 58, 92)")
     else:
-        reason = f"陈述显示由“{name}”实际安排工作、进行管理或支付报酬，劳动关系应与实际用工管理者确认（人社部函〔2023〕36号案例3）"
+        reason = Words("陈述显示由“{name}”实际安排工作、进行管理或支付报酬，劳动关系应与实际用工管理者确认（人社部函〔2023〕36号案例3）",
+                       "the account shows that “{name}” actually arranges the work, manages it or pays for it: the labour "
+                       "relationship is found with whoever actually manages (Ren She Bu Han [2023] No. 36, Case 3)")
+    reason = reason.format(name=name)
     if others:
-        reason += f"；陈述称{'、'.join(others)}未实际管理"
+        reason += Words("；陈述称{others}未实际管理", "; the account says {others} did not actually manage").format(
+            others=LIST.join(others))
     return reason

@@ -17,8 +17,8 @@ TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 # half-width one once the label is English. Only a mark with a Latin letter, a digit or ASCII
 # punctuation on one side changes: between two Chinese characters it belongs to Chinese text (a
 # worker's own words, a company's name) and is left as written.
-_HALF_WIDTH = {"：": ":", "（": "(", "）": ")", "，": ",", "；": ";", "、": ","}
-_BESIDE_ENGLISH = re.compile("(?<=[\\x21-\\x7e])[：（），；、]|[：（），；、](?=[\\x21-\\x7e])")
+_HALF_WIDTH = {"：": ":", "（": "(", "）": ")", "，": ",", "；": ";", "、": ",", "。": "."}
+_BESIDE_ENGLISH = re.compile("(?<=[\\x21-\\x7e])[：（），；、。]|[：（），；、。](?=[\\x21-\\x7e])")
 
 
 def half_width_punctuation(html: str) -> str:

@@ -13,8 +13,7 @@ from disputes.assessments.services import (
 from disputes.database import read_only
 from disputes.errors import ValidationFailed
 from disputes.extensions import limiter
-
-
+from disputes.vocabulary import in_english
 
 
 @bp.route("/assessments", methods=["POST"])
@@ -29,11 +28,13 @@ def api_assessment():
     if respondents is not None and not (isinstance(respondents, list) and all(isinstance(r, dict) for r in respondents)):
         raise ValidationFailed({"respondents": _("应为 [{name, kind}] 列表。")})
     result = run_assessment(payload.get("facts"), payload_factors(payload), payload.get("occupation"), respondents)
-    return jsonify(result.to_dict())
+    return jsonify(result.to_dict("en" if in_english() else "zh"))
 
 
 describe("/assessments", "post", {
-        "summary": "Labour-relationship assessment of facts and/or factors", "security": [],
+        "summary": "Labour-relationship assessment of facts and/or factors",
+        "description": "The explanation, reasons and questions are in Chinese, or in English with ?lang=en; "
+                       "quotes of the facts stay as written.", "security": [],
         "requestBody": json_body_schema({"type": "object", "properties": {
             "facts": {"type": "string"}, "occupation": {"type": "string"},
             "factors": {"type": "object", "additionalProperties": {"type": ["boolean", "null"]}},

@@ -57,10 +57,12 @@ def save_case_assessment(case: Case, result: Assessment, by: User) -> CaseAssess
     """Keep this run on the case with who made it and when (earlier runs stay)."""
     saved = CaseAssessment(
         case_id=case.id, category=result.category, status=result.status,
-        status_reason=result.status_reason_zh or None, questions=[q.to_dict() for q in result.questions],
+        status_reason=result.status_reason.zh or None, status_reason_en=result.status_reason.en or None,
+        questions=[{**q.to_dict("zh"), "en": q.to_dict("en")} for q in result.questions],
         confidence=result.confidence, score=result.score,
         factors=[factor.to_dict() for factor in result.factors],
-        managing_party=result.managing_party.name, explanation=result.explanation_zh,
+        managing_party=result.managing_party.name, explanation=result.explanation("zh"),
+        explanation_en=result.explanation("en"),
         similar_case_ids=[similar.id for similar in result.similar_cases], assessed_by=by,
     )
     db.session.add(saved)

@@ -23,13 +23,17 @@ class CaseAssessment(Base):
     category: Mapped[str] = mapped_column(sa.String(32))
     status: Mapped[str] = mapped_column(sa.String(16), default="decided", server_default="decided")
     status_reason: Mapped[str | None] = mapped_column(sa.Text)
-    # The questions whose answers would decide, each with the evidence that answers it.
+    # The English of the reason and the explanation (None on runs saved before English was kept).
+    status_reason_en: Mapped[str | None] = mapped_column(sa.Text)
+    # The questions whose answers would decide, each with the evidence that answers it, and its English
+    # under "en" (casebase.assess.Question.to_dict).
     questions: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON)
     confidence: Mapped[float]
     score: Mapped[float]
     factors: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
     managing_party: Mapped[str | None] = mapped_column(sa.String(200))
     explanation: Mapped[str] = mapped_column(sa.Text)
+    explanation_en: Mapped[str | None] = mapped_column(sa.Text)
     similar_case_ids: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     assessed_at: Mapped[datetime] = mapped_column(default=utcnow)
     assessed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
@@ -39,6 +43,20 @@ class CaseAssessment(Base):
     @property
     def cannot_tell(self) -> bool:
         return self.status == "cannot_tell"
+
+    def has_english(self) -> bool:
+        """Saved with its English (every run since the assessment wrote both languages)."""
+        return self.explanation_en is not None
+
+    def explanation_in(self, language: str) -> str:
+        return self.explanation_en if language == "en" and self.has_english() else self.explanation
+
+    def status_reason_in(self, language: str) -> str | None:
+        return self.status_reason_en if language == "en" and self.has_english() else self.status_reason
+
+    def questions_in(self, language: str) -> list[dict[str, Any]]:
+        """The open questions ({question, evidence, …}) in ``language`` where they were saved in it."""
+        return [question.get("en", question) if language == "en" else question for question in self.questions or []]
 
 
 def _latest_assessment_relationship() -> None:

@@ -19,6 +19,7 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from disputes.extensions import db
+from tests.support import csrf_token
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "disputes" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
@@ -242,9 +243,14 @@ def test_english_search_results_show_chinese_only_in_the_published_cases(client,
     assert not labels
 
 
+PUNCTUATION_ONLY = re.compile("[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]+")
+
+
 def _outside(runs: set[str], data: list[str]) -> set[str]:
-    """The Chinese runs that are not part of a stored value (a name, the facts, a place)."""
-    return {run for run in runs if not any(run in value for value in data if value)}
+    """The Chinese runs that are not part of a stored value (a name, the facts, a place). A run of
+    punctuation alone ("。" between two English sentences) is never the data's."""
+    return {run for run in runs
+            if PUNCTUATION_ONLY.fullmatch(run) or not any(run in value for value in data if value)}
 
 
 @pytest.mark.parametrize("page", ["/cases", "/cases/{case_no}", "/dashboard", "/alerts"])
@@ -273,3 +279,43 @@ def test_templates_translate_with_the_requests_language_as_jinja_would(app):
             if processor.__name__ != "_this_requests_translations"]
         babels = render_template_string(source)
     assert fast == babels and fast.startswith("Please sign in") and "&lt;b&gt;" in fast and "<b>" not in fast
+
+
+ASSESSED = "我在站点送外卖，每天早上八点开早会打卡，站长排班，系统派单不能拒单，拒单扣50元，按月发工资，干了两年。"
+
+
+def _library_data() -> list[str]:
+    from disputes.models import TypicalCase
+    from disputes.seeding import seed_library
+
+    seed_library()
+    rows = db.session.scalars(sa.select(TypicalCase).where(TypicalCase.status == "published")).all()
+    return [value for row in rows for value in (row.title, row.facts)]
+
+
+def test_the_assessment_in_english_shows_chinese_only_in_the_account_and_the_published_cases(client, regions):
+    """The explanation, the reasons, the questions and the similar cases' reasons are English; what
+    it quotes of the account (and the cases' titles and words) stays as written."""
+    data = [ASSESSED, *_library_data()]
+    html = client.post("/assess?lang=en", data={"csrf_token": csrf_token(client, "/assess?lang=en"),
+                                               "facts": ASSESSED}).get_data(as_text=True)
+    assert "First view: Labour relationship." in html and "Lao She Bu Fa [2005] No. 12, Art. 1" in html
+    assert not _outside(_chinese_runs(html), data)
+
+
+def test_a_saved_assessment_reads_in_english_on_the_case_page(client, auth, file_case):
+    data = _library_data()
+    mediator = auth.login_as("mediator")
+    case = file_case(facts="配送费是公司定的，差评扣钱").case
+    client.post(f"/cases/{case.case_no}/assessment", data={
+        "csrf_token": csrf_token(client, f"/cases/{case.case_no}/assessment?lang=en"), "save": "1"})
+    english = client.get(f"/cases/{case.case_no}").get_data(as_text=True)
+    assert "Cannot tell yet" in english and "Open question 1:" in english
+    filed = [case.facts, case.platform, case.organisation.name if case.organisation else None,
+             case.place.full_name if case.place else None, mediator.display_name,
+             *(w.name for w in case.workers), *(r.name for r in case.respondents), *data]
+    assert not _outside(_chinese_runs(english), filed)
+    rerun = client.get(f"/cases/{case.case_no}/assessment").get_data(as_text=True)
+    assert "Burden of proof:" in rerun and not _outside(_chinese_runs(rerun), filed)
+    chinese = client.get(f"/cases/{case.case_no}?lang=zh_CN").get_data(as_text=True)
+    assert "暂无法判断（目前倾向" in chinese and "待查明1：" in chinese

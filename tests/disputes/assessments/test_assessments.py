@@ -34,6 +34,14 @@ def test_the_api_finds_a_labour_relationship_and_explains_it(client, library):
     assert hours["value"] is True and hours["source"] == "text" and hours["evidence"]
 
 
+def test_the_api_answers_in_english_when_asked_quoting_the_account_as_written(client, library):
+    body = client.post("/api/v1/assessments?lang=en", json={"facts": DOMINATED}).get_json()
+    assert body["language"] == "en" and body["result_label"] == "Labour relationship"
+    assert body["explanation"].startswith("First view: Labour relationship.")
+    assert "“每天早上八点开早会打卡”" in body["explanation"]
+    assert client.post("/api/v1/assessments?lang=zh_CN", json={"facts": DOMINATED}).get_json()["language"] == "zh"
+
+
 def test_given_factors_override_what_the_text_says(client, library):
     factors = {key: False for key in ("platform_controls_hours", "platform_assigns_orders_no_refusal",
                                        "attendance_or_online_time_required")}
