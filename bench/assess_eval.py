@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "cases_scored": len(cases),
         "cases_other_outcome_not_scored": [case.id for case in library if case.outcome not in DECIDED_OUTCOMES],
         "text_only": {**evaluate(text_rows), "by_fold": by_fold(text_rows)},
-        "sealed_text_only": {key: value for key, value in evaluate(sealed).items() if key != "reliability"},
+        "sealed_text_only": evaluate(sealed),
         "recorded_factors": evaluate(factor_rows),
         "fresh_batch": {"text_only": evaluate(fresh_text), "recorded_factors": evaluate(fresh_factors)},
     }

@@ -303,7 +303,7 @@ CUES: tuple[Cue, ...] = (
         (T, r"(?:公司|站点|平台|站长|老板|车队|网点)[^，。]{0,14}(?:发|支付|付|结算)(?:给(?:他|她|我|其))?(?:了)?[^，。]{0,4}(?:工资|薪水|薪酬|服务费|配送费|劳动报酬|固定报酬)|"
             r"向(?:其|他|她|骑手|司机|主播|员工)(?:支付|发放)[^，。]{0,4}(?:工资|报酬|劳动报酬|薪酬)|"
             r"每(?:送|跑|派|完成|做|接)(?:一|1)?(?:单|件|趟|车|票)[^，。]{0,6}元|(?:一|每)(?:单|件|趟|票)[^，。]{0,4}(?:[0-9.]+|[一二三四五六七八九十两]+)(?:块|元)|"
-            r"(?:" + EMPLOYER + r")定的(?:价|价格|标准|单价)|"
+            r"(?:" + EMPLOYER + r")(?:统一)?(?:定|制定|规定)的(?:价|价格|标准|单价|配送费|运费|车费|服务费|报酬|工资|提成|计价)|"
             r"(?:按|按照|依照|依)(?:公司|平台|站点|企业)(?:的|规定的|制定的|统一的?)?(?:标准|规定|规则|办法)[^，。]{0,4}(?:计算|结算|支付|计发|发放)|"
             r"工资(?:表|单|清单|明细)|薪资表|时薪|日薪|按(?:小时|天|日)(?:计酬|计算|结算|付)|(?:高温|餐|交通|话费|雨天|夜间|冲单)补贴|津贴|奖金|年终奖|过节费|节日福利",
          "企业发放工资、奖金或补贴", True, None, False, True),
@@ -439,7 +439,8 @@ MEASURES: tuple[Measure, ...] = (
             long_if_max_at_most=1),
 )
 CLOCK_SPAN = re.compile(
-    r"(?P<p1>早上?|上午|中午|下午|晚上?|夜里|凌晨)?(?P<h1>" + NUM + r")(?:(?:点|时)(?:半)?|[:：][0-5][0-9])(?:到|至|-)"
+    r"(?P<p1>早上?|上午|中午|下午|晚上?|夜里|凌晨)?(?P<h1>" + NUM + r")(?:(?:点|时)(?:半)?|[:：][0-5][0-9])"
+    r"(?:(?:一直)?(?:干|跑|送|做|工作|上班|开车|播|在线)?(?:到|至)|-)"
     r"(?P<p2>早上?|上午|中午|下午|晚上?|夜里|凌晨)?(?P<h2>" + NUM + r")(?:点|时|[:：][0-5][0-9])")
 CLOCK_LONG_HOURS = 8
 DURATION = re.compile(
@@ -451,6 +452,9 @@ DATE_RANGE = re.compile(
 DURATION_LONG_MONTHS = 6
 DURATION_SHORT_MONTHS = 1
 CLOCK_SHORT_HOURS = 4
+# A short window the worker must be online in (午高峰11点到13点必须在线, 两个时段必须在线) is a least
+# requirement, not how long the day's work lasts: it never reads as short work.
+REQUIRED_WINDOW = re.compile(r"必须|须|要求|至少|不少于|高峰|时段")
 
 NEGATORS = ("未进行", "没有进行", "不进行", "不会", "不曾", "并未", "并没有", "不需要", "不需", "无需", "不用", "不必", "从来没有", "从来不", "从没", "从未", "从不", "没有人", "没人",
             "没有", "未约定", "没有约定", "不强制", "不要求", "不规定", "不安排", "不再", "不管", "并不", "没", "不", "未", "无", "非")
@@ -720,12 +724,15 @@ class Span:
     condition: str = ""
     mode: str = "plain"
     decisive: bool = False
+    # False for a statement read but not counted: a requirement of an incentive the worker chose to join.
+    counted: bool = True
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {"factor": self.factor, "value": self.value, "quote": self.quote, "start": self.start, "end": self.end,
                 "words": self.words, "why": self.why, "actor": self.actor, "actor_words": self.actor_words,
-                "negated": self.negated, "condition": self.condition, "mode": self.mode, "decisive": self.decisive}
+                "negated": self.negated, "condition": self.condition, "mode": self.mode, "decisive": self.decisive,
+                "counted": self.counted}
 
 
 @dataclass
@@ -840,7 +847,7 @@ def _clock_matches(clause: str) -> list[tuple[re.Match, bool, str]]:
         span = end - start if end > start else end + 24 - start
         if span >= CLOCK_LONG_HOURS:
             found.append((match, True, f"每天工作时段：{match.group(0)}"))
-        elif span <= CLOCK_SHORT_HOURS:
+        elif span <= CLOCK_SHORT_HOURS and not REQUIRED_WINDOW.search(clause):
             found.append((match, False, f"每天工作时段较短：{match.group(0)}"))
     return found
 
@@ -870,12 +877,15 @@ def _duration_matches(clause: str) -> list[tuple[re.Match, bool, str]]:
 def _clock_hour(period: str | None, hour: float) -> float:
     if period in ("下午", "晚", "晚上", "夜里") and hour < 12:
         return hour + 12
+    if period == "中午" and hour < 6:  # 中午1点 is 13:00; 中午11点 and 12点 are as written
+        return hour + 12
     return hour
 
 
 def _votes(text: str) -> dict[str, list[_Vote]]:
     votes: dict[str, list[_Vote]] = {key: [] for key in FACTOR_KEYS}
     by_sentence: dict[int, list[tuple[Segment, str, _Vote]]] = {}
+    opted_in: dict[int, str] = {}  # sentence -> the clause saying the worker signed up for an incentive (OPT_IN)
     actor: tuple[str | None, str] = (None, "")
     current = -1
     for segment in segments(text):
@@ -883,6 +893,8 @@ def _votes(text: str) -> dict[str, list[_Vote]]:
             current, actor = segment.sentence, (None, "")
         if segment.mode == "relief":
             continue
+        if OPT_IN.search(segment.read) and not OPT_IN_FORCED.search(segment.read):
+            opted_in.setdefault(segment.sentence, text[segment.start:segment.end])
         weight = MODE_WEIGHT[segment.mode]
         found = _cue_votes(segment.read, weight, segment, actor) + _measure_votes(segment.read, weight, segment)
         named = actor_of(segment.read, len(segment.read))
@@ -890,8 +902,10 @@ def _votes(text: str) -> dict[str, list[_Vote]]:
             actor = named
         for key, vote in found:
             by_sentence.setdefault(segment.sentence, []).append((segment, key, vote))
-    for rows in by_sentence.values():
+    for sentence, rows in by_sentence.items():
         _apply_conditions(rows)
+        if sentence in opted_in:
+            _apply_opt_in(rows, opted_in[sentence])
         for _, key, vote in rows:
             votes[key].append(vote)
     return votes
@@ -943,9 +957,39 @@ def _apply_conditions(rows: list[tuple[Segment, str, _Vote]]) -> None:
             vote.span.quote = words
 
 
+# "辛某报名参加了公司的‘乐跑’活动，该活动要求每天至少在线8小时": hours and attendance required as the
+# terms of an incentive the worker chose to join (and may leave) are not hours the enterprise imposes
+# on the work. They are read and shown, not counted, so they neither make nor unmake domination.
+OPT_IN = re.compile(r"(?:报名|自愿|主动|选择|自行)(?:报名)?参(?:加|与)(?:了)?[^，。]{0,14}(?:活动|奖励|激励|冲单)")
+# Signed up because told to (公司要求骑手报名参加冲单活动) is not a choice.
+OPT_IN_FORCED = re.compile(r"(?:要求|安排|强制|必须|须|让|逼|统一)[^，。]{0,8}(?:报名|参加|参与)")
+OPT_IN_FACTORS = ("platform_controls_hours", "attendance_or_online_time_required", "long_term_stable_work")
+OPT_IN_CONDITION = "自愿报名参加的奖励活动所附的要求"
+
+
+def _apply_opt_in(rows: list[tuple[Segment, str, _Vote]], signed_up: str) -> None:
+    """In a sentence saying the worker signed up for an incentive activity (``signed_up``, the
+    clause that says so), a requirement of hours or attendance toward control is that activity's
+    term: recorded on its span with the clause as its condition, not counted."""
+    for segment, key, vote in rows:
+        if key in OPT_IN_FACTORS and vote.value and not OPT_IN.search(segment.read):
+            vote.weight = 0.0
+            vote.why = f"{OPT_IN_CONDITION}，不是企业对工作时间的强制安排（不计分）"
+            if vote.span is not None:
+                vote.span.counted = False
+                vote.span.condition = signed_up
+                vote.span.why = vote.why
+
+
 def _decide(key: str, votes: list[_Vote]) -> FactorFinding:
     if not votes:
         return FactorFinding(key, None, [], "文本未提及")
+    if not any(vote.weight for vote in votes):
+        return FactorFinding(key, None, _unique(vote.evidence for vote in votes),
+                             "；".join(_unique(vote.why for vote in votes)),
+                             [vote.span for vote in votes if vote.span is not None])
+    read_only = [vote for vote in votes if not vote.weight]
+    votes = [vote for vote in votes if vote.weight]
     facts = [vote for vote in votes if vote.span is None or vote.span.mode not in ("contract", "claim")]
     agreed = [vote for vote in votes if vote not in facts]
     note = ""
@@ -957,7 +1001,7 @@ def _decide(key: str, votes: list[_Vote]) -> FactorFinding:
                if not (vote.background and any(v.value != vote.value and not v.background for v in counted))]
     toward = sum(vote.weight for vote in counted if vote.value)
     away = sum(vote.weight for vote in counted if not vote.value)
-    spans = [vote.span for vote in votes if vote.span is not None]
+    spans = [vote.span for vote in votes + read_only if vote.span is not None]
     if toward == away:
         return FactorFinding(key, None, _unique(vote.evidence for vote in votes),
                              "表述相互矛盾，无法判断：" + "；".join(_unique(vote.why for vote in votes)), spans)
@@ -1030,7 +1074,7 @@ class StandingRule:
 STANDING_RULES: tuple[StandingRule, ...] = (
     StandingRule(
         "receives_pension",
-        r"(?:享受|领取|领着|拿着?)(?:了)?(?:基本)?(?:养老保险待遇|养老金|退休金|退休工资)|退休(?:人员|职工)|退休后(?:返聘|再就业|又|到)",
+        r"(?:享受|领取|领着|拿着?)(?:了)?(?:基本)?(?:养老保险待遇|养老金|退休金|退休工资)|退休(?:人员|职工)|退休后(?:返聘|再就业|又|到|在|去|开始|继续|就)",
         "civil", "劳动者已享受养老保险待遇或领取退休金，用工争议按劳务关系处理",
         "《最高人民法院关于审理劳动争议案件适用法律问题的解释（一）》第三十二条第一款",
         why_en="The worker already draws a pension or retirement pay: a dispute over the work is handled as one over "

@@ -103,3 +103,11 @@ def test_chinese_stays_the_default():
     assert result.to_dict()["language"] == "zh" and result.to_dict()["explanation"] == result.explanation_zh
     assert result.explanation_zh.startswith("初步判断：劳动关系。")
 
+
+def test_hours_of_an_incentive_the_worker_joined_are_quoted_and_said_not_to_count_in_both_languages():
+    text = "我报名参加了平台的冲单奖励活动，活动要求每天晚高峰必须在线。订单是我自己在APP上抢的。"
+    result = assess(text)
+    hours = next(line for line in result.lines if line.factor == "platform_controls_hours")
+    assert "自愿报名参加的奖励活动的条件" in hours.text and hours.text.endswith("不计分。")
+    assert "only the terms of an incentive the worker chose to join" in hours.in_language("en")
+    assert result.values()["platform_controls_hours"] is None

@@ -419,7 +419,30 @@ IN_A_WORKERS_WORDS = [
     ("全家就靠他跑单的钱生活", INCOME, True),
     ("他平时在工厂上班，周末才跑单", INCOME, False),
     ("他平时在厂里上班，周末才跑单", INCOME, False),
+    ("配送费是公司定的", PAY, True),
+    ("公司定的配送费，一单几块钱", PAY, True),
+    ("平台统一规定的运费", PAY, True),
+    ("他每天只在中午11点到1点送两个小时", LONG, False),
+    ("从中午12点一直跑到晚上10点", LONG, True),
 ]
+
+
+@pytest.mark.parametrize("text", ["10:30至13:30和17:30至19:30两个时段必须在线", "午高峰11点到13点必须在线"])
+def test_a_short_window_the_worker_must_be_online_in_is_not_short_work(text):
+    assert value_of(text, LONG) is None and value_of(text, HOURS) is True
+
+
+def test_hours_required_by_an_incentive_the_worker_signed_up_for_are_read_but_not_counted():
+    text = "我报名参加了平台的冲单奖励活动，活动要求每天晚高峰必须在线，每周至少跑200单。"
+    hours = extract_factors(text)[HOURS]
+    assert hours.value is None and hours.spans and not any(span.counted for span in hours.spans)
+    assert hours.spans[0].condition == "我报名参加了平台的冲单奖励活动"
+
+
+@pytest.mark.parametrize("text", ["平台要求每天晚高峰必须在线，每周至少跑200单。",
+                                  "公司要求骑手都报名参加冲单活动，活动要求每天晚高峰必须在线。"])
+def test_hours_the_enterprise_requires_are_counted_even_when_called_an_activity(text):
+    assert value_of(text, HOURS) is True
 
 
 @pytest.mark.parametrize(("text", "key", "expected"), IN_A_WORKERS_WORDS)
@@ -491,6 +514,7 @@ def test_a_found_fact_opens_with_jing_cha():
     ("公司给我们交了社保", "social_insurance_paid"),
     ("公司还为骑手投保了雇主责任险", "employer_liability_insurance"),
     ("我退休后到小区当保洁，每月领着退休金", "receives_pension"),
+    ("我退休后在平台上接单做家政", "receives_pension"),
     ("这辆车挂靠在运输公司名下，是车主雇我来开的", "hired_by_vehicle_owner"),
 ])
 def test_facts_of_standing_are_found(text, key):
