@@ -23,7 +23,9 @@ How it is held out:
 - **A fresh batch.** The files ``casebase/data/collection/batch_2026_12_e*.json`` (``FRESH_BATCH``)
   were collected on 2026-12-07 by helpers told not to pass their texts on, after the cues of that
   day were written; no one writing cues has read them. ``batch_2026_12_e3.json`` was collected the same
-  way in the next session, while cues were written from the d3 and d4 batches; it has not been read either. ``fresh_batch`` reports them alone, and
+  way in the next session, while cues were written from the d3 and d4 batches, and ``batch_2026_12_e4.json`` (one case;
+  two more collected with it were left out because their pages state no factor of the work) in the session after;
+  neither has been read. ``fresh_batch`` reports them alone, and
   ``sealed_text_only`` counts them with folds 3 and 4 whatever their publisher's fold. The files
   ``batch_2026_12_d*.json`` (``READ_BATCH``) were collected the same day to be read while cues are
   written: they are development cases whatever their publisher's fold.
