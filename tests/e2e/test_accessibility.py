@@ -3,6 +3,7 @@ no WCAG 2 A or AA violation."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import sized_context, violations
 from tests.e2e.test_worker_journeys import sign_in
@@ -46,6 +47,17 @@ def test_staff_pages_have_no_accessibility_violations(sized, browser, live_serve
         assert violations(page) == []
     finally:
         context.close()
+
+
+def test_an_assessment_result_has_no_accessibility_violations_in_either_language(sized, live_server):
+    """The result is the page's longest part: the explanation, the factor table and the questions."""
+    for lang, button in (("zh_CN", "看看结果"), ("en", "See the result")):
+        page = sized.new_page()
+        page.goto(f"{live_server}/assess?lang={lang}")
+        page.locator("#facts").fill("配送费是公司定的，差评扣钱，每天早上9点必须上线。")
+        page.get_by_role("button", name=button).click()
+        expect(page.locator("#result-title")).to_be_visible()
+        assert violations(page) == [], lang
 
 
 def test_the_check_finds_a_violation_when_there_is_one(sized):

@@ -253,6 +253,21 @@ def test_a_page_reads_at_320px_with_a_label_on_every_field(narrow_phone, live_se
     assert problems == []
 
 
+def test_the_assessment_answers_in_english_and_reads_at_320px(narrow_phone, live_server, shot):
+    """The longest text a worker reads: every line of the explanation, with its citations, in English."""
+    problems = Problems()
+    page = problems.watch(narrow_phone.new_page())
+    page.goto(live_server + "/assess?lang=en")
+    page.locator("#facts").fill("每天的班是站长在系统里排好的，早上9点必须上线，按单计酬，干了两年。超时一单罚20元。")
+    page.get_by_role("button", name="See the result").click()
+    expect(page.locator("#result-title")).to_contain_text("Labour relationship")
+    expect(page.locator(".explanation")).to_contain_text("Lao She Bu Fa [2005] No. 12, Art. 1")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, (width, page.evaluate(OVERFLOWING, 320))
+    shot(page, "english-result")
+    assert problems == []
+
+
 def test_the_console_watch_catches_a_csp_violation(desk, live_server):
     """The "no console errors" assertions above would pass vacuously if nothing were being caught."""
     problems = Problems()
