@@ -38,6 +38,22 @@ LAW_TITLES_EN = {
         "Interpretation of the Supreme People's Court on Cases of Refusing to Pay Remuneration for Labour",
     "最高人民法院关于审理工伤保险行政案件若干问题的规定":
         "Provisions of the Supreme People's Court on Administrative Cases of Work-Related Injury Insurance",
+    # Texts the published cases of the library cite (casebase/data/collection, "statutes").
+    "侵权责任法": "Tort Liability Law",
+    "关于确立劳动关系有关事项的通知": "Notice on Matters Concerning the Establishment of Labour Relationships",
+    "广东省劳动保障监察条例": "Guangdong Province Regulation on Labour Security Supervision",
+    "上海市网络预约出租汽车经营服务管理若干规定":
+        "Shanghai Provisions on the Management of Online Ride-Hailing Taxi Services",
+    "最高人民法院关于审理人身损害赔偿案件适用法律若干问题的解释":
+        "Interpretation of the Supreme People's Court on Issues of Law in Personal Injury Compensation Cases",
+    "最高人民法院关于审理道路交通事故损害赔偿案件适用法律若干问题的解释":
+        "Interpretation of the Supreme People's Court on Issues of Law in Road Traffic Accident Compensation Cases",
+    "新就业形态就业人员职业伤害保障办法（试行）":
+        "Measures on Occupational Injury Protection for Workers in New Forms of Employment (Trial)",
+    "上海市新就业形态就业人员职业伤害保障试点实施办法":
+        "Shanghai Measures for the Pilot of Occupational Injury Protection for Workers in New Forms of Employment",
+    "重庆市新就业形态就业人员职业伤害保障实施暂行办法":
+        "Chongqing Interim Measures on Occupational Injury Protection for Workers in New Forms of Employment",
 }
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -55,13 +71,16 @@ _PROVENANCE = (
     (re.compile(r"（(\d{4})年(\d{1,2})月(\d{1,2})日起施行）"), r" (in force from \1-\2-\3)"),
     (re.compile(r"（法释〔(\d{4})〕(\d+)号）"), r" (Fa Shi [\1] No. \2)"),
     (re.compile(r"（按工作日计算）"), " (in working days)"),
+    (re.compile(r"（一审判决援引）"), " (as the first-instance judgment cites it)"),
+    (re.compile(r"（二审判决援引）"), " (as the second-instance judgment cites it)"),
     (re.compile(r"（该规章全文未能核实，本条据地方人社部门公开转述）"),
      " (the full text of these provisions could not be checked; the article as local human-resources departments quote it)"),
 )
 # Documents cited by their number, as English legal writing cites them: the issuer's abbreviation in
 # pinyin and the number (劳社部发〔2005〕12号 -> Lao She Bu Fa [2005] No. 12); a guiding case by its number.
 _DOCUMENT_SERIES = {"劳社部发": "Lao She Bu Fa", "人社部发": "Ren She Bu Fa", "人社部函": "Ren She Bu Han",
-                    "人社厅发": "Ren She Ting Fa", "人社部规": "Ren She Bu Gui", "法释": "Fa Shi", "法发": "Fa Fa"}
+                    "人社厅发": "Ren She Ting Fa", "人社部规": "Ren She Bu Gui", "法释": "Fa Shi", "法发": "Fa Fa",
+                    "国办发": "Guo Ban Fa"}
 _DOCUMENT = re.compile("(" + "|".join(_DOCUMENT_SERIES) + r")〔(\d{4})〕(\d+)号(?:案例(\d+))?")
 _GUIDING_CASES = re.compile(r"(?:最高人民法院)?指导性案例(\d+)号((?:、\d+号?)*)")
 # A title written without 《》 before its article (劳动合同法第十条), longest first so 劳动合同法实施条例

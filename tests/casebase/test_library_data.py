@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import Counter
 
 import pytest
 
 from casebase.assess import STRONG_KEYS
+from glossary.laws import citation_en
 from casebase.records import (
     CLAIM_KINDS,
     COLLECTION_DIR,
@@ -171,3 +173,10 @@ def test_the_counts_report(capsys):
     with capsys.disabled():
         print("\n" + report)
     assert str(len(PUBLISHED)) in report
+
+
+def test_every_law_a_published_case_cites_reads_in_english():
+    """The English case page cites the legal basis as English legal writing does: no title left in Chinese."""
+    left = sorted({statute for case in PUBLISHED for statute in case.statutes
+                   if re.search("[\u4e00-\u9fff《》〔〕（）]", citation_en(statute))})
+    assert not left

@@ -7,6 +7,7 @@ someone who chose English (?lang=en, see disputes/i18n.py).
 """
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -243,12 +244,13 @@ def test_english_search_results_show_chinese_only_in_the_published_cases(client,
     assert not labels
 
 
-PUNCTUATION_ONLY = re.compile("[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20]+")
+# The marks a page turns half-width beside English (i18n._HALF_WIDTH): alone, they were left beside it.
+PUNCTUATION_ONLY = re.compile("[：（），；、。]+")
 
 
 def _outside(runs: set[str], data: list[str]) -> set[str]:
     """The Chinese runs that are not part of a stored value (a name, the facts, a place). A run of
-    punctuation alone ("。" between two English sentences) is never the data's."""
+    such punctuation alone ("。" between two English sentences) is never the data's."""
     return {run for run in runs
             if PUNCTUATION_ONLY.fullmatch(run) or not any(run in value for value in data if value)}
 
@@ -319,3 +321,27 @@ def test_a_saved_assessment_reads_in_english_on_the_case_page(client, auth, file
     assert "Burden of proof:" in rerun and not _outside(_chinese_runs(rerun), filed)
     chinese = client.get(f"/cases/{case.case_no}?lang=zh_CN").get_data(as_text=True)
     assert "暂无法判断（目前倾向" in chinese and "待查明1：" in chinese
+
+
+def test_a_published_case_in_english_cites_its_law_in_english(client, regions):
+    """The record (title, facts, reasons, source) is data, in Chinese; its legal basis is cited as
+    English legal writing cites it, and every label around it is English."""
+    from disputes.models import TypicalCase
+
+    _library_data()
+    rows = db.session.scalars(sa.select(TypicalCase).where(TypicalCase.status == "published")).all()
+    values = [getattr(row, column.key) for row in rows for column in TypicalCase.__table__.columns]
+    everything = [value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                  for value in values if isinstance(value, (str, list, dict))]
+    cited = [row for row in rows if row.statutes]
+    for row in [*cited[:15], *rows[:15]]:
+        html = client.get(f"/typical-cases/{row.id}?lang=en").get_data(as_text=True)
+        assert not _outside(_chinese_runs(html), everything), row.id
+    from glossary.laws import citation_en
+
+    for row in cited:
+        html = client.get(f"/typical-cases/{row.id}?lang=en").get_data(as_text=True)
+        listed = re.search(r"<h2>Legal basis</h2><ul>(.*?)</ul>", html, re.S).group(1)
+        shown = _VisibleText()
+        shown.feed(listed)
+        assert [part.strip() for part in shown.parts if part.strip()] == [citation_en(s) for s in row.statutes], row.id
