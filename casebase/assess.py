@@ -49,14 +49,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import glossary
 from glossary.laws import citation_en
 
 from .factors import STANDING_WEIGHT, FactorFinding, StandingFact, extract_factors, find_contract_labels, find_standing
-from .managing_party import ManagingParty, find_managing_party
+from .managing_party import ManagingParty, find_managing_party, names_the_same
 from .records import FACTOR_KEYS, OCCUPATIONS, TypicalCaseRecord, load_library
 from .engines.analysis import is_content_word
 from .engines.vocabulary import vocabulary
@@ -442,7 +442,7 @@ def assess(
     """
     _validate(factors, occupation)
     findings = extract_factors(facts) if facts else {}
-    standing = find_standing(facts) if facts else []
+    standing = [_as_to_respondents(fact, respondents) for fact in find_standing(facts)] if facts else []
     assessed = [_assess_factor(weight, (factors or {}).get(weight.key), findings.get(weight.key)) for weight in WEIGHTS]
     values = {factor.key: factor.value for factor in assessed}
     score = round(sum(factor.weight * {"toward_labor": 1, "away": -1}.get(factor.direction, 0) for factor in assessed)
@@ -647,6 +647,22 @@ def decide_by_standing(standing: Sequence[StandingFact], values: Mapping[str, bo
                                                                                  basis=cite(fact.basis))
 
 
+def _as_to_respondents(fact: StandingFact, respondents: Sequence[Mapping] | None) -> StandingFact:
+    """A labour contract signed with a company that is not among the listed respondents does not
+    decide the relationship with them: the relationship it proves is with the party that signed it
+    (劳动合同法第十条、第十六条); with the respondents, the facts of the work decide."""
+    if fact.key != "labour_contract_signed" or not fact.party or not respondents:
+        return fact
+    if any(names_the_same(fact.party, respondent.get("name")) for respondent in respondents):
+        return fact
+    return replace(fact, effect="other_party",
+                   why=f"劳动合同是与“{fact.party}”订立的，该方不在所列被申请人中：合同证明的是与订立合同一方的劳动关系，"
+                       "与被申请人之间是否存在劳动关系仍看用工事实",
+                   why_en=f"The labour contract was signed with “{fact.party}”, which is not among the listed respondents: "
+                          "it proves a labour relationship with the party that signed it; whether there is one with "
+                          "the respondents still rests on the facts of the work")
+
+
 def standing_why(fact: StandingFact) -> Words:
     """What a fact of standing means, in both languages."""
     return Words(fact.why, fact.why_en or fact.why)
@@ -657,7 +673,7 @@ DECIDING_ORDER = ("receives_pension", "labour_contract_signed", "hired_by_vehicl
 
 def deciding_fact(standing: Sequence[StandingFact]) -> StandingFact | None:
     """The fact of standing that decides by law, in the order of ``decide_by_standing``."""
-    by_key = {fact.key: fact for fact in standing}
+    by_key = {fact.key: fact for fact in standing if fact.effect in ("labor", "civil")}
     return next((by_key[key] for key in DECIDING_ORDER if key in by_key), None)
 
 
@@ -1038,6 +1054,7 @@ def category_verdicts(values: Mapping[str, bool | None], score: float, category:
 
 
 STANDING_EFFECT_WORDS = {"labor": Words("依法决定：劳动关系", "decided by law: a labour relationship"),
+                         "other_party": Words("不据此认定与被申请人之间的关系", "does not decide the relationship with the respondents"),
                          "civil": Words("依法决定：不构成劳动关系", "decided by law: no labour relationship"),
                          "toward": Words("指向劳动关系", "points to a labour relationship")}
 

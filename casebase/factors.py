@@ -1128,11 +1128,30 @@ class StandingFact:
     why: str
     basis: str
     why_en: str = ""
+    # The other party named in the statement: the company a labour contract was signed with.
+    party: str = ""
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {"key": self.key, "effect": self.effect, "quote": self.quote, "start": self.start, "end": self.end,
-                "words": self.words, "why": self.why, "basis": self.basis, "why_en": self.why_en}
+                "words": self.words, "why": self.why, "basis": self.basis, "why_en": self.why_en, "party": self.party}
+
+
+# Whom a labour contract was signed with: "与某某配送公司签订劳动合同", "物流公司和他签了劳动合同".
+CONTRACT_PARTY = (
+    re.compile(r"(?:与|和|跟|同)(?P<party>[^，。、与和跟同]{2,30}?(?:公司|企业|单位|中心))(?:直接|正式|书面)?(?:签订|签署|订立|签)"),
+    re.compile(r"(?P<party>[^，。、]{2,30}?(?:公司|企业|单位|中心))(?:与|和|跟|同)(?:他|她|其|我|[^，。]{1,3}某)(?:直接|正式)?(?:签订|签署|订立|签)"),
+)
+UNNAMED_PARTY = re.compile(r"^(?:该|这家|那家|本|原|其|他们|我们)?(?:公司|企业|单位|用人单位|中心)$")
+
+
+def contract_party(clause: str) -> str:
+    """The company the clause says a labour contract was signed with, when it names one."""
+    for pattern in CONTRACT_PARTY:
+        found = pattern.search(clause)
+        if found and not UNNAMED_PARTY.match(found.group("party")):
+            return re.sub(r"^(?:在|到|进|入职|先|曾|已|又|就)+", "", found.group("party"))
+    return ""
 
 
 def find_standing(text: str) -> list[StandingFact]:
@@ -1151,6 +1170,7 @@ def find_standing(text: str) -> list[StandingFact]:
                 continue
             match = next((m for m in pattern.finditer(clause) if not is_negated(clause, m.start())), None)
             if match:
+                party = contract_party(clause) if rule.key == "labour_contract_signed" else ""
                 found[rule.key] = StandingFact(rule.key, rule.effect, segment.text, segment.start, segment.end,
-                                               match.group(0), rule.why, rule.basis, rule.why_en)
+                                               match.group(0), rule.why, rule.basis, rule.why_en, party)
     return [found[rule.key] for rule in STANDING_RULES if rule.key in found]

@@ -276,17 +276,25 @@ def find_managing_party(text: str, respondents: Sequence[Mapping] | None = None)
     return _party(name, kind, evidence, reason, chain)
 
 
+def _core(name: str) -> str:
+    return re.sub(r"(?:股份)?有限(?:责任)?公司$|公司$", "", name or "")
+
+
+def names_the_same(mentioned: str, listed: str | None) -> bool:
+    """Whether a party the account names ("某某配送公司") is a listed party ("北京某某配送有限公司")."""
+    listed = listed or ""
+    return bool(listed) and (mentioned in listed or bool(_core(listed) and _core(listed) in mentioned)
+                             or bool(_core(mentioned) and len(_core(mentioned)) >= 2 and _core(mentioned) in listed))
+
+
 def _as_respondent(best: _Party, respondents: Sequence[Mapping]) -> tuple[str, str, Words]:
     """The listed respondent the text's party refers to: by name, else the only one of its kind."""
     if not respondents:
         return best.name, best.kind, SAME
 
-    def core(name: str) -> str:
-        return re.sub(r"(?:股份)?有限(?:责任)?公司$|公司$", "", name or "")
-
     for respondent in respondents:
         name = respondent.get("name") or ""
-        if name and (best.name in name or (core(name) and core(name) in best.name)):
+        if names_the_same(best.name, name):
             return name, respondent.get("kind") or best.kind, SAME
     same_kind = [respondent for respondent in respondents if respondent.get("kind") == best.kind]
     if len(same_kind) == 1:

@@ -20,6 +20,26 @@ def test_a_worker_drawing_a_pension_is_in_a_labour_service_relationship_whatever
     assert result.confidence >= STANDING_CONFIDENCE
 
 
+CONTRACT_ELSEWHERE = "我和北京某某人力资源有限公司签了劳动合同，被派到站点送外卖，时间自己定，想跑就跑，可以拒单。"
+
+
+def test_a_labour_contract_with_a_company_not_among_the_respondents_does_not_decide_the_relationship_with_them():
+    result = assess(CONTRACT_ELSEWHERE, respondents=[{"name": "某某配送有限公司", "kind": "cooperating_company"}],
+                    library=[])
+    assert result.result == "civil_relation"  # free hours and free orders decide, not the other company's contract
+    contract = line_of(result, "standing")[0]
+    assert "“北京某某人力资源有限公司”" in contract.text and "不在所列被申请人中" in contract.text
+    assert "not among the listed respondents" in contract.in_language("en")
+    assert result.standing[0]["effect"] == "other_party" and result.standing[0]["party"] == "北京某某人力资源有限公司"
+
+
+def test_a_labour_contract_with_a_listed_respondent_still_decides_under_a_shorter_name():
+    facts = "我和某某配送公司签了劳动合同，站长每天排班，按月发工资。"
+    result = assess(facts, respondents=[{"name": "北京某某配送有限公司", "kind": "cooperating_company"}], library=[])
+    assert (result.status, result.result) == ("decided", "labor_relation")
+    assert "劳动合同法第十条" in result.status_reason_zh
+
+
 def test_a_signed_labour_contract_decides_a_labour_relationship():
     result = assess("2020年我进了这家物流公司，双方签了三年的书面劳动合同，工资按单量按月发。", library=[])
     assert (result.status, result.result) == ("decided", "labor_relation")
