@@ -800,11 +800,13 @@ QUESTIONS: dict[str, OpenQuestion] = {
 WHY_ASKED = {"未知": Words("陈述没有提到这一点", "the account does not mention this"),
              "矛盾": Words("陈述中的说法相互矛盾", "the account says different things about this"),
              "核实": Words("这一点与其余事实的指向相反，需要核实", "this points the other way from the rest of the facts and needs checking"),
-             "自愿": Words("陈述只提到劳动者自愿参加的奖励活动的要求", "the account mentions only the terms of an incentive the worker chose to join")}
+             "自愿": Words("陈述只提到奖励、补贴或自愿参加的活动所附的条件",
+                         "the account mentions only the terms of a reward, a subsidy or an incentive the worker chose to join")}
 
 
-def only_opted_in(factor: FactorAssessment) -> bool:
-    """Every statement about the factor is a term of an incentive the worker chose to join (not counted)."""
+def only_incentive_terms(factor: FactorAssessment) -> bool:
+    """Every statement about the factor is a term of a reward or of an incentive the worker chose to
+    join (read, not counted: casebase.factors._apply_opt_in and _apply_thresholds)."""
     return bool(factor.spans) and not any(span.get("counted", True) for span in factor.spans)
 
 
@@ -819,7 +821,7 @@ def open_questions(assessed: Sequence[FactorAssessment], category: str) -> list[
     unknown = [key for key in (*DOMINATING, *MANAGEMENT, "long_term_stable_work", "can_work_multi_platform",
                                "work_is_core_business") if by_key[key].value is None]
     unknown.sort(key=lambda key: (key not in DOMINATING, -size(key)))
-    picked = [(key, "自愿" if only_opted_in(by_key[key]) else "矛盾" if by_key[key].spans else "未知") for key in unknown]
+    picked = [(key, "自愿" if only_incentive_terms(by_key[key]) else "矛盾" if by_key[key].spans else "未知") for key in unknown]
     if len(picked) < 2:
         leaning_labor = category == "labor_relation"
         against = [factor.key for factor in assessed if factor.key in STRONG_KEYS and factor.value is not None
@@ -1095,10 +1097,11 @@ def _factor_line(factor: FactorAssessment) -> ExplanationLine:
         ground = Words("依据：用户确认", "On: the user's answer")
     elif decisive:
         ground = Words("依据：", "On the words: ") + Words("、", ", ").join(_span_ground(span) for span in decisive[:2])
-    elif factor.spans and only_opted_in(factor):
+    elif factor.spans and only_incentive_terms(factor):
         ground = Words("依据：", "On the words: ") + Words("、", ", ").join(_span_ground(span) for span in factor.spans[:2]) \
-            + Words("，只是劳动者自愿报名参加的奖励活动的条件，不是企业强制的工作安排",
-                    ", only the terms of an incentive the worker chose to join, not work the enterprise imposes")
+            + Words("，只是奖励、补贴或劳动者自愿参加的活动所附的条件，不是企业强制的工作安排",
+                    ", only the terms of a reward, a subsidy or an incentive the worker chose to join, not work the "
+                    "enterprise imposes")
     elif factor.spans:
         ground = Words("依据：陈述中的说法相互矛盾", "On: the account says different things")
     else:

@@ -244,6 +244,8 @@ CUES: tuple[Cue, ...] = (
          "每天或每月须在线、开播满规定时长"),
         (T, r"(?:每月|每个月|每周|每天|每日)[^，。]{0,8}(?:不少于|至少|不低于|不得少于)" + NUM + r"(?:个)?(?:天|单|小时|钟头)",
          "最低出勤天数、单量或时长"),
+        (T, r"(?:规定|要求|必须|须|需要|得)[^，。]{0,6}(?:每天|每日|每月|每周)(?:要|须|得)?(?:在线|上线|开播|直播|出车)" + NUM
+            + r"(?:个)?(?:小时|钟头|天)", "规定每天、每月须在线或开播的时长"),
         (T, r"(?:须|必须|要|要求|得)随时(?:接单|待命|在线|听候|等候)|随时待命", "须随时待命接单"),
         (T, r"开会|例会|(?:须|必须|要求|要)[^，。]{0,6}(?:完成|达到)[^，。]{0,6}(?:最低|至少)?(?:单量|时长|在线时长|直播时长|有效天)",
          "例会或最低单量、时长要求"),
@@ -886,6 +888,7 @@ def _votes(text: str) -> dict[str, list[_Vote]]:
     votes: dict[str, list[_Vote]] = {key: [] for key in FACTOR_KEYS}
     by_sentence: dict[int, list[tuple[Segment, str, _Vote]]] = {}
     opted_in: dict[int, str] = {}  # sentence -> the clause saying the worker signed up for an incentive (OPT_IN)
+    read_segments: dict[int, list[Segment]] = {}  # each sentence's clauses as read, for _apply_thresholds
     actor: tuple[str | None, str] = (None, "")
     current = -1
     for segment in segments(text):
@@ -895,6 +898,7 @@ def _votes(text: str) -> dict[str, list[_Vote]]:
             continue
         if OPT_IN.search(segment.read) and not OPT_IN_FORCED.search(segment.read):
             opted_in.setdefault(segment.sentence, text[segment.start:segment.end])
+        read_segments.setdefault(segment.sentence, []).append(segment)
         weight = MODE_WEIGHT[segment.mode]
         found = _cue_votes(segment.read, weight, segment, actor) + _measure_votes(segment.read, weight, segment)
         named = actor_of(segment.read, len(segment.read))
@@ -902,6 +906,8 @@ def _votes(text: str) -> dict[str, list[_Vote]]:
             actor = named
         for key, vote in found:
             by_sentence.setdefault(segment.sentence, []).append((segment, key, vote))
+    for sentence, clauses_read in read_segments.items():
+        _apply_thresholds(clauses_read, by_sentence.setdefault(sentence, []))
     for sentence, rows in by_sentence.items():
         _apply_conditions(rows)
         if sentence in opted_in:
@@ -979,6 +985,44 @@ def _apply_opt_in(rows: list[tuple[Segment, str, _Vote]], signed_up: str) -> Non
                 vote.span.counted = False
                 vote.span.condition = signed_up
                 vote.span.why = vote.why
+
+
+# An amount of time online set as the condition of what follows it in the sentence ("…满8小时的，…"):
+# a benefit ("可获得100元奖励", "由公会补足差额") makes it an incentive, not a requirement, so it is read
+# and not counted; a penalty ("在线不满8小时的，扣50元") makes it a requirement the enterprise enforces
+# (指导性案例237号: reward and penalty rules are labour management). A full-attendance bonus (全勤奖)
+# rewards attendance that is kept and so stays attendance management.
+THRESHOLD_CLAUSE = re.compile(r"(?:在线|上线|出勤|开播|直播|工作|接单|跑单)[^，。]{0,10}(?:小时|天|时长|单)[^，。]{0,16}的$")
+SHORTFALL = re.compile(r"(?:在线|上线|出勤|开播|直播)[^，。]{0,6}(?:不满|不足|少于|未满|低于|不够|未达到?|未完成)")
+BENEFIT = re.compile(r"^(?:则|就|即|便)?(?:由[^，。]{0,8})?(?:可以?|能|将|会)?(?:获得|领取|拿到|得到|补足|补齐|补差|给予|发放|奖励|享受)")
+FULL_ATTENDANCE = re.compile(r"全勤")
+PENALTY_AFTER = re.compile(r"^(?:则|就|即|便|将|会|要)?(?:被)?(?:扣|罚|处罚|降级|封号|停单|少派|取消)")
+THRESHOLD_FACTORS = ("platform_controls_hours", "attendance_or_online_time_required", "long_term_stable_work")
+
+
+def _apply_thresholds(clauses_read: list[Segment], rows: list[tuple[Segment, str, _Vote]]) -> None:
+    """Time online set as a condition, read by what the next clause of the sentence attaches to it."""
+    for index, segment in enumerate(clauses_read[:-1]):
+        if not THRESHOLD_CLAUSE.search(segment.read):
+            continue
+        after = clauses_read[index + 1]
+        quote = after.text
+        if BENEFIT.search(after.read) and not FULL_ATTENDANCE.search(after.read + segment.read):
+            for row_segment, key, vote in rows:
+                if row_segment is segment and key in THRESHOLD_FACTORS and vote.value:
+                    vote.weight = 0.0
+                    vote.why = "在线或出勤时长是取得奖励、补贴的条件，不是企业强制的工作安排（不计分）"
+                    if vote.span is not None:
+                        vote.span.counted, vote.span.condition, vote.span.why = False, quote, vote.why
+        elif SHORTFALL.search(segment.read) and PENALTY_AFTER.search(after.read):
+            key = "attendance_or_online_time_required"
+            if any(row_segment is segment and row_key == key and vote.value for row_segment, row_key, vote in rows):
+                continue
+            rows[:] = [row for row in rows if not (row[0] is segment and row[1] == key)]
+            why = "在线或出勤时长不足受罚：企业以奖惩规则要求在线时长（指导性案例237号）"
+            span = Span(key, True, f"{segment.text}，{quote}", segment.start, after.end, SHORTFALL.search(segment.read).group(0),
+                        why, mode=segment.mode, condition=quote)
+            rows.append((segment, key, _Vote(True, MODE_WEIGHT[segment.mode], segment.text, why, span)))
 
 
 def _decide(key: str, votes: list[_Vote]) -> FactorFinding:

@@ -108,6 +108,6 @@ def test_hours_of_an_incentive_the_worker_joined_are_quoted_and_said_not_to_coun
     text = "我报名参加了平台的冲单奖励活动，活动要求每天晚高峰必须在线。订单是我自己在APP上抢的。"
     result = assess(text)
     hours = next(line for line in result.lines if line.factor == "platform_controls_hours")
-    assert "自愿报名参加的奖励活动的条件" in hours.text and hours.text.endswith("不计分。")
-    assert "only the terms of an incentive the worker chose to join" in hours.in_language("en")
+    assert "奖励、补贴或劳动者自愿参加的活动所附的条件" in hours.text and hours.text.endswith("不计分。")
+    assert "an incentive the worker chose to join, not work the enterprise imposes" in hours.in_language("en")
     assert result.values()["platform_controls_hours"] is None

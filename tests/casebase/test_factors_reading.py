@@ -439,6 +439,20 @@ def test_hours_required_by_an_incentive_the_worker_signed_up_for_are_read_but_no
     assert hours.spans[0].condition == "我报名参加了平台的冲单奖励活动"
 
 
+@pytest.mark.parametrize("text", ["骑手每天在线满8小时的，可获得100元奖励。",
+                                  "当月开播不少于160小时、而平台可提现收入不到5000元的，由公会补足差额。"])
+def test_time_online_that_earns_a_reward_is_read_but_not_counted(text):
+    found = extract_factors(text)[ATTENDANCE]
+    assert found.value is None and found.spans and not any(span.counted for span in found.spans)
+
+
+@pytest.mark.parametrize("text", ["每天在线不满8小时的，扣50元。", "每月出勤不满26天的，会被罚款。",
+                                  "每月出勤满26天的，发放全勤奖。", "平台规定每天在线8小时。",
+                                  "公司要求主播每月直播26天。"])
+def test_time_online_the_enterprise_rewards_keeping_or_penalises_missing_is_required(text):
+    assert value_of(text, ATTENDANCE) is True
+
+
 @pytest.mark.parametrize("text", ["平台要求每天晚高峰必须在线，每周至少跑200单。",
                                   "公司要求骑手都报名参加冲单活动，活动要求每天晚高峰必须在线。"])
 def test_hours_the_enterprise_requires_are_counted_even_when_called_an_activity(text):
