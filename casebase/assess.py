@@ -250,12 +250,20 @@ class FactorAssessment:
     def decisive_spans(self) -> list[dict]:
         return [span for span in self.spans if span.get("decisive")]
 
-    def to_dict(self) -> dict:
-        """JSON-ready form."""
+    @property
+    def proof(self) -> OpenQuestion | None:
+        """Who holds the evidence of this factor, who bears the burden and what to ask for (``QUESTIONS``)."""
+        return QUESTIONS.get(self.key)
+
+    def to_dict(self, language: str = "zh") -> dict:
+        """JSON-ready form; the evidence that shows the factor, who holds it and the burden in ``language``."""
+        proof = self.proof
         return {"key": self.key, "label": self.label_zh, "value": self.value, "source": self.source,
                 "direction": self.direction, "weight": self.weight, "evidence": list(self.evidence),
                 "rule": self.rule, "spans": [dict(span) for span in self.spans], "strength": self.strength,
-                "basis": self.basis, "partial": self.partial}
+                "basis": self.basis, "partial": self.partial,
+                "proof": {"holder": proof.holder.in_language(language), "burden": proof.burden_short.in_language(language),
+                          "ask_for": [item.in_language(language) for item in proof.evidence]} if proof else None}
 
 
 @dataclass
@@ -404,7 +412,7 @@ class Assessment:
             "status_reason": self.status_reason.in_language(language),
             "confidence": self.confidence,
             "score": self.score,
-            "factors": [factor.to_dict() for factor in self.factors],
+            "factors": [factor.to_dict(language) for factor in self.factors],
             "managing_party": self.managing_party.to_dict(language),
             "contract_labels": list(self.contract_labels),
             "similar_cases": [case.to_dict(language) for case in self.similar_cases],
@@ -723,6 +731,19 @@ class OpenQuestion:
     evidence: tuple[Words, ...]
     holder: Words
     burden: Words
+
+    @property
+    def burden_short(self) -> Words:
+        """The burden in a line, for the factor table."""
+        return EMPLOYER_BURDEN_SHORT if self.burden is EMPLOYER_BURDEN_WORDS else WORKER_BURDEN_SHORT
+
+
+EMPLOYER_BURDEN_SHORT = Words(
+    "用人单位掌握的证据由用人单位提供，不提供的承担不利后果（劳社部发〔2005〕12号第二条；劳动争议调解仲裁法第六条、第三十九条）",
+    "Evidence the employer holds is for the employer to produce; if it does not, that counts against it "
+    "(Lao She Bu Fa [2005] No. 12, Art. 2; Labour Dispute Mediation and Arbitration Law, Arts 6, 39)")
+WORKER_BURDEN_SHORT = Words("主张的一方举证（劳动争议调解仲裁法第六条）",
+                            "The party asserting it proves it (Labour Dispute Mediation and Arbitration Law, Art. 6)")
 
 
 def _question(question, evidence, holder, burden) -> OpenQuestion:

@@ -111,3 +111,14 @@ def test_hours_of_an_incentive_the_worker_joined_are_quoted_and_said_not_to_coun
     assert "奖励、补贴或劳动者自愿参加的活动所附的条件" in hours.text and hours.text.endswith("不计分。")
     assert "an incentive the worker chose to join, not work the enterprise imposes" in hours.in_language("en")
     assert result.values()["platform_controls_hours"] is None
+
+
+def test_beside_each_factor_is_who_holds_its_evidence_and_who_must_prove_it_in_both_languages():
+    factors = {factor["key"]: factor for factor in assess(AUDIT).to_dict("en")["factors"]}
+    dispatch = factors["platform_assigns_orders_no_refusal"]["proof"]
+    assert dispatch["holder"].startswith("The platform holds the dispatch and refusal logs")
+    assert "Arts 6, 39" in dispatch["burden"] and "dispatch and refusal records (screenshots of the app)" in dispatch["ask_for"]
+    assert factors["long_term_stable_work"]["proof"]["burden"].startswith("The party asserting it proves it")
+    assert factors["uniform_or_brand_required"]["proof"] is None
+    chinese = {factor["key"]: factor for factor in assess(AUDIT).to_dict()["factors"]}
+    assert chinese["attendance_or_online_time_required"]["proof"]["holder"] == "企业掌握考勤记录"

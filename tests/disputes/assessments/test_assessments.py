@@ -64,6 +64,12 @@ def test_the_public_check_answers_in_plain_words_with_a_disclaimer(client, libra
     assert "评估结果" in page and "不是仲裁或法院的认定" in page
 
 
+def test_beside_each_factor_the_check_says_who_holds_the_evidence_and_who_must_prove_it(client, library):
+    page = client.post("/assess", data={"csrf_token": csrf_token(client, "/assess"), "facts": DOMINATED}).get_data(as_text=True)
+    assert "证据在谁手里、谁举证" in page and "平台掌握派单与拒单日志" in page
+    assert "用人单位掌握的证据由用人单位提供，不提供的承担不利后果" in page
+
+
 def test_a_mediator_runs_corrects_and_saves_the_assessment_of_a_case(client, auth, file_case, library):
     mediator = auth.login_as("mediator")
     case = file_case(facts=DOMINATED).case
