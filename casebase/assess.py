@@ -41,156 +41,28 @@ The table is hand-set from factors.md and the guiding cases, not fitted to the c
 bench/assess_eval.py measures it on publisher-held-out folds of the real collection.
 
 Everything the assessment says is written in Chinese and English side by side (``casebase.wording``)
-and composed once: ``lines`` and ``lines_en`` say the same thing, point for point.
+and composed once: each line of ``lines`` says the same in both (``line.in_language``). The table
+is ``casebase.weights``; the open questions ``casebase.questions``; similar cases ``casebase.similar``.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-import glossary
-from glossary.laws import citation_en
-
 from .factors import STANDING_WEIGHT, FactorFinding, StandingFact, extract_factors, find_contract_labels, find_standing
 from .managing_party import ManagingParty, find_managing_party, names_the_same
-from .records import FACTOR_KEYS, OCCUPATIONS, TypicalCaseRecord, load_library
-from .engines.analysis import is_content_word
-from .engines.vocabulary import vocabulary
-from .tokenize import tokens, words
-from .wording import CLAUSES, LIST, SAME, Words, same
-
-# The three categories in the words of 人社部发〔2021〕56号, and the occupations as a sentence names them.
-OUTCOME_LABELS = dict(glossary.GUIDANCE_CATEGORIES)
-CATEGORY_LABELS = {key: label for key, label in OUTCOME_LABELS.items() if key != "other"}
-CATEGORY_WORDS = {key: Words(label, glossary.OUTCOMES[key].en) for key, label in CATEGORY_LABELS.items()}
-OCCUPATION_WORDS = {key: Words(term.plain_zh, term.en.lower()) for key, term in glossary.OCCUPATIONS.items()}
-OCCUPATION_LABELS = {key: words.zh for key, words in OCCUPATION_WORDS.items()}
-
-
-def cite(basis: str) -> Words:
-    """A citation in Chinese as written and in English as English legal writing cites it."""
-    return Words(basis, citation_en(basis))
-
-
-@dataclass(frozen=True)
-class FactorWeight:
-    """How much one factor counts, each way, and why (the source in factors.md).
-
-    ``when_true`` / ``when_false`` are the short phrases the explanation uses for each value.
-    """
-
-    key: str
-    label: Words
-    strength: str
-    if_true: float
-    if_false: float
-    basis_words: Words
-    when_true: Words
-    when_false: Words
-
-    @property
-    def label_zh(self) -> str:
-        return self.label.zh
-
-    @property
-    def basis(self) -> str:
-        return self.basis_words.zh
-
-    def when(self, value: bool) -> Words:
-        """The short phrase for this value ("企业控制工作时间" / "the enterprise controls working hours")."""
-        return self.when_true if value else self.when_false
-
-
-def _weight(key, label, strength, if_true, if_false, basis, when_true, when_false) -> FactorWeight:
-    return FactorWeight(key, Words(*label), strength, if_true, if_false, Words(*basis), Words(*when_true),
-                        Words(*when_false))
-
-
-STRENGTH_WORDS = {"强": Words("强", "strong"), "中": Words("中", "medium"), "弱": Words("弱", "weak"),
-                  "不具决定性": Words("不具决定性", "not decisive")}
-
-
-WEIGHTS: tuple[FactorWeight, ...] = (
-    _weight("platform_controls_hours",
-            ("企业控制工作时间（排班、固定上下班、请假审批）",
-             "The enterprise controls working hours (rotas, fixed start and finish, leave approved)"), "强", 3.0, -3.0,
-            ("支配性劳动管理的核心；自主决定是否及何时上线则相反（指导性案例237号、240号）",
-             "The core of dominating labour management; deciding freely whether and when to go online points the "
-             "other way (Guiding Cases Nos 237, 240)"),
-            ("企业控制工作时间", "the enterprise controls working hours"), ("自主决定工作时间", "the worker decides the hours")),
-    _weight("platform_assigns_orders_no_refusal", ("系统派单且不能拒单", "Orders are dispatched and cannot be refused"),
-            "强", 3.0, -3.0,
-            ("派单不可拒为支配；抢单、自由接单为自主（人社部函〔2023〕36号案例1、2）",
-             "Dispatch that cannot be refused is domination; grabbing or freely taking orders is autonomy "
-             "(Ren She Bu Han [2023] No. 36, Cases 1, 2)"),
-            ("派单不能拒", "orders dispatched, no refusal"), ("抢单或可自由拒单", "orders grabbed or freely refused")),
-    _weight("attendance_or_online_time_required",
-            ("考勤、早会或最低在线时长要求", "Attendance, morning meetings or a minimum online time required"), "强", 3.0, -2.0,
-            ("考勤管理体现人格从属性；没有考勤管理指向自主（指导性案例240号）",
-             "Attendance management shows personal subordination; its absence points to autonomy (Guiding Case No. 240)"),
-            ("考勤或在线时长要求", "attendance or online time required"), ("没有考勤要求", "no attendance required")),
-    # Strong in factors.md, but crowd-sourced riders also have platform-set pay and deductions
-    # without a labour relationship (人社部函〔2023〕36号案例2): these show management, not domination.
-    _weight("platform_sets_pay",
-            ("企业确定报酬规则（底薪、计件、统一定价）", "The enterprise sets the pay rules (base pay, piece rates, uniform prices)"),
-            "强", 2.0, -3.0,
-            ("劳动者自主定价或协商分成则强烈指向自主经营（指导性案例239号）",
-             "The worker setting the price or negotiating a share points strongly to independent business "
-             "(Guiding Case No. 239)"),
-            ("企业确定报酬", "the enterprise sets the pay"), ("自主定价或协商分成", "own prices or a negotiated share")),
-    _weight("penalties_or_rules_enforced",
-            ("企业以罚款扣款、工作规则或算法规则管理", "The enterprise manages by fines, deductions, work rules or algorithms"),
-            "强", 2.0, -2.0,
-            ("奖惩和算法规则是劳动管理；仅处理服务质量投诉时较弱",
-             "Rewards, penalties and algorithmic rules are labour management; handling only service complaints counts for less"),
-            ("罚款扣款与工作规则", "fines, deductions and work rules"), ("不受奖惩约束", "no rewards or penalties apply")),
-    _weight("worker_owns_main_tools",
-            ("劳动者自备车辆、设备等主要工具", "The worker provides the vehicle, equipment or other main tools"), "弱", -0.5, 0.5,
-            ("自带车辆不妨碍认定劳动关系（人社部函〔2023〕36号案例1）",
-             "Using one's own vehicle does not prevent a labour relationship (Ren She Bu Han [2023] No. 36, Case 1)"),
-            ("自备主要工具", "own main tools"), ("企业提供工具", "tools provided by the enterprise")),
-    _weight("can_work_multi_platform", ("可以同时在多个平台工作", "Free to work on several platforms at once"), "中", -1.5, 1.5,
-            ("禁止在其他平台接单指向劳动关系（人社部函〔2023〕36号案例6）",
-             "A ban on taking orders on other platforms points to a labour relationship (Ren She Bu Han [2023] No. 36, Case 6)"),
-            ("可在多个平台工作", "free to work on other platforms"), ("禁止在其他平台工作", "barred from other platforms")),
-    _weight("registered_as_individual_business", ("登记为个体工商户", "Registered as an individual business"),
-            "不具决定性", 0.0, 0.0,
-            ("由企业安排登记的不影响认定（指导性案例238号、人社部函〔2023〕36号案例4）",
-             "A registration the enterprise arranged does not affect the finding "
-             "(Guiding Case No. 238; Ren She Bu Han [2023] No. 36, Case 4)"),
-            ("登记为个体工商户", "registered as an individual business"),
-            ("未登记个体工商户", "not registered as an individual business")),
-    _weight("uniform_or_brand_required",
-            ("须统一着装、佩戴工牌或以企业名义服务", "Uniform, badge or service in the enterprise's name required"), "弱", 0.5, 0.0,
-            ("单独不足以认定（指导性案例240号）", "Not enough on its own (Guiding Case No. 240)"),
-            ("统一着装或工牌", "uniform or badge"), ("无统一着装要求", "no uniform required")),
-    _weight("work_is_core_business", ("工作属于企业的主营业务", "The work is the enterprise's core business"), "中", 1.0, -1.5,
-            ("组织从属性；企业仅为信息中介则相反（指导性案例240号）",
-             "Organisational subordination; an enterprise that only matches supply and demand points the other way "
-             "(Guiding Case No. 240)"),
-            ("属于企业主营业务", "the enterprise's core business"), ("企业仅为信息中介", "the enterprise only matches supply and demand")),
-    _weight("long_term_stable_work",
-            ("工作持续稳定（每周六七天、每天八小时以上）",
-             "Continuous, stable work (six or seven days a week, eight hours or more a day)"), "中", 1.5, -1.5,
-            ("零散、短时工作指向自主（人社部函〔2023〕36号案例2）",
-             "Scattered, short work points to autonomy (Ren She Bu Han [2023] No. 36, Case 2)"),
-            ("工作持续稳定", "continuous, stable work"), ("工作零散", "scattered work")),
-    _weight("pay_main_income", ("报酬是主要生活来源", "The pay is the main livelihood"), "中", 1.0, -1.0,
-            ("经济从属性", "Economic subordination"),
-            ("报酬为主要收入", "the pay is the main income"), ("另有主要收入", "another main income")),
+from .questions import EMPLOYER_BURDEN_WORDS, QUESTIONS, OpenQuestion, Question, only_incentive_terms, open_questions
+from .records import OCCUPATIONS, TypicalCaseRecord, load_library
+from .similar import SimilarCase, similar_cases
+from .weights import (
+    CATEGORY_LABELS, CATEGORY_WORDS, DOMINATING, LABOR_THRESHOLD, MANAGEMENT, PARTIAL_SHARE, STRENGTH_WORDS, STRONG_KEYS,
+    WEIGHT_BY_KEY, WEIGHTS, FactorWeight, cite, short_label,
 )
-WEIGHT_BY_KEY = {weight.key: weight for weight in WEIGHTS}
-PARTIAL_SHARE = 0.5
-DOMINATING = ("platform_controls_hours", "platform_assigns_orders_no_refusal", "attendance_or_online_time_required")
-MANAGEMENT = ("platform_sets_pay", "penalties_or_rules_enforced")
-# Two strong signs of control (e.g. dispatch + attendance) and little against them.
-LABOR_THRESHOLD = 4.0
-STRONG_KEYS = DOMINATING + MANAGEMENT
-SIMILAR_LIMIT = 5
+from .wording import LIST, SAME, Words, same
+
 
 DISCLAIMER_WORDS = Words(
     "本评估仅为调解、仲裁提供参考，不是裁决；是否存在劳动关系以劳动人事争议仲裁委员会或人民法院的认定为准。",
@@ -203,7 +75,6 @@ DISCLAIMER = DISCLAIMER_WORDS.zh
 CANNOT_TELL = "cannot_tell"
 RESULT_WORDS = {**CATEGORY_WORDS, CANNOT_TELL: Words("暂无法判断", "Cannot tell yet")}
 RESULT_LABELS = {key: words.zh for key, words in RESULT_WORDS.items()}
-QUESTION_LIMIT = 3
 # One strong sign of autonomy with nothing strong against it (e.g. free hours, -3) decides "civil".
 CLEAR_AUTONOMY = -1.5
 # How far below the labour threshold the score of a managed worker must stay, with at most one sign of
@@ -267,37 +138,6 @@ class FactorAssessment:
 
 
 @dataclass
-class Question:
-    """What still has to be found out, and the evidence that answers it (who holds it, who bears the burden)."""
-
-    factor: str
-    question: Words
-    evidence: list[Words]
-    holder: Words
-    burden: Words
-    why: Words
-
-    @property
-    def question_zh(self) -> str:
-        return self.question.zh
-
-    @property
-    def evidence_zh(self) -> list[str]:
-        return [item.zh for item in self.evidence]
-
-    @property
-    def holder_zh(self) -> str:
-        return self.holder.zh
-
-    def to_dict(self, language: str = "zh") -> dict:
-        """JSON-ready form, its text in ``language``."""
-        return {"factor": self.factor, "question": self.question.in_language(language),
-                "evidence": [item.in_language(language) for item in self.evidence],
-                "holder": self.holder.in_language(language), "burden": self.burden.in_language(language),
-                "why": self.why.in_language(language)}
-
-
-@dataclass
 class ExplanationLine:
     """One line of the explanation: its kind, its text and the quoted spans it rests on."""
 
@@ -317,29 +157,6 @@ class ExplanationLine:
         """JSON-ready form, its text in ``language``."""
         return {"kind": self.kind, "text": self.words.in_language(language), "factor": self.factor,
                 "quotes": [dict(q) for q in self.quotes]}
-
-
-@dataclass
-class SimilarCase:
-    """A published case close to the facts, with the factors it shares and those where it differs."""
-
-    id: str
-    title: str
-    outcome: str
-    score: float
-    why: Words
-    matching_factors: list[str] = field(default_factory=list)
-    differing_factors: list[str] = field(default_factory=list)
-
-    @property
-    def why_zh(self) -> str:
-        return self.why.zh
-
-    def to_dict(self, language: str = "zh") -> dict:
-        """JSON-ready form, its text in ``language``."""
-        return {"id": self.id, "title": self.title, "outcome": self.outcome, "score": self.score,
-                "why": self.why.in_language(language), "matching_factors": list(self.matching_factors),
-                "differing_factors": list(self.differing_factors)}
 
 
 @dataclass
@@ -709,263 +526,6 @@ def _confidence(values: Mapping[str, bool | None], score: float, status: str = "
     return round(DECIDED_FLOOR + (0.95 - DECIDED_FLOOR) * spread, 2)
 
 
-# --- open questions ------------------------------------------------------------------------------
-
-EMPLOYER_BURDEN_WORDS = Words(
-    "工资支付凭证、招用记录和考勤记录由用人单位负举证责任（劳社部发〔2005〕12号第二条）；"
-    "与争议事项有关、由用人单位掌握管理的证据，用人单位应当提供，不提供的承担不利后果"
-    "（劳动争议调解仲裁法第六条、第三十九条）",
-    "The employer bears the burden of proof for pay records, hiring records and attendance records "
-    "(Lao She Bu Fa [2005] No. 12, Art. 2); evidence about the matter in dispute that the employer holds and "
-    "manages must be produced by it, and if it is not produced the employer bears the consequences "
-    "(Labour Dispute Mediation and Arbitration Law, Arts 6, 39)")
-WORKER_BURDEN_WORDS = Words("当事人对自己的主张有责任提供证据（劳动争议调解仲裁法第六条）",
-                            "A party must provide evidence for what it claims (Labour Dispute Mediation and Arbitration Law, Art. 6)")
-
-
-@dataclass(frozen=True)
-class OpenQuestion:
-    """What to ask about one factor, the evidence that answers it and who holds that evidence."""
-
-    question: Words
-    evidence: tuple[Words, ...]
-    holder: Words
-    burden: Words
-
-    @property
-    def burden_short(self) -> Words:
-        """The burden in a line, for the factor table."""
-        return EMPLOYER_BURDEN_SHORT if self.burden is EMPLOYER_BURDEN_WORDS else WORKER_BURDEN_SHORT
-
-
-EMPLOYER_BURDEN_SHORT = Words(
-    "用人单位掌握的证据由用人单位提供，不提供的承担不利后果（劳社部发〔2005〕12号第二条；劳动争议调解仲裁法第六条、第三十九条）",
-    "Evidence the employer holds is for the employer to produce; if it does not, that counts against it "
-    "(Lao She Bu Fa [2005] No. 12, Art. 2; Labour Dispute Mediation and Arbitration Law, Arts 6, 39)")
-WORKER_BURDEN_SHORT = Words("主张的一方举证（劳动争议调解仲裁法第六条）",
-                            "The party asserting it proves it (Labour Dispute Mediation and Arbitration Law, Art. 6)")
-
-
-def _question(question, evidence, holder, burden) -> OpenQuestion:
-    return OpenQuestion(Words(*question), tuple(Words(*item) for item in evidence), Words(*holder), burden)
-
-
-QUESTIONS: dict[str, OpenQuestion] = {
-    "platform_controls_hours": _question(
-        ("每天什么时候上线、干多久，是自己决定，还是由站点（站长）、公司或平台排班、规定？休息要不要批准？",
-         "When do you go online and for how long each day: do you decide, or does the station (its manager), the "
-         "company or the platform set rotas and rules? Does a day off need approval?"),
-        (("排班表或排班截图", "rotas or screenshots of them"), ("站点群里的排班、请假通知", "rota and leave notices in the station's chat group"),
-         ("请假审批记录", "leave approval records"), ("平台在线时长记录", "the platform's online-time records")),
-        ("企业（平台、站点）掌握系统排班和在线记录；工作群截图劳动者自己有",
-         "The enterprise (platform, station) holds the system's rotas and online records; the worker has screenshots "
-         "of the work chat group"),
-        EMPLOYER_BURDEN_WORDS),
-    "platform_assigns_orders_no_refusal": _question(
-        ("订单是系统或站长派的，还是自己抢、自己挑？不接或拒单会怎样（扣钱、扣分、少派单、封号）？",
-         "Are orders sent by the system or the station manager, or do you grab and pick them yourself? What happens if "
-         "you do not take one or refuse it (money or points deducted, fewer orders, a blocked account)?"),
-        (("派单和拒单记录（APP截图）", "dispatch and refusal records (screenshots of the app)"),
-         ("因拒单被扣款、降级的记录", "records of deductions or demotion for refusing"),
-         ("平台或站点的派单规则", "the platform's or the station's dispatch rules")),
-        ("平台掌握派单与拒单日志；劳动者可截取APP页面",
-         "The platform holds the dispatch and refusal logs; the worker can take screenshots of the app"),
-        EMPLOYER_BURDEN_WORDS),
-    "attendance_or_online_time_required": _question(
-        ("有没有打卡、签到、早会，或者每天必须在线多长时间、每月必须出勤多少天？",
-         "Is there clocking in, signing in or a morning meeting, or a number of hours you must be online each day or "
-         "of days you must work each month?"),
-        (("考勤或签到记录", "attendance or sign-in records"), ("早会通知、点名记录", "morning-meeting notices, roll calls"),
-         ("在线时长统计", "online-time statistics"), ("全勤奖发放记录", "records of full-attendance bonuses")),
-        ("企业掌握考勤记录", "The enterprise holds the attendance records"),
-        EMPLOYER_BURDEN_WORDS),
-    "platform_sets_pay": _question(
-        ("报酬怎么算、谁定的？是企业定的单价、底薪、按月发放，还是自己定价、和客户谈？钱是谁付的？",
-         "How is the pay worked out and who set it: a unit price, base pay or monthly pay set by the enterprise, or "
-         "your own prices agreed with customers? Who pays you?"),
-        (("工资条或结算单", "pay slips or statements"), ("银行或微信、支付宝收款流水", "bank, WeChat or Alipay records of payments received"),
-         ("薪资规则截图", "screenshots of the pay rules"), ("发放报酬的账户名称", "the name of the account that pays")),
-        ("企业掌握发放记录；劳动者有收款流水", "The enterprise holds the payment records; the worker has the record of payments received"),
-        EMPLOYER_BURDEN_WORDS),
-    "penalties_or_rules_enforced": _question(
-        ("有没有罚款、扣款、扣分、降级、封号，或者必须遵守的规章制度、考核？",
-         "Are there fines, deductions, points taken off, demotions or blocked accounts, or rules and reviews you "
-         "must follow?"),
-        (("罚款、扣款记录", "records of fines and deductions"), ("处罚或考核通知", "notices of penalties or reviews"),
-         ("规章制度、平台规则", "work rules, the platform's rules"), ("站点群里的处罚通报", "penalty notices in the station's chat group")),
-        ("企业掌握处罚和考核记录；劳动者可保存通知截图",
-         "The enterprise holds the penalty and review records; the worker can keep screenshots of the notices"),
-        EMPLOYER_BURDEN_WORDS),
-    "long_term_stable_work": _question(
-        ("干了多久，每周干几天、每天干几个小时？", "How long have you done the work, how many days a week and how many hours a day?"),
-        (("接单或配送记录", "order or delivery records"), ("收入流水的起止时间", "the first and last dates of the income records"),
-         ("工作群聊天记录", "messages in the work chat group")),
-        ("平台掌握完整接单记录；劳动者有流水", "The platform holds the complete order records; the worker has the income records"),
-        WORKER_BURDEN_WORDS),
-    "can_work_multi_platform": _question(
-        ("能不能同时在别的平台或别家接活？有没有独家或禁止的约定？",
-         "Can you take work on other platforms or from others at the same time? Is there an exclusivity term or a ban?"),
-        (("协议中的独家或竞业条款", "exclusivity or non-compete terms in the agreement"),
-         ("在其他平台的接单记录", "order records on other platforms")),
-        ("双方各自持有", "Each party holds its own"), WORKER_BURDEN_WORDS),
-    "work_is_core_business": _question(
-        ("这份工作是不是企业的主营业务（企业是直接经营配送、运输、家政等，还是只提供信息撮合）？",
-         "Is this work the enterprise's core business (does it run delivery, transport, domestic services and the "
-         "like itself, or does it only match supply and demand)?"),
-        (("企业营业执照的经营范围", "the business scope on the enterprise's licence"),
-         ("企业与平台的合作或承包协议", "the enterprise's cooperation or contracting agreement with the platform")),
-        ("企业；经营范围可在企业信用信息公示系统查询",
-         "The enterprise; its business scope can be looked up in the National Enterprise Credit Information Publicity System"),
-        WORKER_BURDEN_WORDS),
-}
-WHY_ASKED = {"未知": Words("陈述没有提到这一点", "the account does not mention this"),
-             "矛盾": Words("陈述中的说法相互矛盾", "the account says different things about this"),
-             "核实": Words("这一点与其余事实的指向相反，需要核实", "this points the other way from the rest of the facts and needs checking"),
-             "自愿": Words("陈述只提到奖励、补贴或自愿参加的活动所附的条件",
-                         "the account mentions only the terms of a reward, a subsidy or an incentive the worker chose to join")}
-
-
-def only_incentive_terms(factor: FactorAssessment) -> bool:
-    """Every statement about the factor is a term of a reward or of an incentive the worker chose to
-    join (read, not counted: casebase.factors._apply_opt_in and _apply_thresholds)."""
-    return bool(factor.spans) and not any(span.get("counted", True) for span in factor.spans)
-
-
-def open_questions(assessed: Sequence[FactorAssessment], category: str) -> list[Question]:
-    """The two or three questions whose answers would decide: the unknown (or contradictory) strong
-    factors first, heaviest first; then, if none is unknown, the strong factors pointing against the
-    leaning, to be checked."""
-    by_key = {factor.key: factor for factor in assessed}
-    def size(key: str) -> float:
-        weight = WEIGHT_BY_KEY[key]
-        return max(abs(weight.if_true), abs(weight.if_false))
-    unknown = [key for key in (*DOMINATING, *MANAGEMENT, "long_term_stable_work", "can_work_multi_platform",
-                               "work_is_core_business") if by_key[key].value is None]
-    unknown.sort(key=lambda key: (key not in DOMINATING, -size(key)))
-    picked = [(key, "自愿" if only_incentive_terms(by_key[key]) else "矛盾" if by_key[key].spans else "未知") for key in unknown]
-    if len(picked) < 2:
-        leaning_labor = category == "labor_relation"
-        against = [factor.key for factor in assessed if factor.key in STRONG_KEYS and factor.value is not None
-                   and (factor.direction == "away") == leaning_labor]
-        picked += [(key, "核实") for key in against]
-    questions = []
-    for key, reason in picked[:QUESTION_LIMIT]:
-        asked = QUESTIONS[key]
-        questions.append(Question(key, asked.question, list(asked.evidence), asked.holder, asked.burden, WHY_ASKED[reason]))
-    return questions
-
-
-# --- similar cases -------------------------------------------------------------------------------
-
-@lru_cache(maxsize=2048)
-def _term_counts(text: str) -> Counter:
-    return Counter(token for token in tokens(text) if len(token) > 1)
-
-
-# A word two cases share is named as a reason only when it tells cases apart: a whole word (not
-# 动车 or 电动 inside 电动车), no stopword or general word (每天, 自己, 才能), and found in at most
-# this share of the cases (公司 is in 87% of the library's facts).
-TELLING_SHARE = 0.35
-TELLING_WORDS = 5
-
-
-@lru_cache(maxsize=4096)
-def _whole_words(text: str) -> frozenset[str]:
-    """The words of a text, without the words inside them (the library's facts are read each call)."""
-    return frozenset(words(text))
-
-
-def _telling_words(facts: str, case_facts: str, document_share: Mapping[str, float]) -> list[str]:
-    """The rarest whole words the two texts share that say something, at most ``TELLING_WORDS``."""
-    vocab = vocabulary()
-    shared = _whole_words(facts) & _whole_words(case_facts)
-    telling = [word for word in shared
-               if is_content_word(word) and word not in vocab.stopwords and word not in vocab.general
-               and document_share.get(word, 0.0) <= TELLING_SHARE]
-    return sorted(telling, key=lambda word: (document_share.get(word, 0.0), word))[:TELLING_WORDS]
-
-
-def _idf(cases: Sequence[TypicalCaseRecord]) -> dict[str, float]:
-    document_frequency = Counter(term for case in cases for term in _term_counts(case.facts))
-    total = len(cases)
-    return {term: math.log((1 + total) / (1 + count)) + 1 for term, count in document_frequency.items()}
-
-
-def _cosine(query: Counter, document: Counter, idf: Mapping[str, float]) -> float:
-    shared = set(query) & set(document)
-    if not shared:
-        return 0.0
-    default = max(idf.values(), default=1.0)
-    dot = sum(query[t] * document[t] * idf.get(t, default) ** 2 for t in shared)
-    norm_q = math.sqrt(sum((n * idf.get(t, default)) ** 2 for t, n in query.items()))
-    norm_d = math.sqrt(sum((n * idf.get(t, default)) ** 2 for t, n in document.items()))
-    return dot / (norm_q * norm_d)
-
-
-def _factor_agreement(values: Mapping[str, bool | None],
-                      recorded: Mapping[str, bool | None]) -> tuple[float, list[str]]:
-    """Share of the query's known factor weight on which the case agrees (unknown in the case counts as no)."""
-    known = [key for key in FACTOR_KEYS if values.get(key) is not None]
-    size = {key: max(abs(WEIGHT_BY_KEY[key].if_true), abs(WEIGHT_BY_KEY[key].if_false), 0.25) for key in known}
-    total = sum(size.values())
-    if not total:
-        return 0.0, []
-    agreeing = [key for key in known if recorded.get(key) == values[key]]
-    return sum(size[key] for key in agreeing) / total, agreeing
-
-
-def similar_cases(
-    facts: str,
-    values: Mapping[str, bool | None],
-    cases: Sequence[TypicalCaseRecord],
-    occupation: str | None = None,
-    exclude_ids: Iterable[str] = (),
-    limit: int = SIMILAR_LIMIT,
-) -> list[SimilarCase]:
-    """The published cases closest to the facts: half factor-profile agreement, half word overlap
-    (all factor agreement when there is no text), plus 0.05 for the same occupation."""
-    excluded = set(exclude_ids)
-    pool = [case for case in cases if case.id not in excluded]
-    idf = _idf(pool)
-    query = _term_counts(facts) if facts else Counter()
-    share = _document_share(pool) if facts else {}
-    ranked = [_similar(case, facts, query, values, idf, share, occupation) for case in pool]
-    ranked.sort(key=lambda case: -case.score)
-    return [case for case in ranked[:limit] if case.score > 0]
-
-
-def _document_share(cases: Sequence[TypicalCaseRecord]) -> dict[str, float]:
-    """For each whole word of the cases' facts, the share of the cases using it."""
-    counts = Counter(word for case in cases for word in _whole_words(case.facts))
-    return {word: count / len(cases) for word, count in counts.items()}
-
-
-def _similar(case: TypicalCaseRecord, facts: str, query: Counter, values: Mapping[str, bool | None],
-             idf: Mapping[str, float], share: Mapping[str, float], occupation: str | None) -> SimilarCase:
-    agreement, agreeing = _factor_agreement(values, case.factors)
-    differing = [key for key in FACTOR_KEYS if values.get(key) is not None and case.factors.get(key) is not None
-                 and case.factors.get(key) != values[key]]
-    text = _cosine(query, _term_counts(case.facts), idf) if query else 0.0
-    shared_words = _telling_words(facts, case.facts, share) if text else []
-    score = 0.5 * agreement + 0.5 * text if query else agreement
-    reasons = []
-    if agreeing:
-        reasons.append(Words("要素一致：", "Same factors: ") + LIST.join(_short_label(key, values[key]) for key in agreeing))
-    if shared_words:
-        reasons.append(Words("案情用语相近：", "Words in common: ") + LIST.join(shared_words))
-    if differing:
-        reasons.append(Words("不同：", "Different: ") + LIST.join(_short_label(key, case.factors[key]) for key in differing[:2]))
-    if occupation and case.occupation == occupation:
-        score += 0.05
-        reasons.append(Words("同为{occupation}", "Also a {occupation}").format(occupation=OCCUPATION_WORDS[occupation]))
-    why = CLAUSES.join(reasons) if reasons else Words("相似度较低", "Little alike")
-    return SimilarCase(case.id, case.title, case.outcome, round(score, 3), why, agreeing, differing)
-
-
-def _short_label(key: str, value: bool) -> Words:
-    return WEIGHT_BY_KEY[key].when(value)
-
-
 # --- explanation: generated line by line from the factor table -----------------------------------
 
 CATEGORY_REASONS = {
@@ -1015,9 +575,9 @@ def category_verdicts(values: Mapping[str, bool | None], score: float, category:
     """The three categories of 人社部发〔2021〕56号, each with whether the facts meet it and why (in
     Chinese and English); a fact of standing that decides by law (``decide_by_standing``) is the
     reason for the category it decides."""
-    dominated = [_short_label(key, True) for key in DOMINATING if values.get(key) is True]
-    free = [_short_label(key, False) for key in DOMINATING if values.get(key) is False]
-    managed = [_short_label(key, True) for key in MANAGEMENT if values.get(key) is True]
+    dominated = [short_label(key, True) for key in DOMINATING if values.get(key) is True]
+    free = [short_label(key, False) for key in DOMINATING if values.get(key) is False]
+    managed = [short_label(key, True) for key in MANAGEMENT if values.get(key) is True]
     own_price = values.get("platform_sets_pay") is False
     if dominated:
         labor_why = Words("有支配性管理的事实（{facts}），合计{score:g}分",
@@ -1171,8 +731,8 @@ def explanation_lines(category: str, status: str, status_reason: Words, score: f
     known = [factor for factor in assessed if factor.value is not None or factor.spans]
     lines += [_factor_line(factor) for factor in known]
     lines += [_standing_line(fact) for fact in standing]
-    toward = [_short_label(factor.key, factor.value) for factor in assessed if factor.direction == "toward_labor"]
-    away = [_short_label(factor.key, factor.value) for factor in assessed if factor.direction == "away"]
+    toward = [short_label(factor.key, factor.value) for factor in assessed if factor.direction == "toward_labor"]
+    away = [short_label(factor.key, factor.value) for factor in assessed if factor.direction == "away"]
     lines.append(ExplanationLine("summary", Words("指向劳动关系：{toward}；指向相反：{away}。",
                                                   "Toward a labour relationship: {toward}; the other way: {away}.").format(
         toward=LIST.join(toward) if toward else NONE, away=LIST.join(away) if away else NONE)))

@@ -622,7 +622,6 @@ def segments(text: str) -> list[Segment]:
     folded, where = normalise_with_map(text)
     found: list[Segment] = []
     sentence_index, mode = 0, "plain"
-    position = 0
     previous_offset = 0
     for piece in CLAUSE_PIECE.finditer(folded):
         chunk = piece.group(0)
@@ -666,7 +665,6 @@ def segments(text: str) -> list[Segment]:
         found.append(Segment(stripped, start, end, sentence_index, mode, connective.group(0) if connective else "",
                              reading))
         previous_offset = offset
-        position = piece.end()
     return found
 
 
