@@ -281,6 +281,8 @@ def assess(
         confidence = max(confidence, STANDING_CONFIDENCE) if status != CANNOT_TELL else min(confidence, 0.55)
     managing = find_managing_party(facts, respondents) if facts else ManagingParty(
         None, None, [], "未提供事实陈述。", reason_en="No account of the facts was given.")
+    if decided_by_law is not None and not managing.name:
+        managing = _contract_employer(deciding_fact(standing), respondents) or managing
     labels = find_contract_labels(facts) if facts else []
     cases = [case for case in (library if library is not None else _default_library()) if case.published]
     similar = similar_cases(facts, values, cases, occupation=occupation, exclude_ids=exclude_ids)
@@ -486,6 +488,18 @@ def _as_to_respondents(fact: StandingFact, respondents: Sequence[Mapping] | None
                    why_en=f"The labour contract was signed with “{fact.party}”, which is not among the listed respondents: "
                           "it proves a labour relationship with the party that signed it; whether there is one with "
                           "the respondents still rests on the facts of the work")
+
+
+def _contract_employer(fact: StandingFact | None, respondents: Sequence[Mapping] | None) -> ManagingParty | None:
+    """The employer a signed labour contract names, when the account names the company it was signed with."""
+    if fact is None or fact.key != "labour_contract_signed" or not fact.party:
+        return None
+    listed = next((respondent for respondent in respondents or () if names_the_same(fact.party, respondent.get("name"))), None)
+    name = listed.get("name") if listed else fact.party
+    return ManagingParty(name, listed.get("kind") if listed else None, [fact.quote],
+                         f"陈述称与“{fact.party}”订立了劳动合同，订立合同的一方是用人单位（劳动合同法第十条）",
+                         reason_en=f"the account says the labour contract was signed with “{fact.party}”: the party "
+                                   "that signed it is the employer (Labour Contract Law, Art. 10)")
 
 
 def standing_why(fact: StandingFact) -> Words:

@@ -38,6 +38,8 @@ def test_a_labour_contract_with_a_listed_respondent_still_decides_under_a_shorte
     result = assess(facts, respondents=[{"name": "北京某某配送有限公司", "kind": "cooperating_company"}], library=[])
     assert (result.status, result.result) == ("decided", "labor_relation")
     assert "劳动合同法第十条" in result.status_reason_zh
+    assert result.managing_party.name == "北京某某配送有限公司"  # the employer is the party that signed
+    assert "订立合同的一方是用人单位" in result.managing_party.reason_zh
 
 
 def test_a_signed_labour_contract_decides_a_labour_relationship():
