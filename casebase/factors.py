@@ -967,7 +967,8 @@ def _apply_conditions(rows: list[tuple[Segment, str, _Vote]]) -> None:
 OPT_IN = re.compile(r"(?:报名|自愿|主动|选择|自行)(?:报名)?参(?:加|与)(?:了)?[^，。]{0,14}(?:活动|奖励|激励|冲单)")
 # Signed up because told to (公司要求骑手报名参加冲单活动) is not a choice.
 OPT_IN_FORCED = re.compile(r"(?:要求|安排|强制|必须|须|让|逼|统一)[^，。]{0,8}(?:报名|参加|参与)")
-OPT_IN_FACTORS = ("platform_controls_hours", "attendance_or_online_time_required", "long_term_stable_work")
+# The factors an incentive's terms speak to: hours, time online, continuity.
+INCENTIVE_FACTORS = ("platform_controls_hours", "attendance_or_online_time_required", "long_term_stable_work")
 OPT_IN_CONDITION = "自愿报名参加的奖励活动所附的要求"
 
 
@@ -976,13 +977,15 @@ def _apply_opt_in(rows: list[tuple[Segment, str, _Vote]], signed_up: str) -> Non
     clause that says so), a requirement of hours or attendance toward control is that activity's
     term: recorded on its span with the clause as its condition, not counted."""
     for segment, key, vote in rows:
-        if key in OPT_IN_FACTORS and vote.value and not OPT_IN.search(segment.read):
-            vote.weight = 0.0
-            vote.why = f"{OPT_IN_CONDITION}，不是企业对工作时间的强制安排（不计分）"
-            if vote.span is not None:
-                vote.span.counted = False
-                vote.span.condition = signed_up
-                vote.span.why = vote.why
+        if key in INCENTIVE_FACTORS and vote.value and not OPT_IN.search(segment.read):
+            _read_not_counted(vote, signed_up, f"{OPT_IN_CONDITION}，不是企业对工作时间的强制安排（不计分）")
+
+
+def _read_not_counted(vote: _Vote, condition: str, why: str) -> None:
+    """Keep a statement toward control on its span, with what it is conditional on, without counting it."""
+    vote.weight, vote.why = 0.0, why
+    if vote.span is not None:
+        vote.span.counted, vote.span.condition, vote.span.why = False, condition, why
 
 
 # An amount of time online set as the condition of what follows it in the sentence ("…满8小时的，…"):
@@ -995,7 +998,6 @@ SHORTFALL = re.compile(r"(?:在线|上线|出勤|开播|直播)[^，。]{0,6}(?:
 BENEFIT = re.compile(r"^(?:则|就|即|便)?(?:由[^，。]{0,8})?(?:可以?|能|将|会)?(?:获得|领取|拿到|得到|补足|补齐|补差|给予|发放|奖励|享受)")
 FULL_ATTENDANCE = re.compile(r"全勤")
 PENALTY_AFTER = re.compile(r"^(?:则|就|即|便|将|会|要)?(?:被)?(?:扣|罚|处罚|降级|封号|停单|少派|取消)")
-THRESHOLD_FACTORS = ("platform_controls_hours", "attendance_or_online_time_required", "long_term_stable_work")
 
 
 def _apply_thresholds(clauses_read: list[Segment], rows: list[tuple[Segment, str, _Vote]]) -> None:
@@ -1007,11 +1009,8 @@ def _apply_thresholds(clauses_read: list[Segment], rows: list[tuple[Segment, str
         quote = after.text
         if BENEFIT.search(after.read) and not FULL_ATTENDANCE.search(after.read + segment.read):
             for row_segment, key, vote in rows:
-                if row_segment is segment and key in THRESHOLD_FACTORS and vote.value:
-                    vote.weight = 0.0
-                    vote.why = "在线或出勤时长是取得奖励、补贴的条件，不是企业强制的工作安排（不计分）"
-                    if vote.span is not None:
-                        vote.span.counted, vote.span.condition, vote.span.why = False, quote, vote.why
+                if row_segment is segment and key in INCENTIVE_FACTORS and vote.value:
+                    _read_not_counted(vote, quote, "在线或出勤时长是取得奖励、补贴的条件，不是企业强制的工作安排（不计分）")
         elif SHORTFALL.search(segment.read) and PENALTY_AFTER.search(after.read):
             key = "attendance_or_online_time_required"
             if any(row_segment is segment and row_key == key and vote.value for row_segment, row_key, vote in rows):

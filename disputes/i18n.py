@@ -105,4 +105,6 @@ def init_app(app: Flask) -> None:
         from flask_babel import get_locale
 
         locale = get_locale()
-        return {"current_language": "en" if locale and locale.language == "en" else "zh_CN"}
+        english = bool(locale and locale.language == "en")
+        # current_language: the locale's name; text_language: the key casebase's Words use ("zh" / "en").
+        return {"current_language": "en" if english else "zh_CN", "text_language": "en" if english else "zh"}
